@@ -1,0 +1,21 @@
+using GridActors.Model.Market;
+using GridActors.Model.Results;
+
+namespace GridActors.Grains.Abstractions;
+
+/// <summary>A region: the concentrator between its assets and the market coupling. Keyed "runId/regionId".</summary>
+[Alias("GridActors.IRegionGrain")]
+public interface IRegionGrain : IGrainWithStringKey
+{
+    /// <summary>Sets up the region and initialises its assets' grains.</summary>
+    [Alias("Initialize")]
+    Task InitializeAsync(RegionSetup setup);
+
+    /// <summary>Collects the window bids of its assets (only the flexible ones when <paramref name="flexibleOnly"/>), in asset order.</summary>
+    [Alias("CollectBids")]
+    Task<AssetBid[]> CollectBidsAsync(BidRequest request, bool flexibleOnly);
+
+    /// <summary>Hands each asset its accepted schedule and returns the region's report rows for the window.</summary>
+    [Alias("Settle")]
+    Task<RegionRow[]> SettleAsync(RegionSettlement settlement);
+}

@@ -1,0 +1,50 @@
+using GridActors.Model.Market;
+using GridActors.Model.Scenario;
+
+namespace GridActors.Grains.Abstractions;
+
+/// <summary>How a run advances: steps per window and negotiation rounds.</summary>
+[GenerateSerializer, Immutable, Alias("GridActors.RunOptions")]
+public sealed record RunOptions(
+    [property: Id(0)] int WindowSteps);
+
+/// <summary>What an asset grain is told once: its spec and the scenario facts it needs.</summary>
+[GenerateSerializer, Immutable, Alias("GridActors.AssetSetup")]
+public sealed record AssetSetup(
+    [property: Id(0)] AssetSpec Spec,
+    [property: Id(1)] EconomicsSpec Economics,
+    [property: Id(2)] double StepHours,
+    [property: Id(3)] int Steps);
+
+/// <summary>A region grain's setup: which assets it concentrates.</summary>
+[GenerateSerializer, Immutable, Alias("GridActors.RegionSetup")]
+public sealed record RegionSetup(
+    [property: Id(0)] string RunId,
+    [property: Id(1)] RegionSpec Region,
+    [property: Id(2)] AssetSpec[] Assets,
+    [property: Id(3)] string[] Carriers,
+    [property: Id(4)] double StepHours,
+    [property: Id(5)] int Steps,
+    [property: Id(6)] EconomicsSpec Economics);
+
+/// <summary>A request for bids over a window; a price forecast makes flexible assets revise theirs.</summary>
+[GenerateSerializer, Immutable, Alias("GridActors.BidRequest")]
+public sealed record BidRequest(
+    [property: Id(0)] int FirstStep,
+    [property: Id(1)] int Steps,
+    [property: Id(2)] double[]? ForecastPricePerMwh);
+
+/// <summary>What the market accepted for one asset over a window.</summary>
+[GenerateSerializer, Immutable, Alias("GridActors.AssetSettlement")]
+public sealed record AssetSettlement(
+    [property: Id(0)] int FirstStep,
+    [property: Id(1)] AssetStep[] Steps,
+    [property: Id(2)] DeferredEnergy[] Backlog);
+
+/// <summary>A region's share of a cleared window: its prices and flows, and its assets' schedules in asset order.</summary>
+[GenerateSerializer, Immutable, Alias("GridActors.RegionSettlement")]
+public sealed record RegionSettlement(
+    [property: Id(0)] int FirstStep,
+    [property: Id(1)] RegionStep[] RegionSteps,
+    [property: Id(2)] AssetStep[][] AssetSteps,
+    [property: Id(3)] DeferredEnergy[][] Backlogs);

@@ -1,0 +1,42 @@
+using GridActors.Grains.Abstractions;
+using GridActors.Model.Market;
+using GridActors.Model.Scenario;
+
+namespace GridActors.Grains.Assets;
+
+/// <summary>Shared plumbing of the asset grains: keeps the setup; the subclass supplies strategy and state.</summary>
+public abstract class AssetGrain<TSpec> : Grain, IAssetGrain where TSpec : AssetSpec
+{
+    private AssetSetup? setup;
+
+    protected TSpec Spec => (TSpec)Setup.Spec;
+
+    protected AssetSetup Setup => setup ?? throw new InvalidOperationException($"asset grain {this.GetPrimaryKeyString()} was not initialised");
+
+    protected int LastStep => Setup.Steps - 1;
+
+    public Task InitializeAsync(AssetSetup setup)
+    {
+        if (setup.Spec is not TSpec)
+        {
+            throw new ArgumentException($"{GetType().Name} cannot host a {setup.Spec.Type} asset", nameof(setup));
+        }
+        this.setup = setup;
+        OnInitialized();
+        return Task.CompletedTask;
+    }
+
+    public Task<AssetBid> BidAsync(BidRequest request) => Task.FromResult(Bid(request));
+
+    public Task SettleAsync(AssetSettlement settlement)
+    {
+        Settle(settlement);
+        return Task.CompletedTask;
+    }
+
+    protected virtual void OnInitialized() { }
+
+    protected abstract AssetBid Bid(BidRequest request);
+
+    protected virtual void Settle(AssetSettlement settlement) { }
+}

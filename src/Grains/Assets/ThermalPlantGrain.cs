@@ -1,0 +1,36 @@
+using GridActors.Grains.Abstractions;
+using GridActors.Model.Assets;
+using GridActors.Model.Market;
+using GridActors.Model.Scenario;
+
+namespace GridActors.Grains.Assets;
+
+/// <summary>A dispatchable plant: remembers its last output so its next bid respects its ramp.</summary>
+public sealed class ThermalPlantGrain : AssetGrain<ThermalSpec>, IThermalPlantGrain
+{
+    private (double[] Floor, double[] Ceiling) envelope;
+    private double? previousOutputMw;
+
+    protected override void OnInitialized()
+    {
+        envelope = ThermalBidding.Envelope(Spec, Setup.StepHours);
+        previousOutputMw = null;
+    }
+
+    protected override AssetBid Bid(BidRequest request) =>
+        ThermalBidding.Bid(Spec, Setup.Economics, Setup.StepHours, envelope, request.FirstStep, request.Steps, previousOutputMw);
+
+    protected override void Settle(AssetSettlement settlement) => previousOutputMw = settlement.Steps[^1].ProducedMw;
+}
+
+/// <summary>Wind, solar or run-of-river: offers its availability at its marginal cost.</summary>
+public sealed class RenewableGrain : AssetGrain<RenewableSpec>, IRenewableGrain
+{
+    protected override AssetBid Bid(BidRequest request) => RenewableBidding.Bid(Spec, request.FirstStep, request.Steps);
+}
+
+/// <summary>A data-center campus: its interactive IT load times PUE, taken whatever the price.</summary>
+public sealed class DataCenterGrain : AssetGrain<DatacenterSpec>, IDataCenterGrain
+{
+    protected override AssetBid Bid(BidRequest request) => DatacenterBidding.Bid(Spec, request.FirstStep, request.Steps);
+}

@@ -1,0 +1,56 @@
+using GridActors.Model.Market;
+using GridActors.Model.Scenario;
+
+namespace GridActors.Model.Assets;
+
+/// <summary>A thermal plant offers its available capacity at its marginal cost plus carbon, above its must-run floor.</summary>
+public static class ThermalBidding
+{
+    /// <summary>
+    /// Floors and ceilings for the whole horizon, tightened backwards so that a plant can always
+    /// follow them within its ramp (it starts ramping down before its availability drops).
+    /// </summary>
+    public static (double[] Floor, double[] Ceiling) Envelope(ThermalSpec spec, double stepHours)
+    {
+        var steps = spec.Availability.Length;
+        var ramp = spec.RampMwPerH * stepHours;
+        var ceiling = new double[steps];
+        var floor = new double[steps];
+        for (var t = 0; t < steps; t++)
+        {
+            ceiling[t] = spec.CapacityMw * spec.Availability[t];
+            floor[t] = Math.Min(spec.MinOutputMw, ceiling[t]);
+        }
+        for (var t = steps - 2; t >= 0; t--)
+        {
+            ceiling[t] = Math.Min(ceiling[t], ceiling[t + 1] + ramp);
+            floor[t] = Math.Min(Math.Max(floor[t], floor[t + 1] - ramp), ceiling[t]);
+        }
+        return (floor, ceiling);
+    }
+
+    public static double OfferPrice(ThermalSpec spec, EconomicsSpec economics) =>
+        spec.MarginalCostPerMwh + economics.CarbonPricePerT * spec.EmissionsTPerMwh;
+
+    public static ThermalBid Bid(ThermalSpec spec, EconomicsSpec economics, double stepHours, (double[] Floor, double[] Ceiling) envelope, int firstStep, int steps, double? previousOutputMw) =>
+        new(spec.Index, spec.Region,
+            envelope.Floor[firstStep..(firstStep + steps)],
+            envelope.Ceiling[firstStep..(firstStep + steps)],
+            Enumerable.Repeat(OfferPrice(spec, economics), steps).ToArray(),
+            spec.RampMwPerH * stepHours,
+            previousOutputMw);
+}
+
+/// <summary>Renewables offer all they have at their marginal cost; the market curtails only what nothing absorbs.</summary>
+public static class RenewableBidding
+{
+    public static RenewableBid Bid(RenewableSpec spec, int firstStep, int steps) =>
+        new(spec.Index, spec.Region, [.. spec.Availability[firstStep..(firstStep + steps)].Select(a => a * spec.CapacityMw)], spec.MarginalCostPerMwh);
+}
+
+/// <summary>Data-center campuses take their interactive IT load times PUE whatever the price.</summary>
+public static class DatacenterBidding
+{
+    public static FixedDemandBid Bid(DatacenterSpec spec, int firstStep, int steps) =>
+        new(spec.Index, spec.Region, [.. spec.InteractiveItMw[firstStep..(firstStep + steps)].Select(it => it * spec.Pue)]);
+}

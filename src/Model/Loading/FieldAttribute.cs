@@ -1,0 +1,48 @@
+namespace GridActors.Model.Loading;
+
+/// <summary>
+/// Binds a document property to a YAML field. The loader, the validator's range checks and the
+/// JSON Schema generator all read this one attribute, so the three cannot drift apart.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class FieldAttribute(string name, string description) : Attribute
+{
+    public string Name { get; } = name;
+    public string Description { get; } = description;
+    public bool Required { get; init; }
+
+    /// <summary>Inclusive lower bound; NaN when unbounded.</summary>
+    public double Minimum { get; init; } = double.NaN;
+
+    /// <summary>Exclusive lower bound; NaN when unbounded.</summary>
+    public double ExclusiveMinimum { get; init; } = double.NaN;
+
+    /// <summary>Inclusive upper bound; NaN when unbounded.</summary>
+    public double Maximum { get; init; } = double.NaN;
+
+    /// <summary>Exclusive upper bound; NaN when unbounded.</summary>
+    public double ExclusiveMaximum { get; init; } = double.NaN;
+
+    /// <summary>The only strings allowed, when the field is an enumeration.</summary>
+    public string[]? OneOf { get; init; }
+
+    /// <summary>A regular expression the string must match in full.</summary>
+    public string? Pattern { get; init; }
+
+    /// <summary>Default value shown in the schema and docs (the property initialiser is what applies).</summary>
+    public object? Default { get; init; }
+}
+
+/// <summary>A document base class whose concrete type is chosen by the value of one field.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class DiscriminatorAttribute(string field) : Attribute
+{
+    public string Field { get; } = field;
+}
+
+/// <summary>The discriminator values that select this document class.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class VariantAttribute(params string[] values) : Attribute
+{
+    public string[] Values { get; } = values;
+}

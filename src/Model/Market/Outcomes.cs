@@ -1,0 +1,41 @@
+namespace GridActors.Model.Market;
+
+/// <summary>What one asset did in one step, as cleared. Powers in MW, energy in MWh.</summary>
+[GenerateSerializer, Immutable, Alias("GridActors.AssetStep")]
+public readonly record struct AssetStep(
+    [property: Id(0)] double ProducedMw,
+    [property: Id(1)] double ConsumedMw,
+    [property: Id(2)] double CurtailedMw,
+    [property: Id(3)] double ShedMw,
+    [property: Id(4)] double DeferredMw,
+    [property: Id(5)] double RecoveredMw,
+    [property: Id(6)] double UnservedMw,
+    [property: Id(7)] double EnergyMwh);
+
+/// <summary>A region's clearing result in one step.</summary>
+[GenerateSerializer, Immutable, Alias("GridActors.RegionStep")]
+public readonly record struct RegionStep(
+    [property: Id(0)] double PricePerMwh,
+    [property: Id(1)] double UnservedMw,
+    [property: Id(2)] double SpilledMw,
+    [property: Id(3)] double ImportMw,
+    [property: Id(4)] double ExportMw);
+
+/// <summary>Power sent on a link in one step, in each direction (before losses).</summary>
+[GenerateSerializer, Immutable, Alias("GridActors.LinkStep")]
+public readonly record struct LinkStep(
+    [property: Id(0)] double ForwardMw,
+    [property: Id(1)] double ReverseMw)
+{
+    public double NetMw => ForwardMw - ReverseMw;
+}
+
+/// <summary>The cleared window: per asset, region and link, one entry per step of the window.</summary>
+[GenerateSerializer, Immutable, Alias("GridActors.WindowClearing")]
+public sealed record WindowOutcome(
+    [property: Id(0)] int FirstStep,
+    [property: Id(1)] int Steps,
+    [property: Id(2)] AssetStep[][] Assets,
+    [property: Id(3)] RegionStep[][] Regions,
+    [property: Id(4)] LinkStep[][] Links,
+    [property: Id(5)] DeferredEnergy[][] Backlogs);

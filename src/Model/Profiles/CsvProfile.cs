@@ -1,0 +1,88 @@
+using System.Globalization;
+using GridActors.Model.Loading;
+
+namespace GridActors.Model.Profiles;
+
+/// <summary>Reads one column of a CSV file as a profile, reporting problems at the CSV's own line.</summary>
+public static class CsvProfile
+{
+    public static double[]? Read(string fullPath, string column, int offset, string normalize, int steps, SourceLocation referencedAt, string fieldPath, ICollection<ScenarioError> errors)
+    {
+        var display = YamlSourceTree.DisplayPath(fullPath);
+        if (!File.Exists(fullPath))
+        {
+            errors.Add(new ScenarioError(referencedAt, fieldPath + ".csv", $"file not found: {display}"));
+            return null;
+        }
+        var lines = File.ReadAllLines(fullPath);
+        if (lines.Length == 0)
+        {
+            errors.Add(new ScenarioError(referencedAt, fieldPath + ".csv", $"{display} is empty"));
+            return null;
+        }
+        var header = Split(lines[0]);
+        var index = Array.IndexOf(header, column);
+        if (index < 0)
+        {
+            errors.Add(new ScenarioError(referencedAt, fieldPath + ".column", $"{display} has no column '{column}'{ClosestName.Hint(column, header)}"));
+            return null;
+        }
+
+        var values = new List<double>(lines.Length);
+        var before = errors.Count;
+        for (var row = 1; row < lines.Length; row++)
+        {
+            if (lines[row].Length == 0)
+            {
+                continue;
+            }
+            var cells = Split(lines[row]);
+            if (index >= cells.Length || !double.TryParse(cells[index], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+            {
+                var cell = index < cells.Length ? cells[index] : "";
+                errors.Add(new ScenarioError(new SourceLocation(display, row + 1, ColumnOf(lines[row], index)), fieldPath, $"column '{column}': expected a number, got '{cell}'"));
+                continue;
+            }
+            values.Add(value);
+        }
+        if (errors.Count > before)
+        {
+            return null;
+        }
+        if (values.Count < offset + steps)
+        {
+            errors.Add(new ScenarioError(referencedAt, fieldPath + ".csv", $"{display} has {values.Count} data rows; offset {offset} + {steps} steps needs {offset + steps}"));
+            return null;
+        }
+
+        var divisor = normalize switch
+        {
+            "peak" => values.Max(),
+            "mean" => values.Average(),
+            _ => 1.0,
+        };
+        if (divisor <= 0)
+        {
+            errors.Add(new ScenarioError(referencedAt, fieldPath + ".normalize", $"cannot normalize by the {normalize} of column '{column}': it is {divisor.ToString(CultureInfo.InvariantCulture)}"));
+            return null;
+        }
+        return [.. values.Skip(offset).Take(steps).Select(v => v / divisor)];
+    }
+
+    private static string[] Split(string line) => [.. line.Split(',').Select(cell => cell.Trim().Trim('"'))];
+
+    private static int ColumnOf(string line, int cellIndex)
+    {
+        var position = 0;
+        for (var i = 0; i < cellIndex; i++)
+        {
+            var comma = line.IndexOf(',', position);
+            if (comma < 0)
+            {
+                return line.Length + 1;
+            }
+            position = comma + 1;
+        }
+        return position + 1;
+    }
+}

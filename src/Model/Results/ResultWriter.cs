@@ -1,0 +1,275 @@
+using System.Text;
+using System.Text.Json;
+using GridActors.Model.Scenario;
+
+namespace GridActors.Model.Results;
+
+/// <summary>
+/// Writes a run's result folder window by window. Everything goes to a hidden staging folder
+/// beside the target and is moved into place only by <see cref="Complete"/>, so a failed or
+/// interrupted run never leaves a half-written result folder behind.
+/// </summary>
+public sealed class ResultWriter : IDisposable
+{
+    private readonly ResolvedScenario scenario;
+    private readonly string finalDirectory;
+    private readonly string staging;
+    private readonly StreamWriter regions;
+    private readonly StreamWriter assets;
+    private readonly StreamWriter links;
+    private readonly StreamWriter datacenters;
+    private readonly string[] carriers;
+    private bool completed;
+
+    public ResultWriter(ResolvedScenario scenario, string directory)
+    {
+        this.scenario = scenario;
+        finalDirectory = Path.GetFullPath(directory);
+        if (Directory.Exists(finalDirectory) && Directory.EnumerateFileSystemEntries(finalDirectory).Any())
+        {
+            throw new IOException($"output folder {directory} already exists and is not empty; choose another --out");
+        }
+        var parent = Path.GetDirectoryName(finalDirectory)!;
+        Directory.CreateDirectory(parent);
+        staging = Path.Combine(parent, $".{Path.GetFileName(finalDirectory)}.partial-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(staging);
+        carriers = scenario.Carriers();
+        regions = Open("regions.csv", "time,region,load_mw," + string.Concat(carriers.Select(c => $"{c}_mw,")) +
+            "storage_charge_mw,storage_discharge_mw,storage_net_mw,imports_mw,exports_mw,unserved_mw,spilled_mw,curtailed_mw,shed_mw,price_per_mwh,emissions_t,carbon_intensity_g_per_kwh,datacenter_it_mw");
+        assets = Open("assets.csv", "time,asset,type,region,produced_mw,consumed_mw,curtailed_mw,shed_mw,shifted_out_mw,shifted_in_mw,unserved_mw,storage_energy_mwh");
+        links = Open("links.csv", "time,link,from,to,flow_mw,forward_mw,reverse_mw,losses_mw");
+        datacenters = Open("datacenters.csv", "time,datacenter,hub,region,it_mw,facility_mw,interactive_it_mw,batch_it_mw,work_received_mw");
+    }
+
+    public string FinalDirectory => finalDirectory;
+
+    private StreamWriter Open(string name, string header)
+    {
+        var writer = new StreamWriter(Path.Combine(staging, name), false, new UTF8Encoding(false)) { NewLine = "\n" };
+        writer.WriteLine(header);
+        return writer;
+    }
+
+    public void Append(WindowReport report)
+    {
+        var line = new StringBuilder(256);
+        for (var k = 0; k < report.Steps; k++)
+        {
+            var time = Numbers.Time(scenario.TimeOf(report.FirstStep + k));
+            foreach (var region in scenario.Regions)
+            {
+                var row = report.Regions[region.Index][k];
+                line.Clear().Append(time).Append(',').Append(region.Id);
+                Add(line, row.LoadMw);
+                foreach (var mw in row.GenerationByCarrierMw)
+                {
+                    Add(line, mw);
+                }
+                Add(line, row.StorageChargeMw);
+                Add(line, row.StorageDischargeMw);
+                Add(line, row.StorageDischargeMw - row.StorageChargeMw);
+                Add(line, row.ImportMw);
+                Add(line, row.ExportMw);
+                Add(line, row.UnservedMw);
+                Add(line, row.SpilledMw);
+                Add(line, row.CurtailedMw);
+                Add(line, row.ShedMw);
+                Add(line, row.PricePerMwh);
+                Add(line, row.EmissionsT);
+                Add(line, row.CarbonIntensityGPerKwh);
+                Add(line, row.DatacenterItMw);
+                regions.WriteLine(line);
+            }
+            foreach (var asset in scenario.Assets)
+            {
+                var s = report.Assets[asset.Index][k];
+                line.Clear().Append(time).Append(',').Append(asset.Id).Append(',').Append(asset.Type).Append(',').Append(scenario.Regions[asset.Region].Id);
+                Add(line, s.ProducedMw);
+                Add(line, s.ConsumedMw);
+                Add(line, s.CurtailedMw);
+                Add(line, s.ShedMw);
+                Add(line, s.DeferredMw);
+                Add(line, s.RecoveredMw);
+                Add(line, s.UnservedMw);
+                line.Append(',');
+                if (asset is StorageSpec)
+                {
+                    line.Append(Numbers.Format(s.EnergyMwh));
+                }
+                assets.WriteLine(line);
+
+                if (asset is DatacenterSpec dc)
+                {
+                    line.Clear().Append(time).Append(',').Append(dc.Id).Append(',').Append(dc.Hub ?? "").Append(',').Append(scenario.Regions[dc.Region].Id);
+                    var it = s.ConsumedMw / dc.Pue;
+                    Add(line, it);
+                    Add(line, s.ConsumedMw);
+                    Add(line, it);
+                    Add(line, 0);
+                    Add(line, 0);
+                    datacenters.WriteLine(line);
+                }
+            }
+            foreach (var link in scenario.Links)
+            {
+                var flow = report.Links[link.Index][k];
+                line.Clear().Append(time).Append(',').Append(link.Id).Append(',').Append(scenario.Regions[link.From].Id).Append(',').Append(scenario.Regions[link.To].Id);
+                Add(line, flow.NetMw);
+                Add(line, flow.ForwardMw);
+                Add(line, flow.ReverseMw);
+                Add(line, (flow.ForwardMw + flow.ReverseMw) * link.LossFraction);
+                links.WriteLine(line);
+            }
+        }
+    }
+
+    private static void Add(StringBuilder line, double value) => line.Append(',').Append(Numbers.Format(value));
+
+    /// <summary>Writes summary.json and run.json, closes the files and moves the folder into place.</summary>
+    public void Complete(SummaryAccumulator summary, string mode, RunInfo info)
+    {
+        CloseFiles();
+        File.WriteAllBytes(Path.Combine(staging, "summary.json"), SummaryJson.Write(scenario, summary, mode));
+        File.WriteAllBytes(Path.Combine(staging, "run.json"), SummaryJson.WriteRunInfo(info, summary));
+        if (Directory.Exists(finalDirectory))
+        {
+            Directory.Delete(finalDirectory);
+        }
+        Directory.Move(staging, finalDirectory);
+        completed = true;
+    }
+
+    private void CloseFiles()
+    {
+        regions.Dispose();
+        assets.Dispose();
+        links.Dispose();
+        datacenters.Dispose();
+    }
+
+    public void Dispose()
+    {
+        CloseFiles();
+        if (!completed && Directory.Exists(staging))
+        {
+            Directory.Delete(staging, recursive: true);
+        }
+    }
+}
+
+/// <summary>How a run went: the contents of run.json, the one file that differs between identical runs.</summary>
+public sealed record RunInfo(string RunId, string Mode, double WallSeconds, int Silos, int WindowSteps, string Version)
+{
+    public static string Machine => $"{Environment.MachineName}, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}";
+}
+
+internal static class SummaryJson
+{
+    private static readonly JsonWriterOptions Options = new() { Indented = true };
+
+    public static byte[] Write(ResolvedScenario scenario, SummaryAccumulator s, string mode)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, Options))
+        {
+            json.WriteStartObject();
+            json.WriteString("scenario", scenario.Name);
+            json.WriteString("mode", mode);
+            json.WriteString("currency", scenario.Economics.Currency);
+            json.WriteString("start", Numbers.Time(scenario.Start));
+            json.WriteNumber("steps", scenario.Steps);
+            json.WriteNumber("step_minutes", scenario.StepMinutes);
+            Number(json, "total_cost", s.TotalCost);
+            json.WriteStartObject("cost_breakdown");
+            Number(json, "generation", s.Costs.Generation);
+            Number(json, "carbon", s.Costs.Carbon);
+            Number(json, "storage_wear", s.Costs.StorageWear);
+            Number(json, "links", s.Costs.Links);
+            Number(json, "load_curtailment", s.Costs.LoadCurtailment);
+            Number(json, "lost_load", s.Costs.LostLoad);
+            Number(json, "compute_data", s.Costs.ComputeData);
+            Number(json, "sla_penalty", s.Costs.SlaPenalty);
+            json.WriteEndObject();
+            Number(json, "emissions_t", s.EmissionsT);
+            Number(json, "unserved_mwh", s.UnservedMwh);
+            Number(json, "spilled_mwh", s.SpilledMwh);
+            Number(json, "curtailed_renewable_mwh", s.CurtailedRenewableMwh);
+            Number(json, "renewable_available_mwh", s.RenewableAvailableMwh);
+            Number(json, "curtailment_percent", s.RenewableAvailableMwh > 0 ? 100 * s.CurtailedRenewableMwh / s.RenewableAvailableMwh : 0);
+            Number(json, "load_shed_mwh", s.ShedMwh);
+            json.WriteStartObject("energy_by_carrier_mwh");
+            foreach (var carrier in s.Carriers)
+            {
+                Number(json, carrier, s.EnergyByCarrierMwh.GetValueOrDefault(carrier));
+            }
+            json.WriteEndObject();
+            json.WriteStartObject("regions");
+            foreach (var region in scenario.Regions)
+            {
+                var r = s.Regions[region.Index];
+                json.WriteStartObject(region.Id);
+                Number(json, "load_mwh", r.LoadMwh);
+                Number(json, "generation_mwh", r.GenerationMwh);
+                Number(json, "imports_mwh", r.ImportMwh);
+                Number(json, "exports_mwh", r.ExportMwh);
+                Number(json, "unserved_mwh", r.UnservedMwh);
+                Number(json, "spilled_mwh", r.SpilledMwh);
+                Number(json, "curtailed_mwh", r.CurtailedMwh);
+                Number(json, "shed_mwh", r.ShedMwh);
+                Number(json, "emissions_t", r.EmissionsT);
+                Number(json, "mean_price_per_mwh", r.MeanPricePerMwh);
+                Number(json, "load_weighted_price_per_mwh", r.LoadWeightedPricePerMwh);
+                json.WriteEndObject();
+            }
+            json.WriteEndObject();
+            json.WriteStartObject("datacenters");
+            var arrived = scenario.Compute.Workloads.Sum(w => w.ArrivalMwhPerH.Sum() * scenario.StepHours);
+            Number(json, "it_energy_mwh", s.DatacenterItMwh);
+            Number(json, "facility_energy_mwh", s.DatacenterFacilityMwh);
+            Number(json, "work_arrived_mwh", arrived);
+            Number(json, "work_moved_mwh", 0);
+            // Batch placement is not simulated yet: arriving work is reported as unfinished, never lost.
+            Number(json, "work_unfinished_mwh", arrived);
+            json.WriteEndObject();
+            json.WriteStartArray("windows");
+            foreach (var (first, rounds, change) in s.Windows)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("first_step", first);
+                json.WriteNumber("rounds", rounds);
+                Number(json, "last_price_change_per_mwh", change);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        buffer.WriteByte((byte)'\n');
+        return buffer.ToArray();
+    }
+
+    public static byte[] WriteRunInfo(RunInfo info, SummaryAccumulator s)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, Options))
+        {
+            var assetSteps = (double)s.StepsDone * s.AssetCount;
+            json.WriteStartObject();
+            json.WriteString("run_id", info.RunId);
+            json.WriteString("mode", info.Mode);
+            json.WriteNumber("wall_seconds", Math.Round(info.WallSeconds, 3));
+            json.WriteNumber("steps", s.StepsDone);
+            json.WriteNumber("assets", s.AssetCount);
+            json.WriteNumber("asset_steps_per_second", info.WallSeconds > 0 ? Math.Round(assetSteps / info.WallSeconds) : 0);
+            json.WriteNumber("window_steps", info.WindowSteps);
+            json.WriteNumber("negotiation_rounds", s.Windows.Sum(w => w.Rounds));
+            json.WriteNumber("silos", info.Silos);
+            json.WriteString("machine", RunInfo.Machine);
+            json.WriteString("version", info.Version);
+            json.WriteEndObject();
+        }
+        buffer.WriteByte((byte)'\n');
+        return buffer.ToArray();
+    }
+
+    private static void Number(Utf8JsonWriter json, string name, double value) => json.WriteNumber(name, Numbers.Round(value));
+}

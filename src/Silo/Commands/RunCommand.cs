@@ -1,0 +1,99 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using GridActors.Grains.Abstractions;
+using GridActors.Grains.Simulation;
+using GridActors.Model.Loading;
+using GridActors.Model.Results;
+using GridActors.Model.Scenario;
+using Spectre.Console;
+
+namespace GridActors.Silo.Commands;
+
+/// <summary><c>run SCENARIO</c>: negotiated dispatch on the embedded silo, results to a folder, a summary on screen.</summary>
+public static class RunCommand
+{
+    public static Command Create()
+    {
+        var scenario = CommandLine.ScenarioArgument();
+        var output = new Option<DirectoryInfo?>("--out") { Description = "Result folder (default: out/<name>-negotiated-<UTC time>). Must not exist or be empty." };
+        var windowSteps = new Option<int>("--window-steps") { Description = "Steps cleared per window (bids are sent once per window).", DefaultValueFactory = _ => 24 };
+        var command = new Command("run", "Run a scenario as negotiating grains on the embedded silo and write its result folder.") { scenario, output, windowSteps };
+        windowSteps.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--window-steps must be at least 1");
+            }
+        });
+        command.SetAction((parse, cancellationToken) => ExecuteAsync(parse.GetValue(scenario)!.FullName, parse.GetValue(output)?.FullName, parse.GetValue(windowSteps), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> ExecuteAsync(string path, string? outputDirectory, int windowSteps, CancellationToken cancellationToken)
+    {
+        var (resolved, errors) = ScenarioLoader.TryLoad(path);
+        if (resolved is null)
+        {
+            return ErrorReport.Print(errors);
+        }
+        outputDirectory ??= Path.Combine("out", $"{resolved.Name}-negotiated-{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}");
+        if (Directory.Exists(outputDirectory) && Directory.EnumerateFileSystemEntries(outputDirectory).Any())
+        {
+            AnsiConsole.MarkupLine($"[red]error[/] output folder {Markup.Escape(outputDirectory)} already exists and is not empty; choose another --out");
+            return ErrorReport.InvalidScenario;
+        }
+        if (resolved.Compute.Workloads.Length > 0)
+        {
+            AnsiConsole.MarkupLine("[yellow]note[/] compute workloads are validated but batch placement is not simulated yet; their energy is reported as unfinished work.");
+        }
+
+        var watch = Stopwatch.StartNew();
+        using var host = await EmbeddedCluster.StartAsync(cancellationToken);
+        SummaryAccumulator? summary = null;
+        try
+        {
+            await AnsiConsole.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .StartAsync(async progress =>
+                {
+                    var task = progress.AddTask($"{Markup.Escape(resolved.Name)} ({resolved.Assets.Length} assets, {resolved.Steps} steps)", maxValue: resolved.Steps);
+                    summary = await RunDriver.ExecuteAsync(EmbeddedCluster.Client(host), resolved, new RunOptions(windowSteps), outputDirectory, silos: 1,
+                        report => task.Increment(report.Steps), cancellationToken);
+                });
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
+        PrintSummary(resolved, summary!, outputDirectory, watch.Elapsed.TotalSeconds);
+        return 0;
+    }
+
+    private static void PrintSummary(ResolvedScenario scenario, SummaryAccumulator summary, string outputDirectory, double wallSeconds)
+    {
+        string N(double value, string format = "N0") => value.ToString(format, CultureInfo.InvariantCulture);
+        var currency = scenario.Economics.Currency;
+        var totals = new Table().Title("Run summary").AddColumn("measure").AddColumn(new TableColumn("value").RightAligned());
+        totals.AddRow("total cost", $"{N(summary.TotalCost)} {currency}");
+        totals.AddRow("emissions", $"{N(summary.EmissionsT)} t CO2");
+        totals.AddRow("unserved energy", $"{N(summary.UnservedMwh, "N1")} MWh");
+        totals.AddRow("spilled energy", $"{N(summary.SpilledMwh, "N1")} MWh");
+        var curtailment = summary.RenewableAvailableMwh > 0 ? 100 * summary.CurtailedRenewableMwh / summary.RenewableAvailableMwh : 0;
+        totals.AddRow("renewable curtailment", $"{N(curtailment, "N2")} %");
+        totals.AddRow("wall time", $"{N(wallSeconds, "N2")} s");
+        var assetSteps = (double)scenario.Assets.Length * scenario.Steps;
+        totals.AddRow("asset-steps per second", N(assetSteps / wallSeconds));
+        AnsiConsole.Write(totals);
+
+        var prices = new Table().Title($"Mean price per region ({currency}/MWh)").AddColumn("region").AddColumn(new TableColumn("mean price").RightAligned())
+            .AddColumn(new TableColumn("load GWh").RightAligned()).AddColumn(new TableColumn("net import GWh").RightAligned());
+        foreach (var region in scenario.Regions)
+        {
+            var r = summary.Regions[region.Index];
+            prices.AddRow(region.Id, N(r.MeanPricePerMwh, "N1"), N(r.LoadMwh / 1000, "N1"), N((r.ImportMwh - r.ExportMwh) / 1000, "N1"));
+        }
+        AnsiConsole.Write(prices);
+        AnsiConsole.MarkupLine($"results in [blue]{Markup.Escape(outputDirectory)}[/]");
+    }
+}

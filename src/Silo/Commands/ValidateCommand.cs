@@ -1,0 +1,27 @@
+using System.CommandLine;
+using GridActors.Model.Loading;
+using Spectre.Console;
+
+namespace GridActors.Silo.Commands;
+
+/// <summary><c>validate SCENARIO</c>: checks a scenario and prints every error with file, line, column and field.</summary>
+public static class ValidateCommand
+{
+    public static Command Create()
+    {
+        var scenario = CommandLine.ScenarioArgument();
+        var command = new Command("validate", "Check a scenario file and print every error found (exit code 2 when invalid).") { scenario };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(scenario)!.FullName;
+            var (resolved, errors) = ScenarioLoader.TryLoad(path);
+            if (resolved is null)
+            {
+                return ErrorReport.Print(errors);
+            }
+            AnsiConsole.MarkupLine($"[green]ok[/] {Markup.Escape(resolved.Name)}: {resolved.Regions.Length} regions, {resolved.Links.Length} links, {resolved.Assets.Length} assets, {resolved.Steps} steps of {resolved.StepMinutes} min");
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,36 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace GridActors.Silo;
+
+/// <summary>
+/// The embedded default: one in-process silo with localhost clustering and in-memory storage,
+/// no database, no services. Ports are picked free so several runs can share a machine.
+/// </summary>
+public static class EmbeddedCluster
+{
+    public static async Task<IHost> StartAsync(CancellationToken cancellationToken = default)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.AddFilter("Orleans", LogLevel.Error).AddFilter("Microsoft", LogLevel.Error);
+        builder.UseOrleans(silo => silo
+            .UseLocalhostClustering(FreePort(), FreePort(), serviceId: "gridactors", clusterId: $"embedded-{Environment.ProcessId}")
+            .AddMemoryGrainStorageAsDefault());
+        var host = builder.Build();
+        await host.StartAsync(cancellationToken);
+        return host;
+    }
+
+    public static IClusterClient Client(IHost host) => host.Services.GetRequiredService<IClusterClient>();
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

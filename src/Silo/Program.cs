@@ -1,0 +1,3 @@
+using GridActors.Silo.Commands;
+
+return await CommandLine.Build().Parse(args).InvokeAsync();

@@ -83,7 +83,13 @@ public static class ScenarioSchema
         }
         if (a.Default is { } defaultValue)
         {
-            result["default"] = JsonValue.Create(defaultValue);
+            result["default"] = defaultValue switch
+            {
+                int i => JsonValue.Create(i),
+                double d => JsonValue.Create(d),
+                bool b => JsonValue.Create(b),
+                _ => JsonValue.Create(defaultValue.ToString()),
+            };
         }
         return result;
     }

@@ -1,0 +1,93 @@
+using GridActors.Model.Loading;
+using GridActors.Model.Scenario;
+
+namespace GridActors.Model.Tests;
+
+public sealed class ScenarioLoaderTests : IDisposable
+{
+    private readonly TempScenario files = new();
+
+    public void Dispose() => files.Dispose();
+
+    [Fact]
+    public void InlineProfileRepeatsFromItsStart()
+    {
+        var path = files.Write("s.yaml", TempScenario.Minimal.Replace("flat: { values: [1] }", "flat: { values: [1, 0.5, 0.25], scale: 2 }", StringComparison.Ordinal));
+        var load = (LoadSpec)ScenarioLoader.Load(path).Assets[1];
+        Assert.Equal([100, 50, 25, 100], load.DemandMw);
+    }
+
+    [Fact]
+    public void CsvProfileReadsColumnFromOffsetAndNormalizesByPeak()
+    {
+        files.Write("demand.csv", "hour,A,B\n1,10,1\n2,20,2\n3,40,3\n4,30,4\n5,20,5\n6,10,6\n");
+        var path = files.Write("s.yaml", TempScenario.Minimal.Replace("flat: { values: [1] }", "flat: { csv: demand.csv, column: A, offset: 1, normalize: peak }", StringComparison.Ordinal));
+        var load = (LoadSpec)ScenarioLoader.Load(path).Assets[1];
+        Assert.Equal([25, 50, 37.5, 25], load.DemandMw);
+    }
+
+    [Fact]
+    public void SyntheticSolarIsZeroAtNightDeterministicAndMeetsItsCapacityFactorOverAYear()
+    {
+        var yaml = TempScenario.Minimal
+            .Replace("steps: 4", "steps: 8760", StringComparison.Ordinal)
+            .Replace("flat: { values: [1] }", "flat: { synthetic: solar, latitude: 38.5, longitude: 106.2, capacity_factor: 0.16 }", StringComparison.Ordinal)
+            .Replace("2024-01-01T00:00:00+08:00", "2023-01-01T00:00:00Z", StringComparison.Ordinal);
+        var first = (LoadSpec)ScenarioLoader.Load(files.Write("a.yaml", yaml)).Assets[1];
+        var second = (LoadSpec)ScenarioLoader.Load(files.Write("b.yaml", yaml)).Assets[1];
+        Assert.Equal(first.DemandMw, second.DemandMw);
+        var perUnit = first.DemandMw.Select(v => v / 50).ToArray();
+        Assert.InRange(perUnit.Average(), 0.155, 0.1601);
+        // 18:00 UTC is 01:40 solar time at 106 E: night.
+        Assert.Equal(0, perUnit[18]);
+        Assert.True(perUnit[5] > 0.2, "06:00 UTC is about 13:00 solar time");
+        Assert.All(perUnit, v => Assert.InRange(v, 0, 1));
+    }
+
+    [Fact]
+    public void SyntheticWindMeetsItsCapacityFactorAndChangesWithTheSeed()
+    {
+        var yaml = TempScenario.Minimal
+            .Replace("steps: 4", "steps: 8760", StringComparison.Ordinal)
+            .Replace("flat: { values: [1] }", "flat: { synthetic: wind, capacity_factor: 0.25 }", StringComparison.Ordinal);
+        var one = ((LoadSpec)ScenarioLoader.Load(files.Write("a.yaml", yaml)).Assets[1]).DemandMw;
+        var other = ((LoadSpec)ScenarioLoader.Load(files.Write("b.yaml", yaml.Replace("name: minimal", "name: minimal\nseed: 7", StringComparison.Ordinal))).Assets[1]).DemandMw;
+        Assert.InRange(one.Average() / 50, 0.2499, 0.2501);
+        Assert.NotEqual(one, other);
+    }
+
+    [Fact]
+    public void IncludeMergesListsByIdAndMapsKeyByKey()
+    {
+        files.Write("base.yaml", TempScenario.Minimal + "\neconomics: { carbon_price_per_t: 50, value_of_lost_load_per_mwh: 9000 }\n");
+        var path = files.Write("variant.yaml", """
+            include: [base.yaml]
+            name: variant
+            economics: { carbon_price_per_t: 80 }
+            assets:
+              - { id: coal, capacity_mw: 150 }
+              - { id: wind, type: wind, region: A, capacity_mw: 30, profile: flat }
+            """);
+        var scenario = ScenarioLoader.Load(path);
+        Assert.Equal("variant", scenario.Name);
+        Assert.Equal(80, scenario.Economics.CarbonPricePerT);
+        Assert.Equal(9000, scenario.Economics.ValueOfLostLoadPerMwh);
+        Assert.Equal(["coal", "town", "wind"], scenario.Assets.Select(a => a.Id));
+        var coal = (ThermalSpec)scenario.Assets[0];
+        Assert.Equal(150, coal.CapacityMw);
+        Assert.Equal(10, coal.MarginalCostPerMwh);
+    }
+
+    [Fact]
+    public void IncludeCycleIsReportedAtTheIncludeLine()
+    {
+        files.Write("a.yaml", "include: [b.yaml]\n" + TempScenario.Minimal);
+        var path = files.Write("b.yaml", "include: [a.yaml]\n");
+        var (_, errors) = ScenarioLoader.TryLoad(Path.Combine(files.Folder, "a.yaml"));
+        var error = Assert.Single(errors);
+        Assert.Contains("include cycle", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, error.Location.Line);
+        Assert.EndsWith("b.yaml", error.Location.File, StringComparison.Ordinal);
+        Assert.True(File.Exists(path));
+    }
+}

@@ -1,0 +1,104 @@
+using System.Globalization;
+using GridActors.Model.Market;
+using GridActors.Model.Scenario;
+
+namespace GridActors.Model.Results;
+
+/// <summary>
+/// Checks a run's results against every constraint of the format: regional energy balance,
+/// capacities, ramps, storage power and energy, link limits, renewable availability and load
+/// accounting. Independent of how the results were produced, so it checks any mode.
+/// </summary>
+public sealed class FeasibilityCheck(ResolvedScenario scenario, double toleranceMw = 1e-6)
+{
+    private readonly List<string> violations = [];
+    private readonly double?[] previousOutput = new double?[scenario.Assets.Length];
+    private readonly double[] storageEnergy = [.. scenario.Assets.Select(a => a is StorageSpec s ? s.InitialEnergyMwh : 0)];
+
+    public IReadOnlyList<string> Violations => violations;
+
+    public void Add(WindowReport report)
+    {
+        var dt = scenario.StepHours;
+        for (var k = 0; k < report.Steps; k++)
+        {
+            var step = report.FirstStep + k;
+            foreach (var region in scenario.Regions)
+            {
+                var residual = report.Regions[region.Index][k].BalanceResidualMw;
+                Require(Math.Abs(residual) <= toleranceMw, step, region.Id, $"energy balance off by {residual} MW");
+            }
+            foreach (var link in scenario.Links)
+            {
+                var flow = report.Links[link.Index][k];
+                Require(flow.ForwardMw >= -toleranceMw && flow.ForwardMw <= link.CapacityMw + toleranceMw, step, link.Id, $"forward flow {flow.ForwardMw} outside [0, {link.CapacityMw}]");
+                Require(flow.ReverseMw >= -toleranceMw && flow.ReverseMw <= link.CapacityReverseMw + toleranceMw, step, link.Id, $"reverse flow {flow.ReverseMw} outside [0, {link.CapacityReverseMw}]");
+            }
+            foreach (var asset in scenario.Assets)
+            {
+                CheckAsset(asset, report.Assets[asset.Index][k], step, dt);
+            }
+        }
+    }
+
+    /// <summary>Checks that need the whole horizon (the cyclic storage rule).</summary>
+    public void Finish()
+    {
+        if (!scenario.Economics.CyclicStorage)
+        {
+            return;
+        }
+        foreach (var storage in scenario.Assets.OfType<StorageSpec>())
+        {
+            Require(storageEnergy[storage.Index] >= storage.InitialEnergyMwh - toleranceMw, scenario.Steps - 1, storage.Id,
+                $"ends with {storageEnergy[storage.Index]} MWh, below its initial {storage.InitialEnergyMwh} MWh");
+        }
+    }
+
+    private void CheckAsset(AssetSpec asset, AssetStep s, int step, double dt)
+    {
+        switch (asset)
+        {
+            case ThermalSpec t:
+                var ceiling = t.CapacityMw * t.Availability[step];
+                var floor = Math.Min(t.MinOutputMw, ceiling);
+                Require(s.ProducedMw >= floor - toleranceMw && s.ProducedMw <= ceiling + toleranceMw, step, t.Id, $"output {s.ProducedMw} outside [{floor}, {ceiling}]");
+                if (previousOutput[t.Index] is { } previous)
+                {
+                    var ramp = t.RampMwPerH * dt;
+                    Require(Math.Abs(s.ProducedMw - previous) <= ramp + toleranceMw, step, t.Id, $"ramp {s.ProducedMw - previous} beyond {ramp}");
+                }
+                previousOutput[t.Index] = s.ProducedMw;
+                break;
+            case RenewableSpec r:
+                var available = r.CapacityMw * r.Availability[step];
+                Require(s.ProducedMw >= -toleranceMw && s.ProducedMw <= available + toleranceMw, step, r.Id, $"output {s.ProducedMw} outside [0, {available}]");
+                Require(Math.Abs(s.ProducedMw + s.CurtailedMw - available) <= toleranceMw, step, r.Id, "output + curtailment differs from availability");
+                break;
+            case StorageSpec st:
+                Require(s.ConsumedMw >= -toleranceMw && s.ConsumedMw <= st.PowerMw + toleranceMw, step, st.Id, $"charge {s.ConsumedMw} outside [0, {st.PowerMw}]");
+                Require(s.ProducedMw >= -toleranceMw && s.ProducedMw <= st.PowerMw + toleranceMw, step, st.Id, $"discharge {s.ProducedMw} outside [0, {st.PowerMw}]");
+                var expected = storageEnergy[st.Index] + (s.ConsumedMw * st.ChargeEfficiency - s.ProducedMw / st.DischargeEfficiency) * dt;
+                Require(expected >= -toleranceMw && expected <= st.EnergyMwh + toleranceMw, step, st.Id, $"energy {expected} outside [0, {st.EnergyMwh}]");
+                Require(Math.Abs(expected - s.EnergyMwh) <= toleranceMw, step, st.Id, $"reported energy {s.EnergyMwh} differs from {expected}");
+                storageEnergy[st.Index] = s.EnergyMwh;
+                break;
+            case LoadSpec l:
+                var demand = l.DemandMw[step];
+                Require(s.ShedMw >= -toleranceMw && s.ShedMw <= l.CurtailableFraction * demand + toleranceMw, step, l.Id, $"shed {s.ShedMw} beyond its curtailable part");
+                Require(Math.Abs(s.ConsumedMw + s.ShedMw + s.DeferredMw - s.RecoveredMw - demand) <= toleranceMw, step, l.Id, "served + shed + shifted out - shifted in differs from demand");
+                break;
+            case DatacenterSpec d:
+                Require(s.ConsumedMw / d.Pue <= d.ItCapacityMw + toleranceMw, step, d.Id, $"IT load {s.ConsumedMw / d.Pue} above capacity {d.ItCapacityMw}");
+                break;
+        }
+    }
+
+    private void Require(bool condition, int step, string what, string message)
+    {
+        if (!condition)
+        {
+            violations.Add($"step {step.ToString(CultureInfo.InvariantCulture)}, {what}: {message}");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using Orleans.TestingHost;
+
+namespace GridActors.Grains.Tests;
+
+/// <summary>A 2-silo in-process cluster shared by the tests of a collection.</summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public IClusterClient Client => Cluster.Client;
+
+    public async Task InitializeAsync()
+    {
+        Cluster = new InProcessTestClusterBuilder(2).Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class SharedCluster : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}
+
+/// <summary>Finds files of the repository (scenarios) from the test's output folder.</summary>
+public static class Repository
+{
+    public static string Path(string relative)
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(System.IO.Path.Combine(directory.FullName, "GridActors.sln")))
+            {
+                return System.IO.Path.Combine(directory.FullName, relative);
+            }
+        }
+        throw new FileNotFoundException("GridActors.sln not found above the test folder");
+    }
+}

@@ -1,0 +1,47 @@
+using GridActors.Grains.Abstractions;
+using GridActors.Grains.Simulation;
+using GridActors.Model.Loading;
+using GridActors.Model.Results;
+using GridActors.Model.Scenario;
+
+namespace GridActors.Grains.Tests;
+
+/// <summary>Runs a scenario on the test cluster and keeps the window reports and the result folder.</summary>
+public sealed class RunHarness : IDisposable
+{
+    private RunHarness(ResolvedScenario scenario, string output, SummaryAccumulator summary, List<WindowReport> reports)
+    {
+        Scenario = scenario;
+        Output = output;
+        Summary = summary;
+        Reports = reports;
+    }
+
+    public ResolvedScenario Scenario { get; }
+    public string Output { get; }
+    public SummaryAccumulator Summary { get; }
+    public List<WindowReport> Reports { get; }
+
+    public static async Task<RunHarness> RunAsync(IGrainFactory grains, string scenarioFile, int windowSteps = 24)
+    {
+        var scenario = ScenarioLoader.Load(Repository.Path(scenarioFile));
+        var output = Path.Combine(Path.GetTempPath(), "gridactors-tests", Guid.NewGuid().ToString("N"));
+        var reports = new List<WindowReport>();
+        var summary = await RunDriver.ExecuteAsync(grains, scenario, new RunOptions(windowSteps), output, silos: 2, reports.Add);
+        return new RunHarness(scenario, output, summary, reports);
+    }
+
+    public double[] Prices(string region) =>
+        [.. Reports.SelectMany(r => r.Regions[Array.FindIndex(Scenario.Regions, x => x.Id == region)]).Select(row => row.PricePerMwh)];
+
+    public double[] Assets(string asset, Func<Model.Market.AssetStep, double> value) =>
+        [.. Reports.SelectMany(r => r.Assets[Array.FindIndex(Scenario.Assets, x => x.Id == asset)]).Select(value)];
+
+    public void Dispose()
+    {
+        if (Directory.Exists(Output))
+        {
+            Directory.Delete(Output, recursive: true);
+        }
+    }
+}

@@ -1,9 +1,11 @@
 using GridActors.Model.Loading;
-using Spectre.Console;
 
 namespace GridActors.Silo.Commands;
 
-/// <summary>Prints scenario errors the same way for every command: one located line each, then a count.</summary>
+/// <summary>
+/// Prints scenario errors the same way for every command: one located line each (plain text, never
+/// wrapped, so editors and grep can jump to file:line:column), then a count.
+/// </summary>
 public static class ErrorReport
 {
     /// <summary>The exit code for a scenario the user must fix.</summary>
@@ -11,12 +13,17 @@ public static class ErrorReport
 
     public static int Print(IReadOnlyList<ScenarioError> errors)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         foreach (var error in errors)
         {
-            console.MarkupLine($"[red]error[/] {Markup.Escape(error.ToString())}");
+            Console.Error.WriteLine($"error: {error}");
         }
-        console.MarkupLine($"[red]{errors.Count} error{(errors.Count == 1 ? "" : "s")}[/]; nothing was run and nothing was written.");
+        Console.Error.WriteLine($"{errors.Count} error{(errors.Count == 1 ? "" : "s")}; nothing was run and nothing was written.");
+        return InvalidScenario;
+    }
+
+    public static int Print(string message)
+    {
+        Console.Error.WriteLine($"error: {message}");
         return InvalidScenario;
     }
 }

@@ -40,8 +40,7 @@ public static class RunCommand
         outputDirectory ??= Path.Combine("out", $"{resolved.Name}-negotiated-{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}");
         if (Directory.Exists(outputDirectory) && Directory.EnumerateFileSystemEntries(outputDirectory).Any())
         {
-            AnsiConsole.MarkupLine($"[red]error[/] output folder {Markup.Escape(outputDirectory)} already exists and is not empty; choose another --out");
-            return ErrorReport.InvalidScenario;
+            return ErrorReport.Print($"output folder {outputDirectory} already exists and is not empty; choose another --out");
         }
         if (resolved.Compute.Workloads.Length > 0)
         {

@@ -1,0 +1,29 @@
+using GridActors.Model.Schema;
+
+namespace GridActors.Model.Tests;
+
+public sealed class SchemaTests
+{
+    [Fact]
+    public void ShippedSchemaIsTheOneGeneratedFromTheDocumentClasses()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(directory!.FullName, "GridActors.sln")))
+        {
+            directory = directory.Parent;
+        }
+        var shipped = File.ReadAllText(Path.Combine(directory.FullName, "scenarios", "schema.json"));
+        Assert.True(shipped == ScenarioSchema.Generate(), "scenarios/schema.json is stale: run `gridactors schema --out scenarios/schema.json`");
+    }
+
+    [Fact]
+    public void SchemaKnowsEveryAssetTypeAndRejectsUnknownFields()
+    {
+        var schema = ScenarioSchema.Generate();
+        foreach (var type in new[] { "\"thermal\"", "\"wind\"", "\"solar\"", "\"run_of_river\"", "\"storage\"", "\"load\"", "\"datacenter\"" })
+        {
+            Assert.Contains(type, schema, StringComparison.Ordinal);
+        }
+        Assert.Contains("\"additionalProperties\": false", schema, StringComparison.Ordinal);
+    }
+}

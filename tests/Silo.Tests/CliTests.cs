@@ -1,0 +1,106 @@
+using System.Diagnostics;
+
+namespace GridActors.Silo.Tests;
+
+public sealed class CliTests : IDisposable
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "gridactors-cli-tests", Guid.NewGuid().ToString("N"));
+
+    public CliTests() => Directory.CreateDirectory(folder);
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    private const string Broken = """
+        format: 1
+        name: broken
+        horizon: { start: 2024-01-01T00:00:00+08:00, steps: 4 }
+        regions:
+          - { id: A }
+        profiles:
+          flat: { values: [1] }
+        assets:
+          - { id: coal, type: thermal, region: A, fuel: coal, capacity_mw: -100, marginal_cost_per_mwh: 10 }
+          - { id: town, type: load, region: B, peak_mw: 50, profile: flatt }
+        """;
+
+    private static async Task<(int ExitCode, string Output, string Error)> Gridactors(params string[] args)
+    {
+        var cli = Path.Combine(AppContext.BaseDirectory, "gridactors.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
+        start.ArgumentList.Add(cli);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment["NO_COLOR"] = "1";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await error);
+    }
+
+    [Fact]
+    public async Task ValidatePrintsEveryErrorAndExitsWithTwo()
+    {
+        var path = Path.Combine(folder, "broken.yaml");
+        await File.WriteAllTextAsync(path, Broken);
+        var (exitCode, _, error) = await Gridactors("validate", path);
+        Assert.Equal(2, exitCode);
+        Assert.Contains("broken.yaml:9:68: assets[0].capacity_mw: must be at least 0, got -100", error, StringComparison.Ordinal);
+        Assert.Contains("broken.yaml:10:37: assets[1].region: unknown region 'B'; did you mean 'A'?", error, StringComparison.Ordinal);
+        Assert.Contains("broken.yaml:10:62: assets[1].profile: unknown profile 'flatt'; did you mean 'flat'?", error, StringComparison.Ordinal);
+        Assert.Contains("3 errors; nothing was run and nothing was written.", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunOnABrokenScenarioWritesNothing()
+    {
+        var path = Path.Combine(folder, "broken.yaml");
+        await File.WriteAllTextAsync(path, Broken);
+        var output = Path.Combine(folder, "out");
+        var (exitCode, _, _) = await Gridactors("run", path, "--out", output);
+        Assert.Equal(2, exitCode);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public async Task RunWritesTheResultFolderAndASummary()
+    {
+        var output = Path.Combine(folder, "toy");
+        var scenario = Path.Combine(Repository(), "scenarios", "two-region-toy.yaml");
+        var (exitCode, stdout, error) = await Gridactors("run", scenario, "--out", output, "--window-steps", "12");
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("12,150,000 CNY", stdout, StringComparison.Ordinal);
+        foreach (var file in new[] { "summary.json", "run.json", "regions.csv", "assets.csv", "links.csv", "datacenters.csv" })
+        {
+            Assert.True(File.Exists(Path.Combine(output, file)), $"{file} missing");
+        }
+        Assert.Equal(1 + 48 * 2, File.ReadAllLines(Path.Combine(output, "regions.csv")).Length);
+        Assert.Empty(Directory.GetDirectories(folder, ".toy.partial*", SearchOption.TopDirectoryOnly));
+    }
+
+    [Fact]
+    public async Task EveryCommandHasHelp()
+    {
+        foreach (var command in new[] { "run", "validate", "schema" })
+        {
+            var (exitCode, stdout, _) = await Gridactors(command, "--help");
+            Assert.Equal(0, exitCode);
+            Assert.Contains("Usage:", stdout, StringComparison.Ordinal);
+        }
+    }
+
+    private static string Repository()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "GridActors.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+        throw new FileNotFoundException("GridActors.sln not found");
+    }
+}

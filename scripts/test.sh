@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Runs the whole test suite on a fresh machine: restores, builds (warnings are errors) and runs
+# every test project, then prints one line "N passed, N failed" over all of them.
+# Long end-to-end cases carry [Trait("Category", "Long")]; set GRIDACTORS_SKIP_LONG=1 to leave them out.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+results=$(mktemp -d)
+trap 'rm -rf "$results"' EXIT
+
+if ! dotnet build GridActors.sln -c Release -nologo -v quiet; then
+  echo "build failed"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+filter=()
+if [ "${GRIDACTORS_SKIP_LONG:-0}" = "1" ]; then
+  filter=(--filter "Category!=Long")
+fi
+
+status=0
+for project in tests/*/*.csproj; do
+  name=$(basename "$project" .csproj)
+  dotnet test "$project" -c Release --no-build -nologo "${filter[@]}" \
+    --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
+done
+
+passed=0
+failed=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx")
+  p=$(sed -E 's/.* passed="([0-9]+)".*/\1/' <<<"$counters")
+  f=$(sed -E 's/.* failed="([0-9]+)".*/\1/' <<<"$counters")
+  passed=$((passed + p))
+  failed=$((failed + f))
+done
+if [ "$passed" -eq 0 ]; then
+  status=1
+fi
+echo "$passed passed, $failed failed"
+exit $status

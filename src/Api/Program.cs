@@ -4,3 +4,4 @@ var builder = WebApplication.CreateBuilder(args);
 var app = builder.Build();
 app.MapHealth();
 await app.RunAsync();
+public partial class Program;

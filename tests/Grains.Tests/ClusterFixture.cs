@@ -23,19 +23,3 @@ public sealed class SharedCluster : ICollectionFixture<ClusterFixture>
 {
     public const string Name = "cluster";
 }
-
-/// <summary>Finds files of the repository (scenarios) from the test's output folder.</summary>
-public static class Repository
-{
-    public static string Path(string relative)
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(directory.FullName, "GridActors.sln")))
-            {
-                return System.IO.Path.Combine(directory.FullName, relative);
-            }
-        }
-        throw new FileNotFoundException("GridActors.sln not found above the test folder");
-    }
-}

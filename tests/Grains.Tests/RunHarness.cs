@@ -3,6 +3,7 @@ using GridActors.Grains.Simulation;
 using GridActors.Model.Loading;
 using GridActors.Model.Results;
 using GridActors.Model.Scenario;
+using GridActors.Testing;
 
 namespace GridActors.Grains.Tests;
 
@@ -24,7 +25,7 @@ public sealed class RunHarness : IDisposable
 
     public static async Task<RunHarness> RunAsync(IGrainFactory grains, string scenarioFile, int windowSteps = 24)
     {
-        var scenario = ScenarioLoader.Load(Repository.Path(scenarioFile));
+        var scenario = ScenarioLoader.Load(RepositoryRoot.Path(scenarioFile));
         var output = Path.Combine(Path.GetTempPath(), "gridactors-tests", Guid.NewGuid().ToString("N"));
         var reports = new List<WindowReport>();
         var summary = await RunDriver.ExecuteAsync(grains, scenario, new RunOptions(windowSteps), output, silos: 2, reports.Add);

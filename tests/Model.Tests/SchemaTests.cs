@@ -1,4 +1,5 @@
 using GridActors.Model.Schema;
+using GridActors.Testing;
 
 namespace GridActors.Model.Tests;
 
@@ -7,12 +8,7 @@ public sealed class SchemaTests
     [Fact]
     public void ShippedSchemaIsTheOneGeneratedFromTheDocumentClasses()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(directory!.FullName, "GridActors.sln")))
-        {
-            directory = directory.Parent;
-        }
-        var shipped = File.ReadAllText(Path.Combine(directory.FullName, "scenarios", "schema.json"));
+        var shipped = File.ReadAllText(RepositoryRoot.Path("scenarios/schema.json"));
         Assert.True(shipped == ScenarioSchema.Generate(), "scenarios/schema.json is stale: run `gridactors schema --out scenarios/schema.json`");
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using GridActors.Testing;
 
 namespace GridActors.Silo.Tests;
 
@@ -69,7 +70,7 @@ public sealed class CliTests : IDisposable
     public async Task RunWritesTheResultFolderAndASummary()
     {
         var output = Path.Combine(folder, "toy");
-        var scenario = Path.Combine(Repository(), "scenarios", "two-region-toy.yaml");
+        var scenario = RepositoryRoot.Path("scenarios/two-region-toy.yaml");
         var (exitCode, stdout, error) = await Gridactors("run", scenario, "--out", output, "--window-steps", "12");
         Assert.True(exitCode == 0, error);
         Assert.Contains("12,150,000 CNY", stdout, StringComparison.Ordinal);
@@ -90,17 +91,5 @@ public sealed class CliTests : IDisposable
             Assert.Equal(0, exitCode);
             Assert.Contains("Usage:", stdout, StringComparison.Ordinal);
         }
-    }
-
-    private static string Repository()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "GridActors.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-        throw new FileNotFoundException("GridActors.sln not found");
     }
 }

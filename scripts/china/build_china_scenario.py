@@ -57,9 +57,10 @@ def main():
         for r in demand_rows:
             f.write(r["Time Series"] + "," + ",".join(f"{float(r[p]) / peaks[p]:.4f}" for p in PROVINCES) + "\n")
 
-    links = [r for r in read(data, "interprovincial-transfer-capacity-mw.csv") if r["from"] in PROVINCES and r["to"] in PROVINCES]
+    transfers = read(data, "interprovincial-transfer-capacity-mw.csv")
+    links = [r for r in transfers if r["from"] in PROVINCES and r["to"] in PROVINCES]
     outside = {}
-    for r in read(data, "interprovincial-transfer-capacity-mw.csv"):
+    for r in transfers:
         a, b = r["from"], r["to"]
         if (a in PROVINCES) != (b in PROVINCES):
             inside = a if a in PROVINCES else b

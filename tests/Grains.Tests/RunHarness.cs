@@ -28,7 +28,7 @@ public sealed class RunHarness : IDisposable
         var scenario = ScenarioLoader.Load(RepositoryRoot.Path(scenarioFile));
         var output = Path.Combine(Path.GetTempPath(), "gridactors-tests", Guid.NewGuid().ToString("N"));
         var reports = new List<WindowReport>();
-        var summary = await RunDriver.ExecuteAsync(grains, scenario, new RunOptions(windowSteps), output, silos: 2, reports.Add);
+        var (summary, _) = await RunDriver.ExecuteAsync(grains, scenario, new RunOptions(windowSteps), output, silos: 2, reports.Add);
         return new RunHarness(scenario, output, summary, reports);
     }
 

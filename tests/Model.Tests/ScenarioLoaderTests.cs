@@ -82,12 +82,11 @@ public sealed class ScenarioLoaderTests : IDisposable
     public void IncludeCycleIsReportedAtTheIncludeLine()
     {
         files.Write("a.yaml", "include: [b.yaml]\n" + TempScenario.Minimal);
-        var path = files.Write("b.yaml", "include: [a.yaml]\n");
+        files.Write("b.yaml", "include: [a.yaml]\n");
         var (_, errors) = ScenarioLoader.TryLoad(Path.Combine(files.Folder, "a.yaml"));
         var error = Assert.Single(errors);
         Assert.Contains("include cycle", error.Message, StringComparison.Ordinal);
         Assert.Equal(1, error.Location.Line);
         Assert.EndsWith("b.yaml", error.Location.File, StringComparison.Ordinal);
-        Assert.True(File.Exists(path));
     }
 }

@@ -94,7 +94,7 @@ public sealed class ValidationTests : IDisposable
         var (_, errors) = ScenarioLoader.TryLoad(files.Write("short.yaml", fixedReferences));
         var error = Assert.Single(errors);
         Assert.Equal("profiles.short.csv", error.FieldPath);
-        Assert.Equal("short.csv has 3 data rows; offset 0 + 10 steps needs 10", Path.GetFileName(error.Message.Split(' ')[0]) + error.Message[error.Message.IndexOf(' ', StringComparison.Ordinal)..]);
+        Assert.EndsWith("short.csv has 3 data rows; offset 0 + 10 steps needs 10", error.Message, StringComparison.Ordinal);
         Assert.Equal(8, error.Location.Line);
     }
 

@@ -21,7 +21,7 @@ public sealed class RegionGrain : Grain, IRegionGrain
     {
         this.setup = setup;
         assets = [.. setup.Assets.Select(a => AssetGrains.For(GrainFactory, setup.RunId, a))];
-        flexible = [.. setup.Assets.Select(a => a is StorageSpec || a is LoadSpec { ShiftableFraction: > 0 })];
+        flexible = [.. setup.Assets.Select(a => a.RespondsToForecast)];
         await Task.WhenAll(assets.Select((grain, i) => grain.InitializeAsync(new AssetSetup(setup.Assets[i], setup.Economics, setup.StepHours, setup.Steps))));
     }
 

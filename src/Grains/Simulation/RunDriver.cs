@@ -11,7 +11,8 @@ namespace GridActors.Grains.Simulation;
 /// </summary>
 public static class RunDriver
 {
-    public static async Task<SummaryAccumulator> ExecuteAsync(
+    /// <summary>Runs to the end; returns the summary and the run facts written to run.json.</summary>
+    public static async Task<(SummaryAccumulator Summary, RunInfo Info)> ExecuteAsync(
         IGrainFactory grains, ResolvedScenario scenario, RunOptions options, string outputDirectory, int silos,
         Action<WindowReport>? onWindow = null, CancellationToken cancellationToken = default)
     {
@@ -29,7 +30,8 @@ public static class RunDriver
             onWindow?.Invoke(report);
         }
         var version = typeof(RunDriver).Assembly.GetName().Version?.ToString() ?? "0";
-        writer.Complete(summary, "negotiated", new RunInfo(runId, "negotiated", watch.Elapsed.TotalSeconds, silos, options.WindowSteps, version));
-        return summary;
+        var info = new RunInfo(runId, "negotiated", watch.Elapsed.TotalSeconds, silos, options.WindowSteps, version);
+        writer.Complete(summary, "negotiated", info);
+        return (summary, info);
     }
 }

@@ -13,6 +13,7 @@ public sealed record DocField(FieldAttribute Attribute, PropertyInfo Property)
 public static class DocType
 {
     private static readonly ConcurrentDictionary<Type, IReadOnlyList<DocField>> Fields = new();
+    private static readonly ConcurrentDictionary<Type, IReadOnlyList<(string Value, Type Type)>> Variants = new();
 
     /// <summary>The fields of a document class, base-class fields first, in declaration order.</summary>
     public static IReadOnlyList<DocField> FieldsOf(Type type) => Fields.GetOrAdd(type, static t =>
@@ -37,11 +38,11 @@ public static class DocType
     });
 
     /// <summary>The concrete classes of a discriminated base, with the values that select each.</summary>
-    public static IReadOnlyList<(string Value, Type Type)> VariantsOf(Type baseType) =>
-        [.. baseType.Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && baseType.IsAssignableFrom(t))
+    public static IReadOnlyList<(string Value, Type Type)> VariantsOf(Type baseType) => Variants.GetOrAdd(baseType, static b =>
+        [.. b.Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && b.IsAssignableFrom(t))
             .SelectMany(t => (t.GetCustomAttribute<VariantAttribute>()?.Values ?? []).Select(v => (v, t)))
-            .OrderBy(x => x.v, StringComparer.Ordinal)];
+            .OrderBy(x => x.v, StringComparer.Ordinal)]);
 
     /// <summary>Element type of a List&lt;T&gt;, or null.</summary>
     public static Type? ListElement(Type type) =>

@@ -25,9 +25,9 @@ public sealed class ResultWriter : IDisposable
     {
         this.scenario = scenario;
         finalDirectory = Path.GetFullPath(directory);
-        if (Directory.Exists(finalDirectory) && Directory.EnumerateFileSystemEntries(finalDirectory).Any())
+        if (OutputProblem(directory) is { } problem)
         {
-            throw new IOException($"output folder {directory} already exists and is not empty; choose another --out");
+            throw new IOException(problem);
         }
         var parent = Path.GetDirectoryName(finalDirectory)!;
         Directory.CreateDirectory(parent);
@@ -42,6 +42,12 @@ public sealed class ResultWriter : IDisposable
     }
 
     public string FinalDirectory => finalDirectory;
+
+    /// <summary>Why a result folder cannot be written to, or null when it can (absent or empty).</summary>
+    public static string? OutputProblem(string directory) =>
+        Directory.Exists(directory) && Directory.EnumerateFileSystemEntries(directory).Any()
+            ? $"output folder {directory} already exists and is not empty; choose another --out"
+            : null;
 
     private StreamWriter Open(string name, string header)
     {

@@ -61,6 +61,9 @@ public abstract record AssetSpec(
 {
     /// <summary>Carrier label for generation columns; empty for consumers.</summary>
     public abstract string Carrier { get; }
+
+    /// <summary>Whether the asset revises its bid against a price forecast (storage, shiftable loads).</summary>
+    public virtual bool RespondsToForecast => false;
 }
 
 [GenerateSerializer, Immutable, Alias("GridActors.ThermalSpec")]
@@ -103,6 +106,8 @@ public sealed record StorageSpec(
 {
     public override string Carrier => "";
 
+    public override bool RespondsToForecast => true;
+
     public double InitialEnergyMwh => InitialSoc * EnergyMwh;
 }
 
@@ -118,6 +123,8 @@ public sealed record LoadSpec(
     : AssetSpec(Index, Id, "load", Region, Owner)
 {
     public override string Carrier => "";
+
+    public override bool RespondsToForecast => ShiftableFraction > 0;
 }
 
 [GenerateSerializer, Immutable, Alias("GridActors.DatacenterSpec")]

@@ -10,13 +10,22 @@ public interface IAssetGrain : IGrainWithStringKey
     [Alias("Initialize")]
     Task InitializeAsync(AssetSetup setup);
 
-    /// <summary>Returns the asset's bid for every step of the window, from its state and strategy.</summary>
+    /// <summary>Returns the asset's bid for every step of the window, or null when it only negotiates with schedules (storage).</summary>
     [Alias("Bid")]
-    Task<AssetBid> BidAsync(BidRequest request);
+    Task<AssetBid?> BidAsync(BidRequest request);
 
     /// <summary>Takes the accepted schedule of the window and moves the asset's state on.</summary>
     [Alias("Settle")]
     Task SettleAsync(AssetSettlement settlement);
+}
+
+/// <summary>An asset that negotiates: it answers the market's prices with the schedule it would run at them.</summary>
+[Alias("GridActors.IFlexibleAssetGrain")]
+public interface IFlexibleAssetGrain : IAssetGrain
+{
+    /// <summary>Returns the schedule that serves the asset best at the given prices, within its own limits.</summary>
+    [Alias("Propose")]
+    Task<Proposal> ProposeAsync(ProposalRequest request);
 }
 
 [Alias("GridActors.IThermalPlantGrain")]
@@ -26,10 +35,10 @@ public interface IThermalPlantGrain : IAssetGrain;
 public interface IRenewableGrain : IAssetGrain;
 
 [Alias("GridActors.IStorageGrain")]
-public interface IStorageGrain : IAssetGrain;
+public interface IStorageGrain : IFlexibleAssetGrain;
 
 [Alias("GridActors.ILoadGrain")]
-public interface ILoadGrain : IAssetGrain;
+public interface ILoadGrain : IFlexibleAssetGrain;
 
 [Alias("GridActors.IDataCenterGrain")]
 public interface IDataCenterGrain : IAssetGrain;

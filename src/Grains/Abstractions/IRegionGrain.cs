@@ -11,9 +11,13 @@ public interface IRegionGrain : IGrainWithStringKey
     [Alias("Initialize")]
     Task InitializeAsync(RegionSetup setup);
 
-    /// <summary>Collects the window bids of its assets (only the flexible ones when <paramref name="flexibleOnly"/>), in asset order.</summary>
+    /// <summary>Collects the window bids of its assets, in asset order.</summary>
     [Alias("CollectBids")]
-    Task<AssetBid[]> CollectBidsAsync(BidRequest request, bool flexibleOnly);
+    Task<AssetBid[]> CollectBidsAsync(BidRequest request);
+
+    /// <summary>Passes the region's prices to its flexible assets and returns their proposals, in asset order.</summary>
+    [Alias("CollectProposals")]
+    Task<Proposal[]> CollectProposalsAsync(ProposalRequest request);
 
     /// <summary>Hands each asset its accepted schedule and returns the region's report rows for the window.</summary>
     [Alias("Settle")]

@@ -1,12 +1,23 @@
 using GridActors.Model.Market;
+using GridActors.Model.Optimization;
 using GridActors.Model.Scenario;
 
 namespace GridActors.Grains.Abstractions;
 
-/// <summary>How a run advances: steps per window and negotiation rounds.</summary>
+/// <summary>
+/// How a run advances: the steps each window commits, the look-ahead steps it plans beyond them
+/// (so storage and deferred demand see past the window's end), the negotiation's limits, and the
+/// solver of the window market.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("GridActors.RunOptions")]
 public sealed record RunOptions(
-    [property: Id(0)] int WindowSteps);
+    [property: Id(0)] int WindowSteps,
+    [property: Id(1)] int LookaheadSteps,
+    [property: Id(2)] NegotiationOptions Negotiation,
+    [property: Id(3)] LpSolverKind MarketSolver)
+{
+    public static RunOptions Default { get; } = new(24, 24, new NegotiationOptions(), LpSolverKind.Glop);
+}
 
 /// <summary>What an asset grain is told once: its spec and the scenario facts it needs.</summary>
 [GenerateSerializer, Immutable, Alias("GridActors.AssetSetup")]
@@ -27,24 +38,27 @@ public sealed record RegionSetup(
     [property: Id(5)] int Steps,
     [property: Id(6)] EconomicsSpec Economics);
 
-/// <summary>A request for bids over a window; a price forecast makes flexible assets revise theirs.</summary>
+/// <summary>A request for bids over a window and its look-ahead.</summary>
 [GenerateSerializer, Immutable, Alias("GridActors.BidRequest")]
 public sealed record BidRequest(
     [property: Id(0)] int FirstStep,
-    [property: Id(1)] int Steps,
-    [property: Id(2)] double[]? ForecastPricePerMwh);
+    [property: Id(1)] int Steps);
 
-/// <summary>What the market accepted for one asset over a window.</summary>
+/// <summary>The market's prices for a region over a window and its look-ahead: flexible assets answer with a schedule.</summary>
+[GenerateSerializer, Immutable, Alias("GridActors.ProposalRequest")]
+public sealed record ProposalRequest(
+    [property: Id(0)] int FirstStep,
+    [property: Id(1)] double[] PricePerMwh);
+
+/// <summary>What the market accepted for one asset over the committed steps of a window.</summary>
 [GenerateSerializer, Immutable, Alias("GridActors.AssetSettlement")]
 public sealed record AssetSettlement(
     [property: Id(0)] int FirstStep,
-    [property: Id(1)] AssetStep[] Steps,
-    [property: Id(2)] DeferredEnergy[] Backlog);
+    [property: Id(1)] AssetStep[] Steps);
 
 /// <summary>A region's share of a cleared window: its prices and flows, and its assets' schedules in asset order.</summary>
 [GenerateSerializer, Immutable, Alias("GridActors.RegionSettlement")]
 public sealed record RegionSettlement(
     [property: Id(0)] int FirstStep,
     [property: Id(1)] RegionStep[] RegionSteps,
-    [property: Id(2)] AssetStep[][] AssetSteps,
-    [property: Id(3)] DeferredEnergy[][] Backlogs);
+    [property: Id(2)] AssetStep[][] AssetSteps);

@@ -26,7 +26,7 @@ public abstract class AssetGrain<TSpec> : Grain, IAssetGrain where TSpec : Asset
         return Task.CompletedTask;
     }
 
-    public Task<AssetBid> BidAsync(BidRequest request) => Task.FromResult(Bid(request));
+    public Task<AssetBid?> BidAsync(BidRequest request) => Task.FromResult(Bid(request));
 
     public Task SettleAsync(AssetSettlement settlement)
     {
@@ -36,7 +36,7 @@ public abstract class AssetGrain<TSpec> : Grain, IAssetGrain where TSpec : Asset
 
     protected virtual void OnInitialized() { }
 
-    protected abstract AssetBid Bid(BidRequest request);
+    protected abstract AssetBid? Bid(BidRequest request);
 
     protected virtual void Settle(AssetSettlement settlement) { }
 }

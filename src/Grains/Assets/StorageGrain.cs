@@ -5,35 +5,34 @@ using GridActors.Model.Scenario;
 
 namespace GridActors.Grains.Assets;
 
-/// <summary>A battery or pumped-hydro store: holds its energy and trades on the price forecast it is given.</summary>
+/// <summary>A battery or pumped-hydro store: holds its energy and answers prices with the schedule that earns it most.</summary>
 public sealed class StorageGrain : AssetGrain<StorageSpec>, IStorageGrain
 {
     private double energyMwh;
 
     protected override void OnInitialized() => energyMwh = Spec.InitialEnergyMwh;
 
-    protected override AssetBid Bid(BidRequest request) =>
-        StorageStrategy.Bid(Spec, Setup.Economics, Setup.StepHours, request.FirstStep, request.Steps, LastStep, energyMwh, request.ForecastPricePerMwh);
+    /// <summary>Storage places no price-quantity bid: it negotiates with schedules only.</summary>
+    protected override AssetBid? Bid(BidRequest request) => null;
 
-    protected override void Settle(AssetSettlement settlement)
-    {
-        // Recompute the energy from the accepted powers with the same rule the clearing used.
-        foreach (var step in settlement.Steps)
-        {
-            energyMwh = StorageMath.NextEnergy(energyMwh, step.ConsumedMw, step.ProducedMw, Spec.ChargeEfficiency, Spec.DischargeEfficiency, Setup.StepHours, Spec.EnergyMwh);
-        }
-    }
+    public Task<Proposal> ProposeAsync(ProposalRequest request) =>
+        Task.FromResult(StorageResponse.Propose(Spec, Setup.Economics, Setup.StepHours, request.FirstStep, LastStep, energyMwh, request.PricePerMwh));
+
+    protected override void Settle(AssetSettlement settlement) => energyMwh = settlement.Steps[^1].EnergyMwh;
 }
 
-/// <summary>An industrial enterprise or a region's other demand: sheds and shifts on price, keeps its deferred energy.</summary>
+/// <summary>An industrial enterprise or a region's other demand: bids its fixed and curtailable parts, negotiates its shiftable part, keeps its deferred energy.</summary>
 public sealed class LoadGrain : AssetGrain<LoadSpec>, ILoadGrain
 {
     private DeferredEnergy[] backlog = [];
 
     protected override void OnInitialized() => backlog = [];
 
-    protected override AssetBid Bid(BidRequest request) =>
-        LoadBidding.Bid(Spec, Setup.Economics, request.FirstStep, request.Steps, backlog, request.ForecastPricePerMwh);
+    protected override AssetBid? Bid(BidRequest request) => LoadBidding.Bid(Spec, request.FirstStep, request.Steps);
 
-    protected override void Settle(AssetSettlement settlement) => backlog = settlement.Backlog;
+    public Task<Proposal> ProposeAsync(ProposalRequest request) =>
+        Task.FromResult(ShiftResponse.Propose(Spec, Setup.StepHours, request.FirstStep, LastStep, backlog, request.PricePerMwh));
+
+    protected override void Settle(AssetSettlement settlement) =>
+        backlog = ShiftBacklog.Apply(backlog, settlement.FirstStep, settlement.Steps, Spec.ShiftWindowSteps, LastStep);
 }

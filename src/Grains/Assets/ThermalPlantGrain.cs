@@ -17,7 +17,7 @@ public sealed class ThermalPlantGrain : AssetGrain<ThermalSpec>, IThermalPlantGr
         previousOutputMw = null;
     }
 
-    protected override AssetBid Bid(BidRequest request) =>
+    protected override AssetBid? Bid(BidRequest request) =>
         ThermalBidding.Bid(Spec, Setup.Economics, Setup.StepHours, envelope, request.FirstStep, request.Steps, previousOutputMw);
 
     protected override void Settle(AssetSettlement settlement) => previousOutputMw = settlement.Steps[^1].ProducedMw;
@@ -26,11 +26,11 @@ public sealed class ThermalPlantGrain : AssetGrain<ThermalSpec>, IThermalPlantGr
 /// <summary>Wind, solar or run-of-river: offers its availability at its marginal cost.</summary>
 public sealed class RenewableGrain : AssetGrain<RenewableSpec>, IRenewableGrain
 {
-    protected override AssetBid Bid(BidRequest request) => RenewableBidding.Bid(Spec, request.FirstStep, request.Steps);
+    protected override AssetBid? Bid(BidRequest request) => RenewableBidding.Bid(Spec, request.FirstStep, request.Steps);
 }
 
 /// <summary>A data-center campus: its interactive IT load times PUE, taken whatever the price.</summary>
 public sealed class DataCenterGrain : AssetGrain<DatacenterSpec>, IDataCenterGrain
 {
-    protected override AssetBid Bid(BidRequest request) => DatacenterBidding.Bid(Spec, request.FirstStep, request.Steps);
+    protected override AssetBid? Bid(BidRequest request) => DatacenterBidding.Bid(Spec, request.FirstStep, request.Steps);
 }

@@ -6,14 +6,15 @@ using GridActors.Model.Scenario;
 namespace GridActors.Grains.Simulation;
 
 /// <summary>
-/// The concentrator of a region: fans bid requests out to its assets and their bids back in, in
-/// asset order; after clearing, hands each asset its schedule and sums the region's report rows.
+/// The concentrator of a region: fans bid requests and prices out to its assets and their bids and
+/// proposals back in, in asset order; after clearing, hands each asset its schedule and sums the
+/// region's report rows.
 /// </summary>
 public sealed class RegionGrain : Grain, IRegionGrain
 {
     private RegionSetup? setup;
     private IAssetGrain[] assets = [];
-    private bool[] flexible = [];
+    private IFlexibleAssetGrain[] flexible = [];
 
     private RegionSetup Setup => setup ?? throw new InvalidOperationException($"region grain {this.GetPrimaryKeyString()} was not initialised");
 
@@ -21,26 +22,22 @@ public sealed class RegionGrain : Grain, IRegionGrain
     {
         this.setup = setup;
         assets = [.. setup.Assets.Select(a => AssetGrains.For(GrainFactory, setup.RunId, a))];
-        flexible = [.. setup.Assets.Select(a => a.RespondsToForecast)];
+        flexible = [.. setup.Assets.Select((a, i) => (a, i)).Where(x => x.a.RespondsToForecast).Select(x => (IFlexibleAssetGrain)assets[x.i])];
         await Task.WhenAll(assets.Select((grain, i) => grain.InitializeAsync(new AssetSetup(setup.Assets[i], setup.Economics, setup.StepHours, setup.Steps))));
     }
 
-    public async Task<AssetBid[]> CollectBidsAsync(BidRequest request, bool flexibleOnly)
+    public async Task<AssetBid[]> CollectBidsAsync(BidRequest request)
     {
-        var calls = new List<Task<AssetBid>>(assets.Length);
-        for (var i = 0; i < assets.Length; i++)
-        {
-            if (!flexibleOnly || flexible[i])
-            {
-                calls.Add(assets[i].BidAsync(request));
-            }
-        }
-        return await Task.WhenAll(calls);
+        var bids = await Task.WhenAll(assets.Select(a => a.BidAsync(request)));
+        return [.. bids.OfType<AssetBid>()];
     }
+
+    public async Task<Proposal[]> CollectProposalsAsync(ProposalRequest request) =>
+        await Task.WhenAll(flexible.Select(a => a.ProposeAsync(request)));
 
     public async Task<RegionRow[]> SettleAsync(RegionSettlement settlement)
     {
-        await Task.WhenAll(assets.Select((grain, i) => grain.SettleAsync(new AssetSettlement(settlement.FirstStep, settlement.AssetSteps[i], settlement.Backlogs[i]))));
+        await Task.WhenAll(assets.Select((grain, i) => grain.SettleAsync(new AssetSettlement(settlement.FirstStep, settlement.AssetSteps[i]))));
         return RegionAccounting.Rows(Setup.Carriers, Setup.StepHours, Setup.Assets, settlement.AssetSteps, settlement.RegionSteps);
     }
 }

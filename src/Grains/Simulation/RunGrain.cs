@@ -6,28 +6,27 @@ using GridActors.Model.Scenario;
 namespace GridActors.Grains.Simulation;
 
 /// <summary>
-/// The orchestrator of one run. Per window: every asset bids through its region; the market is
-/// coupled once to give a price forecast; the flexible assets (storage, shiftable loads) revise
-/// their bids against it; the market is coupled again and the schedules are settled.
+/// The orchestrator of one run: the market operator. Per window it collects every asset's bids
+/// over the window and its look-ahead, clears them, and negotiates with the flexible assets round
+/// after round (prices out, schedules back) until no schedule can lower the cost by more than the
+/// tolerance; then it commits the window's steps and settles every asset.
 /// </summary>
 public sealed class RunGrain : Grain, IRunGrain
 {
     private ResolvedScenario? scenario;
-    private RunOptions options = new(24);
+    private RunOptions options = RunOptions.Default;
     private IRegionGrain[] regions = [];
     private int[][] regionAssets = [];
-    private WindowClearer? clearer;
     private int nextStep;
 
     public async Task StartAsync(ResolvedScenario scenario, RunOptions options)
     {
-        if (options.WindowSteps < 1)
+        if (options.WindowSteps < 1 || options.LookaheadSteps < 0 || options.Negotiation.MaxRounds < 1)
         {
-            throw new ArgumentException("window steps must be at least 1", nameof(options));
+            throw new ArgumentException("window steps and rounds must be at least 1 and look-ahead steps at least 0", nameof(options));
         }
         this.scenario = scenario;
         this.options = options;
-        clearer = new WindowClearer(scenario);
         nextStep = 0;
         var runId = this.GetPrimaryKeyString();
         var carriers = scenario.Carriers();
@@ -45,61 +44,25 @@ public sealed class RunGrain : Grain, IRunGrain
             return null;
         }
         var first = nextStep;
-        var steps = Math.Min(options.WindowSteps, s.Steps - first);
+        var commit = Math.Min(options.WindowSteps, s.Steps - first);
+        var planned = Math.Min(options.WindowSteps + options.LookaheadSteps, s.Steps - first);
 
-        var bids = await CollectAsync(r => new BidRequest(first, steps, null), flexibleOnly: false);
-        var outcome = clearer!.Clear(first, steps, bids);
-        var rounds = 1;
-        var priceChange = 0.0;
-
-        var forecast = outcome.Regions;
-        var revised = await CollectAsync(r => new BidRequest(first, steps, [.. forecast[r].Select(x => x.PricePerMwh)]), flexibleOnly: true);
-        if (revised.Length > 0)
-        {
-            foreach (var bid in revised)
-            {
-                bids[bid.Asset] = bid;
-            }
-            outcome = clearer.Clear(first, steps, bids);
-            rounds++;
-            priceChange = MaxPriceChange(forecast, outcome.Regions);
-        }
+        var bids = await Task.WhenAll(regions.Select(r => r.CollectBidsAsync(new BidRequest(first, planned))));
+        using var market = new WindowMarket(s, options.MarketSolver, first, planned, bids.SelectMany(b => b));
+        var record = await Negotiation.RunAsync(market, ProposeAsync, options.Negotiation);
+        var outcome = market.Outcome(commit);
 
         var rows = await Task.WhenAll(s.Regions.Select(r => regions[r.Index].SettleAsync(new RegionSettlement(
             first,
             outcome.Regions[r.Index],
-            [.. regionAssets[r.Index].Select(a => outcome.Assets[a])],
-            [.. regionAssets[r.Index].Select(a => outcome.Backlogs[a])]))));
-        nextStep = first + steps;
-        return new WindowReport(first, steps, rows, outcome.Assets, outcome.Links, rounds, priceChange);
-    }
+            [.. regionAssets[r.Index].Select(a => outcome.Assets[a])]))));
+        nextStep = first + commit;
+        return new WindowReport(first, commit, rows, outcome.Assets, outcome.Links, record);
 
-    /// <summary>Bids from every region, placed by asset index (regions answer in asset order).</summary>
-    private async Task<AssetBid[]> CollectAsync(Func<int, BidRequest> request, bool flexibleOnly)
-    {
-        var perRegion = await Task.WhenAll(regions.Select((region, r) => region.CollectBidsAsync(request(r), flexibleOnly)));
-        if (flexibleOnly)
+        async Task<Proposal[]> ProposeAsync(double[][] prices)
         {
-            return [.. perRegion.SelectMany(b => b)];
+            var answers = await Task.WhenAll(regions.Select((region, r) => region.CollectProposalsAsync(new ProposalRequest(first, prices[r]))));
+            return [.. answers.SelectMany(a => a).OrderBy(p => p.Asset)];
         }
-        var bids = new AssetBid[scenario!.Assets.Length];
-        foreach (var bid in perRegion.SelectMany(b => b))
-        {
-            bids[bid.Asset] = bid;
-        }
-        return bids;
-    }
-
-    private static double MaxPriceChange(RegionStep[][] before, RegionStep[][] after)
-    {
-        var max = 0.0;
-        for (var r = 0; r < before.Length; r++)
-        {
-            for (var k = 0; k < before[r].Length; k++)
-            {
-                max = Math.Max(max, Math.Abs(after[r][k].PricePerMwh - before[r][k].PricePerMwh));
-            }
-        }
-        return max;
     }
 }

@@ -32,6 +32,17 @@ public static class ThermalBidding
     public static double OfferPrice(ThermalSpec spec, EconomicsSpec economics) =>
         spec.MarginalCostPerMwh + economics.CarbonPricePerT * spec.EmissionsTPerMwh;
 
+    /// <summary>
+    /// The plant's exact limits over the whole horizon, as the format states them (no tightening):
+    /// what the horizon optimum uses, so that an impossible ramp shows as an infeasible model.
+    /// </summary>
+    public static ThermalBid ExactBid(ThermalSpec spec, EconomicsSpec economics, double stepHours)
+    {
+        var ceiling = spec.Availability.Select(a => a * spec.CapacityMw).ToArray();
+        var floor = ceiling.Select(c => Math.Min(spec.MinOutputMw, c)).ToArray();
+        return new(spec.Index, spec.Region, floor, ceiling, Enumerable.Repeat(OfferPrice(spec, economics), ceiling.Length).ToArray(), spec.RampMwPerH * stepHours, null);
+    }
+
     public static ThermalBid Bid(ThermalSpec spec, EconomicsSpec economics, double stepHours, (double[] Floor, double[] Ceiling) envelope, int firstStep, int steps, double? previousOutputMw) =>
         new(spec.Index, spec.Region,
             envelope.Floor[firstStep..(firstStep + steps)],

@@ -1,9 +1,9 @@
 namespace GridActors.Model.Market;
 
 /// <summary>
-/// One asset's bid for a whole window: a price-quantity curve for every step plus the technical
-/// limits that tie the steps together (ramps, stored energy, deferred demand). Arrays are indexed
-/// by the step within the window. Sent once per window.
+/// One asset's bid for a whole window: a price-quantity offer for every step plus the technical
+/// limits that tie the steps together (ramps). Arrays are indexed by the step within the window
+/// (including its look-ahead). Sent once per window.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("GridActors.AssetBid")]
 public abstract record AssetBid(
@@ -27,23 +27,6 @@ public sealed record RenewableBid(
     [property: Id(0)] double[] AvailableMw,
     [property: Id(1)] double PricePerMwh) : AssetBid(Asset, Region);
 
-/// <summary>
-/// Storage: buys (charges) at or below a price and sells (discharges) at or above another, per
-/// step, within its power and the energy it holds. <see cref="MinEnergyAfterMwh"/> is the least
-/// energy it must hold at the end of each step (for the cyclic end condition).
-/// </summary>
-[GenerateSerializer, Immutable, Alias("GridActors.StorageBid")]
-public sealed record StorageBid(
-    int Asset, int Region,
-    [property: Id(0)] double[] BuyPricePerMwh,
-    [property: Id(1)] double[] SellPricePerMwh,
-    [property: Id(2)] double PowerMw,
-    [property: Id(3)] double CapacityMwh,
-    [property: Id(4)] double ChargeEfficiency,
-    [property: Id(5)] double DischargeEfficiency,
-    [property: Id(6)] double EnergyMwh,
-    [property: Id(7)] double[] MinEnergyAfterMwh) : AssetBid(Asset, Region);
-
 /// <summary>Energy deferred from an earlier step that must be served by <see cref="DeadlineStep"/> (a horizon step).</summary>
 [GenerateSerializer, Immutable, Alias("GridActors.DeferredEnergy")]
 public sealed record DeferredEnergy(
@@ -51,19 +34,15 @@ public sealed record DeferredEnergy(
     [property: Id(1)] double PowerMw);
 
 /// <summary>
-/// A load: an inflexible part, a curtailable part that it stops consuming above its curtailment
-/// cost, and a shiftable part it defers above its shift price (served within its window).
+/// A load's market part: an inflexible part and a curtailable part that it stops consuming above
+/// its curtailment cost. Its shiftable part negotiates separately, as schedules (see <see cref="Proposal"/>).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("GridActors.LoadBid")]
 public sealed record LoadBid(
     int Asset, int Region,
     [property: Id(0)] double[] FixedMw,
     [property: Id(1)] double[] CurtailableMw,
-    [property: Id(2)] double CurtailmentPricePerMwh,
-    [property: Id(3)] double[] ShiftableMw,
-    [property: Id(4)] double[] ShiftPricePerMwh,
-    [property: Id(5)] int ShiftWindowSteps,
-    [property: Id(6)] DeferredEnergy[] Backlog) : AssetBid(Asset, Region);
+    [property: Id(2)] double CurtailmentPricePerMwh) : AssetBid(Asset, Region);
 
 /// <summary>Demand that is taken whatever the price (data-center interactive load).</summary>
 [GenerateSerializer, Immutable, Alias("GridActors.FixedDemandBid")]

@@ -10,7 +10,18 @@ public readonly record struct AssetStep(
     [property: Id(4)] double DeferredMw,
     [property: Id(5)] double RecoveredMw,
     [property: Id(6)] double UnservedMw,
-    [property: Id(7)] double EnergyMwh);
+    [property: Id(7)] double EnergyMwh)
+{
+    /// <summary>Two parts of one asset in the same step, added (a load's market part and its shiftable part).</summary>
+    public AssetStep Plus(AssetStep other) => new(
+        ProducedMw + other.ProducedMw, ConsumedMw + other.ConsumedMw, CurtailedMw + other.CurtailedMw, ShedMw + other.ShedMw,
+        DeferredMw + other.DeferredMw, RecoveredMw + other.RecoveredMw, UnservedMw + other.UnservedMw, EnergyMwh + other.EnergyMwh);
+
+    /// <summary>The step weighted by <paramref name="weight"/>, for mixing schedules (every field is linear in the schedule).</summary>
+    public AssetStep Times(double weight) => new(
+        ProducedMw * weight, ConsumedMw * weight, CurtailedMw * weight, ShedMw * weight,
+        DeferredMw * weight, RecoveredMw * weight, UnservedMw * weight, EnergyMwh * weight);
+}
 
 /// <summary>A region's clearing result in one step.</summary>
 [GenerateSerializer, Immutable, Alias("GridActors.RegionStep")]
@@ -37,5 +48,4 @@ public sealed record WindowOutcome(
     [property: Id(1)] int Steps,
     [property: Id(2)] AssetStep[][] Assets,
     [property: Id(3)] RegionStep[][] Regions,
-    [property: Id(4)] LinkStep[][] Links,
-    [property: Id(5)] DeferredEnergy[][] Backlogs);
+    [property: Id(4)] LinkStep[][] Links);

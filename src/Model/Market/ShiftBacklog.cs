@@ -1,47 +1,38 @@
 namespace GridActors.Model.Market;
 
 /// <summary>
-/// Demand deferred by a shiftable load, oldest deadline first. Deferred energy is served no
-/// earlier than it was due and no later than its deadline.
+/// Demand deferred by a shiftable load, oldest deadline first: the state a load carries from one
+/// window to the next. Recovered energy is taken from the oldest deferral first (first in, first out).
 /// </summary>
-public sealed class ShiftBacklog(IEnumerable<DeferredEnergy> items)
+public static class ShiftBacklog
 {
-    private readonly List<DeferredEnergy> items = [.. items.OrderBy(i => i.DeadlineStep)];
-
-    public double TotalMw => items.Sum(i => i.PowerMw);
-
-    /// <summary>Deferred power whose deadline is this step or earlier: it must be served now.</summary>
-    public double DueBy(int step) => items.Where(i => i.DeadlineStep <= step).Sum(i => i.PowerMw);
+    /// <summary>Below this a deferral is round-off and dropped (MW).</summary>
+    private const double NegligibleMw = 1e-9;
 
     /// <summary>
-    /// Serves the due part and then <paramref name="acceptedFlexibleMw"/> of flexible demand, oldest
-    /// backlog first and new demand last; what is left of the new demand is deferred to <paramref name="deadline"/>.
-    /// Returns the deferred power served now (recovered) and the new power deferred.
+    /// The backlog after the given steps: each step recovers from the oldest deferral first, then
+    /// adds what it deferred with its deadline, <paramref name="windowSteps"/> later (at most the last step).
     /// </summary>
-    public (double RecoveredMw, double DeferredMw) Settle(int step, double newShiftableMw, double acceptedFlexibleMw, int deadline)
+    public static DeferredEnergy[] Apply(IReadOnlyList<DeferredEnergy> backlog, int firstStep, IReadOnlyList<AssetStep> steps, int windowSteps, int lastStep)
     {
-        var recovered = 0.0;
-        var remaining = acceptedFlexibleMw;
-        for (var i = 0; i < items.Count; i++)
+        var items = backlog.OrderBy(i => i.DeadlineStep).ToList();
+        for (var k = 0; k < steps.Count; k++)
         {
-            var item = items[i];
-            var serve = item.DeadlineStep <= step ? item.PowerMw : Math.Min(item.PowerMw, remaining);
-            if (item.DeadlineStep > step)
+            var remaining = steps[k].RecoveredMw;
+            for (var i = 0; i < items.Count && remaining > 0; i++)
             {
-                remaining -= serve;
+                var served = Math.Min(items[i].PowerMw, remaining);
+                items[i] = items[i] with { PowerMw = items[i].PowerMw - served };
+                remaining -= served;
             }
-            recovered += serve;
-            items[i] = item with { PowerMw = item.PowerMw - serve };
+            items.RemoveAll(i => i.PowerMw <= NegligibleMw);
+            // Energy deferred and recovered in the same step never entered the backlog.
+            var deferred = steps[k].DeferredMw - remaining;
+            if (deferred > NegligibleMw)
+            {
+                items.Add(new DeferredEnergy(Math.Min(firstStep + k + windowSteps, lastStep), deferred));
+            }
         }
-        items.RemoveAll(i => i.PowerMw <= 1e-12);
-        var deferred = Math.Max(0, newShiftableMw - Math.Max(0, remaining));
-        if (deferred > 1e-12)
-        {
-            var at = items.FindIndex(i => i.DeadlineStep > deadline);
-            items.Insert(at < 0 ? items.Count : at, new DeferredEnergy(deadline, deferred));
-        }
-        return (recovered, deferred > 1e-12 ? deferred : 0);
+        return [.. items];
     }
-
-    public DeferredEnergy[] ToArray() => [.. items];
 }

@@ -164,7 +164,7 @@ public sealed class ResultWriter : IDisposable
 }
 
 /// <summary>How a run went: the contents of run.json, the one file that differs between identical runs.</summary>
-public sealed record RunInfo(string RunId, string Mode, double WallSeconds, int Silos, int WindowSteps, string Version)
+public sealed record RunInfo(string RunId, string Mode, double WallSeconds, int Silos, int WindowSteps, string Version, string? Solver = null)
 {
     public static string Machine => $"{Environment.MachineName}, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}";
 }
@@ -238,12 +238,15 @@ internal static class SummaryJson
             Number(json, "work_unfinished_mwh", arrived);
             json.WriteEndObject();
             json.WriteStartArray("windows");
-            foreach (var (first, rounds, change) in s.Windows)
+            foreach (var w in s.Windows)
             {
                 json.WriteStartObject();
-                json.WriteNumber("first_step", first);
-                json.WriteNumber("rounds", rounds);
-                Number(json, "last_price_change_per_mwh", change);
+                json.WriteNumber("first_step", w.FirstStep);
+                json.WriteNumber("rounds", w.Rounds);
+                json.WriteBoolean("converged", w.Converged);
+                Number(json, "gap", w.Gap);
+                json.WriteNumber("relative_gap", w.RelativeGap);
+                Number(json, "last_price_change_per_mwh", w.LastPriceChangePerMwh);
                 json.WriteEndObject();
             }
             json.WriteEndArray();
@@ -268,6 +271,10 @@ internal static class SummaryJson
             json.WriteNumber("asset_steps_per_second", info.WallSeconds > 0 ? Math.Round(assetSteps / info.WallSeconds) : 0);
             json.WriteNumber("window_steps", info.WindowSteps);
             json.WriteNumber("negotiation_rounds", s.Windows.Sum(w => w.Rounds));
+            if (info.Solver is not null)
+            {
+                json.WriteString("solver", info.Solver);
+            }
             json.WriteNumber("silos", info.Silos);
             json.WriteString("machine", RunInfo.Machine);
             json.WriteString("version", info.Version);

@@ -1,3 +1,4 @@
+using GridActors.Model.Market;
 using GridActors.Model.Scenario;
 
 namespace GridActors.Model.Results;
@@ -22,7 +23,7 @@ public sealed class SummaryAccumulator(ResolvedScenario scenario)
     public double DatacenterItMwh { get; private set; }
     public double DatacenterFacilityMwh { get; private set; }
     public int StepsDone { get; private set; }
-    public List<(int FirstStep, int Rounds, double LastPriceChange)> Windows { get; } = [];
+    public List<NegotiationRecord> Windows { get; } = [];
 
     public IReadOnlyList<RegionTotals> Regions => regions;
 
@@ -82,7 +83,10 @@ public sealed class SummaryAccumulator(ResolvedScenario scenario)
             }
         }
         StepsDone += report.Steps;
-        Windows.Add((report.FirstStep, report.Rounds, report.LastPriceChangePerMwh));
+        if (report.Negotiation is { } negotiation)
+        {
+            Windows.Add(negotiation);
+        }
     }
 
     private void AddCarrier(string carrier, double mwh) =>

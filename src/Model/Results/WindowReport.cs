@@ -10,5 +10,4 @@ public sealed record WindowReport(
     [property: Id(2)] RegionRow[][] Regions,
     [property: Id(3)] AssetStep[][] Assets,
     [property: Id(4)] LinkStep[][] Links,
-    [property: Id(5)] int Rounds,
-    [property: Id(6)] double LastPriceChangePerMwh);
+    [property: Id(5)] NegotiationRecord? Negotiation);

@@ -9,6 +9,8 @@ public static class CommandLine
     {
         var root = new RootCommand("GridActors: negotiated dispatch of regional energy networks on Orleans grains.");
         root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(OptimizeCommand.Create());
+        root.Subcommands.Add(CompareCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(SchemaCommand.Create());
         return root;

@@ -21,6 +21,17 @@ public static class ErrorReport
         return InvalidScenario;
     }
 
+    /// <summary>A scenario whose constraints cannot all hold: each reason on its own line, naming the plant and step.</summary>
+    public static int Infeasible(string scenarioPath, GridActors.Model.Optimization.DispatchInfeasibleException infeasible)
+    {
+        foreach (var reason in infeasible.Reasons)
+        {
+            Console.Error.WriteLine($"error: {scenarioPath}: {reason}");
+        }
+        Console.Error.WriteLine("the scenario has no feasible dispatch; nothing was written.");
+        return InvalidScenario;
+    }
+
     public static int Print(string message)
     {
         Console.Error.WriteLine($"error: {message}");

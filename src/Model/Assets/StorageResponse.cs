@@ -1,0 +1,71 @@
+using GridActors.Model.Market;
+using GridActors.Model.Optimization;
+using GridActors.Model.Scenario;
+
+namespace GridActors.Model.Assets;
+
+/// <summary>
+/// A store's answer to a price signal: the schedule that earns it the most over the window and
+/// its look-ahead, within its own limits (power, energy, efficiencies, the cyclic rule), solved
+/// as its own small linear program. Its parameters never leave the grain; only the schedule does.
+/// </summary>
+public static class StorageResponse
+{
+    public static Proposal Propose(StorageSpec spec, EconomicsSpec economics, double stepHours, int firstStep, int lastStep, double energyMwh, double[] pricePerMwh)
+    {
+        var steps = pricePerMwh.Length;
+        using var solver = LpSolvers.Create(LpSolverKind.Glop);
+        var terms = StorageTerms.Add(solver, spec, economics, stepHours, firstStep, steps, lastStep, energyMwh);
+        var objective = solver.Objective();
+        objective.SetMinimization();
+        for (var k = 0; k < steps; k++)
+        {
+            // Wear is already on discharge; the market pays the price for what it sells and charges it for what it buys.
+            objective.SetCoefficient(terms.Discharge[k], objective.GetCoefficient(terms.Discharge[k]) - pricePerMwh[k] * stepHours);
+            objective.SetCoefficient(terms.Charge[k], pricePerMwh[k] * stepHours);
+        }
+        AssetResponse.SolveOrThrow(solver, spec.Id);
+        var schedule = terms.Schedule();
+        var wear = schedule.Sum(s => s.ProducedMw) * spec.CostPerMwh * stepHours;
+        return Proposal.From(spec.Index, spec.Region, wear, schedule);
+    }
+}
+
+/// <summary>
+/// The shiftable part of a load answering a price signal: when to consume it within its shift
+/// window so that it pays least. Deferring carries a token cost, so it only moves when moving pays.
+/// </summary>
+public static class ShiftResponse
+{
+    /// <summary>Per MWh deferred: breaks ties between equal prices in favour of serving on time (not a real cost).</summary>
+    private const double TieBreakPerMwh = 1e-4;
+
+    public static Proposal Propose(LoadSpec spec, double stepHours, int firstStep, int lastStep, IReadOnlyList<DeferredEnergy> backlog, double[] pricePerMwh)
+    {
+        var steps = pricePerMwh.Length;
+        using var solver = LpSolvers.Create(LpSolverKind.Glop);
+        var terms = ShiftTerms.Add(solver, spec, firstStep, steps, lastStep, backlog);
+        var objective = solver.Objective();
+        objective.SetMinimization();
+        for (var k = 0; k < steps; k++)
+        {
+            objective.SetCoefficient(terms.Deferred[k], (TieBreakPerMwh - pricePerMwh[k]) * stepHours);
+            objective.SetCoefficient(terms.Recovered[k], pricePerMwh[k] * stepHours);
+        }
+        AssetResponse.SolveOrThrow(solver, spec.Id);
+        return Proposal.From(spec.Index, spec.Region, 0, terms.Schedule());
+    }
+}
+
+internal static class AssetResponse
+{
+    public static void SolveOrThrow(Google.OrTools.LinearSolver.Solver solver, string assetId)
+    {
+        var status = solver.Solve();
+        if (status != Google.OrTools.LinearSolver.Solver.ResultStatus.OPTIMAL)
+        {
+            // An asset's own limits are always satisfiable from a state reached by a feasible schedule.
+            throw new InvalidOperationException($"asset '{assetId}' found no schedule within its own limits (solver status {status})");
+        }
+    }
+}

@@ -1,0 +1,93 @@
+namespace GridActors.Model.Market;
+
+/// <summary>How long the flexible assets negotiate in each window.</summary>
+[GenerateSerializer, Immutable, Alias("GridActors.NegotiationOptions")]
+public sealed record NegotiationOptions(
+    [property: Id(0)] int MaxRounds = 30,
+    [property: Id(1)] double RelativeGap = 1e-5)
+{
+    /// <summary>Below this absolute gap (currency) a window counts as converged whatever its size.</summary>
+    public const double AbsoluteGap = 1;
+}
+
+/// <summary>How the negotiation of one window went.</summary>
+[GenerateSerializer, Immutable, Alias("GridActors.NegotiationRecord")]
+public sealed record NegotiationRecord(
+    [property: Id(0)] int FirstStep,
+    [property: Id(1)] int Rounds,
+    [property: Id(2)] bool Converged,
+    [property: Id(3)] double Gap,
+    [property: Id(4)] double RelativeGap,
+    [property: Id(5)] double LastPriceChangePerMwh,
+    [property: Id(6)] double Objective);
+
+/// <summary>
+/// The negotiation of one window. The market clears the bids and sends prices; every flexible
+/// asset answers with the schedule it would run at those prices; the market adds the schedules
+/// and clears again, choosing the cheapest mix of each asset's schedules. The loop ends when no
+/// asset can find a schedule that would lower the system cost by more than the tolerance at the
+/// current prices (the Lagrangian gap, a proven bound on the distance to the window's optimum),
+/// or at the round limit. Convex problems converge; see docs/negotiation.md.
+/// </summary>
+public static class Negotiation
+{
+    /// <summary>
+    /// Runs the rounds; <paramref name="propose"/> asks every flexible asset for its answer to the
+    /// prices (per region and step) and returns them in asset order. A round is one clearing with
+    /// new proposals; the answers to the last clearing's prices measure its gap and end the loop.
+    /// </summary>
+    public static async Task<NegotiationRecord> RunAsync(WindowMarket market, Func<double[][], Task<Proposal[]>> propose, NegotiationOptions options)
+    {
+        market.Solve();
+        var rounds = 0;
+        var gap = double.PositiveInfinity;
+        var priceChange = 0.0;
+        while (true)
+        {
+            var proposals = await propose(market.Prices);
+            if (proposals.Length == 0)
+            {
+                gap = 0;
+                break;
+            }
+            if (rounds > 0)
+            {
+                // Every asset has a column by now, so the answers measure the gap of the current clearing.
+                gap = proposals.Sum(market.Improvement);
+                if (Converged(gap, market.Objective, options) || rounds >= options.MaxRounds)
+                {
+                    break;
+                }
+            }
+            foreach (var proposal in proposals)
+            {
+                if (!market.Knows(proposal.Asset) || market.Improvement(proposal) > 0)
+                {
+                    market.Add(proposal);
+                }
+            }
+            var before = market.Prices;
+            market.Solve();
+            rounds++;
+            priceChange = MaxChange(before, market.Prices);
+        }
+        var relative = market.Objective != 0 ? gap / Math.Abs(market.Objective) : 0;
+        return new NegotiationRecord(market.FirstStep, rounds, Converged(gap, market.Objective, options), double.IsFinite(gap) ? gap : -1, double.IsFinite(relative) ? relative : -1, priceChange, market.Objective);
+    }
+
+    private static bool Converged(double gap, double objective, NegotiationOptions options) =>
+        gap <= NegotiationOptions.AbsoluteGap || gap <= options.RelativeGap * Math.Abs(objective);
+
+    private static double MaxChange(double[][] before, double[][] after)
+    {
+        var max = 0.0;
+        for (var r = 0; r < before.Length; r++)
+        {
+            for (var k = 0; k < before[r].Length; k++)
+            {
+                max = Math.Max(max, Math.Abs(after[r][k] - before[r][k]));
+            }
+        }
+        return max;
+    }
+}

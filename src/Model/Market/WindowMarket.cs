@@ -1,0 +1,141 @@
+using Google.OrTools.LinearSolver;
+using GridActors.Model.Optimization;
+using GridActors.Model.Scenario;
+
+namespace GridActors.Model.Market;
+
+/// <summary>
+/// The market coupling of one window and its look-ahead: every region and step cleared together
+/// from the bids (ramps tie a plant's steps), with each flexible asset present as the proposals it
+/// made so far. The market picks, for every flexible asset, the mix of its proposals (weights that
+/// sum to one) that together with the bids costs the system least; the balance duals are the prices
+/// it sends back. This is the master problem of a Dantzig-Wolfe decomposition (docs/negotiation.md).
+/// </summary>
+public sealed class WindowMarket : IDisposable
+{
+    private readonly ResolvedScenario scenario;
+    private readonly DispatchLp lp;
+    private readonly MarketTerms market;
+    private readonly SortedDictionary<int, (Constraint Convexity, List<(Proposal Proposal, Variable Weight)> Columns)> flexible = [];
+    private Dictionary<int, double> mixDuals = [];
+    private bool solved;
+
+    public WindowMarket(ResolvedScenario scenario, LpSolverKind solver, int firstStep, int steps, IEnumerable<AssetBid> bids)
+    {
+        this.scenario = scenario;
+        lp = new DispatchLp(solver, scenario.Regions.Length, firstStep, steps, scenario.StepHours);
+        market = new MarketTerms(lp, scenario.Links, scenario.Economics.ValueOfLostLoadPerMwh);
+        market.Build(bids);
+    }
+
+    public int FirstStep => lp.FirstStep;
+
+    public int Steps => lp.Steps;
+
+    /// <summary>The system cost of the current clearing over the window and its look-ahead.</summary>
+    public double Objective { get; private set; }
+
+    /// <summary>Prices per region and step of the current clearing.</summary>
+    public double[][] Prices { get; private set; } = [];
+
+    /// <summary>Adds a proposal as a new column: a weight in [0, 1] on its injections and its cost.</summary>
+    public void Add(Proposal proposal)
+    {
+        if (!flexible.TryGetValue(proposal.Asset, out var entry))
+        {
+            entry = (lp.Solver.MakeConstraint(1, 1, $"mix_a{proposal.Asset}"), []);
+            flexible[proposal.Asset] = entry;
+        }
+        var weight = lp.Variable(0, 1, $"weight_a{proposal.Asset}_{entry.Columns.Count}");
+        entry.Convexity.SetCoefficient(weight, 1);
+        for (var k = 0; k < proposal.InjectionMw.Length; k++)
+        {
+            if (proposal.InjectionMw[k] != 0)
+            {
+                lp.Inject(proposal.Region, k, weight, proposal.InjectionMw[k]);
+            }
+        }
+        lp.AddCost(weight, proposal.Cost);
+        entry.Columns.Add((proposal, weight));
+    }
+
+    public void Solve()
+    {
+        var status = lp.Solver.Solve();
+        if (status != Solver.ResultStatus.OPTIMAL)
+        {
+            throw new DispatchInfeasibleException(InfeasibilityReport.Explain(scenario, status, lp.FirstStep, lp.Steps));
+        }
+        solved = true;
+        Objective = lp.Solver.Objective().Value();
+        Prices = lp.Prices();
+        // Read now: once a column is added the solver's duals are no longer available.
+        mixDuals = flexible.ToDictionary(f => f.Key, f => f.Value.Convexity.DualValue());
+    }
+
+    /// <summary>
+    /// How much a proposal would lower the system cost per unit of weight at the current prices
+    /// (its reduced cost, negated; zero or less when it cannot help). Summed over the best proposal
+    /// of every flexible asset, it bounds how far the current clearing is from the window optimum.
+    /// </summary>
+    public double Improvement(Proposal proposal)
+    {
+        var mixDual = mixDuals.TryGetValue(proposal.Asset, out var dual) ? dual : double.PositiveInfinity;
+        return Math.Max(0, mixDual - proposal.CostAtPrices(Prices[proposal.Region], lp.StepHours));
+    }
+
+    /// <summary>Whether the asset had a column in the last clearing.</summary>
+    public bool Knows(int asset) => mixDuals.ContainsKey(asset);
+
+    /// <summary>The cleared window: the first <paramref name="commitSteps"/> steps of every asset, region and link.</summary>
+    public WindowOutcome Outcome(int commitSteps)
+    {
+        if (!solved)
+        {
+            throw new InvalidOperationException("the window market was not solved");
+        }
+        var fromBids = market.AssetSteps(scenario.Assets.Length, commitSteps);
+        var assets = new AssetStep[scenario.Assets.Length][];
+        for (var a = 0; a < assets.Length; a++)
+        {
+            assets[a] = fromBids[a] ?? new AssetStep[commitSteps];
+        }
+        foreach (var (asset, (_, columns)) in flexible)
+        {
+            var mix = Mix(columns, commitSteps);
+            for (var k = 0; k < commitSteps; k++)
+            {
+                assets[asset][k] = assets[asset][k].Plus(mix[k]);
+            }
+        }
+        var links = market.LinkSteps(commitSteps);
+        var regions = BalanceClosure.Close(scenario, assets, links, Prices, commitSteps);
+        return new WindowOutcome(lp.FirstStep, commitSteps, assets, regions, links);
+    }
+
+    /// <summary>The asset's schedule as the weighted mix of its proposals; weights are renormalised to sum to one exactly.</summary>
+    private static AssetStep[] Mix(List<(Proposal Proposal, Variable Weight)> columns, int steps)
+    {
+        var weights = columns.Select(c => Snap.Value(c.Weight.SolutionValue(), 0, 1)).ToArray();
+        var total = weights.Sum();
+        var mix = new AssetStep[steps];
+        for (var j = 0; j < columns.Count; j++)
+        {
+            if (weights[j] <= 0)
+            {
+                continue;
+            }
+            var w = weights[j] / total;
+            for (var k = 0; k < steps; k++)
+            {
+                mix[k] = mix[k].Plus(columns[j].Proposal.Steps[k].Times(w));
+            }
+        }
+        return mix;
+    }
+
+    /// <summary>Writes the current model in MPS format.</summary>
+    public string ToMps() => lp.Solver.ExportModelAsMpsFormat(false, false);
+
+    public void Dispose() => lp.Dispose();
+}

@@ -1,0 +1,72 @@
+using Google.OrTools.LinearSolver;
+using GridActors.Model.Market;
+using GridActors.Model.Scenario;
+
+namespace GridActors.Model.Optimization;
+
+/// <summary>
+/// A store over a range of steps, exactly as the format defines it: charge and discharge within
+/// its power, energy e(t) = e(t-1) + (charge x eta_c - discharge / eta_d) x dt within its capacity,
+/// wear cost on discharge, and the cyclic rule. With the cyclic rule, the energy never drops below
+/// what full-power charging can still bring back to the initial level by the last step: implied by
+/// the rule, and it keeps a range that ends before the horizon from stranding the store.
+/// </summary>
+public sealed class StorageTerms
+{
+    private StorageTerms(Variable[] charge, Variable[] discharge, Variable[] energy)
+    {
+        Charge = charge;
+        Discharge = discharge;
+        Energy = energy;
+    }
+
+    public Variable[] Charge { get; }
+
+    public Variable[] Discharge { get; }
+
+    public Variable[] Energy { get; }
+
+    public static StorageTerms Add(Solver solver, StorageSpec spec, EconomicsSpec economics, double stepHours, int firstStep, int steps, int lastStep, double startEnergyMwh)
+    {
+        var charge = new Variable[steps];
+        var discharge = new Variable[steps];
+        var energy = new Variable[steps];
+        var objective = solver.Objective();
+        for (var k = 0; k < steps; k++)
+        {
+            var step = firstStep + k;
+            var floor = economics.CyclicStorage
+                ? Math.Min(spec.EnergyMwh, StorageMath.CyclicFloor(spec.InitialEnergyMwh, spec.PowerMw, spec.ChargeEfficiency, stepHours, step, lastStep))
+                : 0;
+            charge[k] = solver.MakeNumVar(0, spec.PowerMw, $"charge_{spec.Id}_t{step}");
+            discharge[k] = solver.MakeNumVar(0, spec.PowerMw, $"discharge_{spec.Id}_t{step}");
+            energy[k] = solver.MakeNumVar(floor, spec.EnergyMwh, $"energy_{spec.Id}_t{step}");
+            objective.SetCoefficient(discharge[k], spec.CostPerMwh * stepHours);
+
+            // e(k) - e(k-1) - charge x eta_c x dt + discharge / eta_d x dt = 0, with e(-1) the energy held now.
+            var previous = k == 0 ? startEnergyMwh : 0;
+            var row = solver.MakeConstraint(previous, previous, $"storage_{spec.Id}_t{step}");
+            row.SetCoefficient(energy[k], 1);
+            if (k > 0)
+            {
+                row.SetCoefficient(energy[k - 1], -1);
+            }
+            row.SetCoefficient(charge[k], -spec.ChargeEfficiency * stepHours);
+            row.SetCoefficient(discharge[k], stepHours / spec.DischargeEfficiency);
+        }
+        return new StorageTerms(charge, discharge, energy);
+    }
+
+    /// <summary>The solved schedule as asset steps (discharge produced, charge consumed, energy after the step).</summary>
+    public AssetStep[] Schedule()
+    {
+        var steps = new AssetStep[Charge.Length];
+        for (var k = 0; k < steps.Length; k++)
+        {
+            steps[k] = new AssetStep(
+                Snap.NonNegative(Discharge[k].SolutionValue()), Snap.NonNegative(Charge[k].SolutionValue()), 0, 0, 0, 0, 0,
+                Snap.NonNegative(Energy[k].SolutionValue()));
+        }
+        return steps;
+    }
+}

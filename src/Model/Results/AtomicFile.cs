@@ -1,0 +1,17 @@
+using System.Text;
+
+namespace GridActors.Model.Results;
+
+/// <summary>Writes a file through a temporary beside it, so a reader never sees half a file.</summary>
+public static class AtomicFile
+{
+    public static void WriteAllText(string path, string text) => WriteAllBytes(path, new UTF8Encoding(false).GetBytes(text));
+
+    public static void WriteAllBytes(string path, byte[] bytes)
+    {
+        var full = Path.GetFullPath(path);
+        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+        File.WriteAllBytes(temporary, bytes);
+        File.Move(temporary, full, overwrite: true);
+    }
+}

@@ -1,0 +1,77 @@
+using System.CommandLine;
+using System.Diagnostics;
+using GridActors.Model.Optimization;
+using GridActors.Model.Results;
+using Spectre.Console;
+using static GridActors.Silo.Commands.SummaryTables;
+
+namespace GridActors.Silo.Commands;
+
+/// <summary>
+/// <c>compare SCENARIO</c>: runs the negotiated and the optimal dispatch, writes both result folders
+/// and compare.json beside them, and prints the table with the gap.
+/// </summary>
+public static class CompareCommand
+{
+    public static Command Create()
+    {
+        var scenario = CommandLine.ScenarioArgument();
+        var output = new Option<DirectoryInfo?>("--out") { Description = "Folder for compare.json and the two result folders (default: out/<name>-compare-<UTC time>). Must not exist or be empty." };
+        var solver = OptimizeCommand.SolverOption();
+        solver.AcceptOnlyFromAmong([.. LpSolvers.Names]);
+        var settings = new NegotiationSettings();
+        var command = new Command("compare", "Run a scenario both negotiated and optimal and report the gap between them.") { scenario, output, solver };
+        settings.AddTo(command);
+        command.SetAction((parse, cancellationToken) => ExecuteAsync(parse.GetValue(scenario)!.FullName, parse.GetValue(output)?.FullName, parse.GetValue(solver)!, settings, parse, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> ExecuteAsync(string path, string? outputDirectory, string solverName, NegotiationSettings settings, ParseResult parse, CancellationToken cancellationToken)
+    {
+        var (resolved, output, exitCode) = CommandInput.Prepare(path, outputDirectory, "compare");
+        if (resolved is null)
+        {
+            return exitCode;
+        }
+        outputDirectory = output;
+        var solver = LpSolvers.Parse(solverName);
+        var optimalFolder = Path.Combine(outputDirectory, "optimal");
+        var negotiatedFolder = Path.Combine(outputDirectory, "negotiated");
+        try
+        {
+            var watch = Stopwatch.StartNew();
+            var (optimal, optimalInfo, _) = Modes.Optimal(resolved, solver, null, optimalFolder);
+            var optimalCommand = watch.Elapsed.TotalSeconds;
+            watch.Restart();
+            var (negotiated, negotiatedInfo) = await Modes.NegotiatedAsync(resolved, settings.Read(parse), negotiatedFolder, null, cancellationToken);
+            var negotiatedCommand = watch.Elapsed.TotalSeconds;
+            var comparison = new Comparison(resolved, negotiated, optimal);
+            AtomicFile.WriteAllBytes(Path.Combine(outputDirectory, "compare.json"), comparison.ToJson());
+            Print(comparison, negotiatedInfo.WallSeconds, negotiatedCommand, optimalInfo.WallSeconds, optimalCommand);
+            AnsiConsole.MarkupLine($"results in [blue]{Markup.Escape(outputDirectory)}[/] (compare.json, negotiated/, optimal/)");
+            return 0;
+        }
+        catch (DispatchInfeasibleException infeasible)
+        {
+            return ErrorReport.Infeasible(path, infeasible);
+        }
+    }
+
+    private static void Print(Comparison comparison, double negotiatedRun, double negotiatedCommand, double optimalRun, double optimalCommand)
+    {
+        var table = new Table().Title($"{Markup.Escape(comparison.Scenario.Name)}: negotiated vs optimal")
+            .AddColumn("measure").AddColumn("unit")
+            .AddColumn(new TableColumn("negotiated").RightAligned()).AddColumn(new TableColumn("optimal").RightAligned())
+            .AddColumn(new TableColumn("difference").RightAligned()).AddColumn(new TableColumn("gap").RightAligned());
+        foreach (var row in comparison.Rows)
+        {
+            var format = row.Unit.EndsWith("/MWh", StringComparison.Ordinal) ? "N2" : "N0";
+            table.AddRow(row.Measure, Markup.Escape(row.Unit), N(row.Negotiated, format), N(row.Optimal, format), N(row.Difference, format),
+                row.RelativeGap is { } gap ? N(100 * gap, "N4") + " %" : "-");
+        }
+        AnsiConsole.Write(table);
+        var windows = comparison.Negotiated.Windows;
+        AnsiConsole.MarkupLine($"cost gap [bold]{N(100 * comparison.CostGap, "N4")} %[/]; negotiation: {windows.Sum(w => w.Rounds)} rounds over {windows.Count} windows ({windows.Count(w => w.Converged)} converged, at most {(windows.Count > 0 ? windows.Max(w => w.Rounds) : 0)} in one)");
+        AnsiConsole.MarkupLine($"wall time: negotiated {N(negotiatedRun, "N2")} s ({N(negotiatedCommand, "N2")} s with silo start-up), optimal {N(optimalRun, "N2")} s ({N(optimalCommand, "N2")} s)");
+    }
+}

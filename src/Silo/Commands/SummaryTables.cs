@@ -1,0 +1,48 @@
+using System.Globalization;
+using GridActors.Model.Results;
+using GridActors.Model.Scenario;
+using Spectre.Console;
+
+namespace GridActors.Silo.Commands;
+
+/// <summary>The summary a run or optimisation prints on screen: totals, then mean prices per region.</summary>
+public static class SummaryTables
+{
+    public static string N(double value, string format = "N0") => value.ToString(format, CultureInfo.InvariantCulture);
+
+    public static void Print(ResolvedScenario scenario, SummaryAccumulator summary, RunInfo info, string outputDirectory, double commandSeconds)
+    {
+        var currency = scenario.Economics.Currency;
+        var totals = new Table().Title($"{info.Mode} dispatch").AddColumn("measure").AddColumn(new TableColumn("value").RightAligned());
+        totals.AddRow("total cost", $"{N(summary.TotalCost)} {currency}");
+        totals.AddRow("emissions", $"{N(summary.EmissionsT)} t CO2");
+        totals.AddRow("unserved energy", $"{N(summary.UnservedMwh, "N1")} MWh");
+        totals.AddRow("spilled energy", $"{N(summary.SpilledMwh, "N1")} MWh");
+        var curtailment = summary.RenewableAvailableMwh > 0 ? 100 * summary.CurtailedRenewableMwh / summary.RenewableAvailableMwh : 0;
+        totals.AddRow("renewable curtailment", $"{N(curtailment, "N2")} %");
+        if (summary.Windows.Count > 0)
+        {
+            totals.AddRow("negotiation rounds (windows converged)", $"{summary.Windows.Sum(w => w.Rounds)} ({summary.Windows.Count(w => w.Converged)} of {summary.Windows.Count})");
+        }
+        if (info.Solver is not null)
+        {
+            totals.AddRow("solver", info.Solver);
+        }
+        // The run's own figures, as in run.json; the command also spends time loading and starting up.
+        totals.AddRow($"wall time ({info.Mode})", $"{N(info.WallSeconds, "N2")} s");
+        totals.AddRow("wall time (whole command)", $"{N(commandSeconds, "N2")} s");
+        var assetSteps = (double)scenario.Assets.Length * scenario.Steps;
+        totals.AddRow("asset-steps per second", N(assetSteps / info.WallSeconds));
+        AnsiConsole.Write(totals);
+
+        var prices = new Table().Title($"Mean price per region ({currency}/MWh)").AddColumn("region").AddColumn(new TableColumn("mean price").RightAligned())
+            .AddColumn(new TableColumn("load GWh").RightAligned()).AddColumn(new TableColumn("net import GWh").RightAligned());
+        foreach (var region in scenario.Regions)
+        {
+            var r = summary.Regions[region.Index];
+            prices.AddRow(region.Id, N(r.MeanPricePerMwh, "N1"), N(r.LoadMwh / 1000, "N1"), N((r.ImportMwh - r.ExportMwh) / 1000, "N1"));
+        }
+        AnsiConsole.Write(prices);
+        AnsiConsole.MarkupLine($"results in [blue]{Markup.Escape(outputDirectory)}[/]");
+    }
+}

@@ -97,4 +97,17 @@ public sealed class AssetBehaviourTests
         var backlog = ShiftBacklog.Apply([], 0, steps, windowSteps: 4, lastStep: 9);
         Assert.Equal([new DeferredEnergy(5, 15)], backlog);
     }
+
+    [Fact]
+    public void FeasibilityCheckCatchesShiftedDemandServedLate()
+    {
+        var load = new LoadSpec(0, "cement", 0, null, "cement", Repeat(100, 4), 0, 0, 0.5, 1);
+        var scenario = Build(4, 1, [], load);
+        // 50 MW deferred in step 0 with a one-step window, but recovered only in step 2.
+        AssetStep[][] assets = [[new(0, 50, 0, 0, 50, 0, 0, 0), new(0, 100, 0, 0, 0, 0, 0, 0), new(0, 150, 0, 0, 0, 50, 0, 0), new(0, 100, 0, 0, 0, 0, 0, 0)]];
+        var regions = BalanceClosure.Close(scenario, assets, [], [Repeat(0, 4)], 4);
+        var check = new Results.FeasibilityCheck(scenario);
+        check.Add(Results.WindowReports.Build(scenario, 0, 4, assets, regions, [], null));
+        Assert.Contains(check.Violations, v => v.StartsWith("step 1, cement: only 0 MW-steps", StringComparison.Ordinal));
+    }
 }

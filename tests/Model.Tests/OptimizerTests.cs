@@ -117,16 +117,7 @@ public sealed class OptimizerTests
     public void ImpossibleRampIsReportedInPlainWords()
     {
         using var folder = new TempScenario();
-        var path = folder.Write("s.yaml", Header.Replace("STEPS", "3", StringComparison.Ordinal) + """
-
-            regions: [{ id: A }]
-            profiles:
-              flat: { values: [1] }
-              outage: { values: [1, 0, 1] }
-            assets:
-              - { id: stiff, type: thermal, region: A, fuel: coal, capacity_mw: 300, min_output_mw: 200, ramp_mw_per_h: 50, marginal_cost_per_mwh: 10, availability: outage }
-              - { id: town, type: load, region: A, peak_mw: 250, profile: flat }
-            """);
+        var path = folder.Write("s.yaml", TestScenarios.ImpossibleRamp);
         var error = Assert.Throws<DispatchInfeasibleException>(() => HorizonOptimizer.Solve(ScenarioLoader.Load(path), LpSolverKind.Glop));
         var reason = Assert.Single(error.Reasons);
         Assert.Contains("thermal plant 'stiff' in region 'A' (ramp constraint): at step 1", reason, StringComparison.Ordinal);
@@ -143,5 +134,18 @@ public sealed class OptimizerTests
         Assert.Contains("ROWS", text, StringComparison.Ordinal);
         Assert.Contains("balance_r0_t3", text, StringComparison.Ordinal);
         Assert.Contains("output_a0_t0", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("scenarios/two-region-toy.yaml")]
+    [InlineData("scenarios/china-provinces-week.yaml")]
+    [InlineData("scenarios/storage-heavy.yaml")]
+    public void EveryConstraintHoldsInTheOptimalDispatch(string scenarioFile)
+    {
+        var scenario = ScenarioLoader.Load(RepositoryRoot.Path(scenarioFile));
+        var check = new FeasibilityCheck(scenario, toleranceMw: 1e-6);
+        check.Add(HorizonOptimizer.Solve(scenario, LpSolverKind.Highs).Report);
+        check.Finish();
+        Assert.Empty(check.Violations);
     }
 }

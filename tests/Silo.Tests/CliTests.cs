@@ -85,11 +85,50 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task EveryCommandHasHelp()
     {
-        foreach (var command in new[] { "run", "validate", "schema" })
+        foreach (var command in new[] { "run", "optimize", "compare", "validate", "schema" })
         {
             var (exitCode, stdout, _) = await Gridactors(command, "--help");
             Assert.Equal(0, exitCode);
             Assert.Contains("Usage:", stdout, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task OptimizeWritesTheResultFolderAndTheModelInMpsFormat()
+    {
+        var output = Path.Combine(folder, "toy-optimal");
+        var mps = Path.Combine(folder, "toy.mps");
+        var (exitCode, stdout, error) = await Gridactors("optimize", RepositoryRoot.Path("scenarios/two-region-toy.yaml"), "--out", output, "--write-mps", mps);
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("12,150,000 CNY", stdout, StringComparison.Ordinal);
+        Assert.Contains("\"mode\": \"optimal\"", await File.ReadAllTextAsync(Path.Combine(output, "summary.json")), StringComparison.Ordinal);
+        Assert.StartsWith("*", await File.ReadAllTextAsync(mps), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CompareWritesBothFoldersAndTheGap()
+    {
+        var output = Path.Combine(folder, "toy-compare");
+        var (exitCode, stdout, error) = await Gridactors("compare", RepositoryRoot.Path("scenarios/two-region-toy.yaml"), "--out", output);
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("cost gap 0.0000 %", stdout, StringComparison.Ordinal);
+        using var compare = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "compare.json")));
+        Assert.Equal(0, compare.RootElement.GetProperty("cost_gap").GetDouble(), 9);
+        Assert.Equal(12_150_000, compare.RootElement.GetProperty("measures").GetProperty("total_cost").GetProperty("optimal").GetDouble(), 3);
+        Assert.True(File.Exists(Path.Combine(output, "negotiated", "summary.json")));
+        Assert.True(File.Exists(Path.Combine(output, "optimal", "summary.json")));
+    }
+
+    [Fact]
+    public async Task AnImpossibleRampIsReportedInPlainWordsAndNothingIsWritten()
+    {
+        var path = Path.Combine(folder, "stiff.yaml");
+        await File.WriteAllTextAsync(path, TestScenarios.ImpossibleRamp);
+        var output = Path.Combine(folder, "stiff-out");
+        var (exitCode, _, error) = await Gridactors("optimize", path, "--out", output);
+        Assert.Equal(2, exitCode);
+        Assert.Contains("thermal plant 'stiff' in region 'A' (ramp constraint): at step 1", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
     }
 }

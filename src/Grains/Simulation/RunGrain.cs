@@ -18,6 +18,7 @@ public sealed class RunGrain : Grain, IRunGrain
     private IRegionGrain[] regions = [];
     private int[][] regionAssets = [];
     private int nextStep;
+    private double[][]? lookaheadPrices;
 
     public async Task StartAsync(ResolvedScenario scenario, RunOptions options)
     {
@@ -28,6 +29,7 @@ public sealed class RunGrain : Grain, IRunGrain
         this.scenario = scenario;
         this.options = options;
         nextStep = 0;
+        lookaheadPrices = null;
         var runId = this.GetPrimaryKeyString();
         var carriers = scenario.Carriers();
         regionAssets = [.. scenario.Regions.Select(r => scenario.Assets.Where(a => a.Region == r.Index).Select(a => a.Index).ToArray())];
@@ -49,8 +51,10 @@ public sealed class RunGrain : Grain, IRunGrain
 
         var bids = await Task.WhenAll(regions.Select(r => r.CollectBidsAsync(new BidRequest(first, planned))));
         using var market = new WindowMarket(s, options.MarketSolver, first, planned, bids.SelectMany(b => b));
-        var record = await Negotiation.RunAsync(market, ProposeAsync, options.Negotiation);
+        var record = await Negotiation.RunAsync(market, ProposeAsync, options.Negotiation, lookaheadPrices);
         var outcome = market.Outcome(commit);
+        // The prices this window found for its look-ahead open the next window's negotiation.
+        lookaheadPrices = commit < planned ? [.. market.Prices.Select(p => p[commit..])] : null;
 
         var rows = await Task.WhenAll(s.Regions.Select(r => regions[r.Index].SettleAsync(new RegionSettlement(
             first,

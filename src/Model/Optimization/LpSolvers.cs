@@ -8,11 +8,12 @@ public enum LpSolverKind
     Highs,
     Glop,
     Pdlp,
+    Clp,
 }
 
 public static class LpSolvers
 {
-    public static IReadOnlyList<string> Names { get; } = ["highs", "glop", "pdlp"];
+    public static IReadOnlyList<string> Names { get; } = ["highs", "glop", "clp", "pdlp"];
 
     public static bool TryParse(string name, out LpSolverKind kind) =>
         Enum.TryParse(name, ignoreCase: true, out kind) && Enum.IsDefined(kind);
@@ -30,6 +31,7 @@ public static class LpSolvers
             LpSolverKind.Highs => "HIGHS_LP",
             LpSolverKind.Glop => "GLOP",
             LpSolverKind.Pdlp => "PDLP",
+            LpSolverKind.Clp => "CLP",
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
         var solver = Solver.CreateSolver(id) ?? throw new InvalidOperationException($"the {Name(kind)} solver is not available in this OR-Tools build");

@@ -14,6 +14,8 @@ public sealed class FeasibilityCheck(ResolvedScenario scenario, double tolerance
     private readonly List<string> violations = [];
     private readonly double?[] previousOutput = new double?[scenario.Assets.Length];
     private readonly double[] storageEnergy = [.. scenario.Assets.Select(a => a is StorageSpec s ? s.InitialEnergyMwh : 0)];
+    private readonly List<double>[] cumulativeDeferred = [.. scenario.Assets.Select(_ => new List<double>())];
+    private readonly double[] cumulativeRecovered = new double[scenario.Assets.Length];
 
     public IReadOnlyList<string> Violations => violations;
 
@@ -88,11 +90,28 @@ public sealed class FeasibilityCheck(ResolvedScenario scenario, double tolerance
                 var demand = l.DemandMw[step];
                 Require(s.ShedMw >= -toleranceMw && s.ShedMw <= l.CurtailableFraction * demand + toleranceMw, step, l.Id, $"shed {s.ShedMw} beyond its curtailable part");
                 Require(Math.Abs(s.ConsumedMw + s.ShedMw + s.DeferredMw - s.RecoveredMw - demand) <= toleranceMw, step, l.Id, "served + shed + shifted out - shifted in differs from demand");
+                CheckShiftDeadline(l, s, step);
                 break;
             case DatacenterSpec d:
                 Require(s.ConsumedMw / d.Pue <= d.ItCapacityMw + toleranceMw, step, d.Id, $"IT load {s.ConsumedMw / d.Pue} above capacity {d.ItCapacityMw}");
                 break;
         }
+    }
+
+    /// <summary>
+    /// Shifted energy is served no earlier than it was due and within the shift window (and by the
+    /// last step): by step t, at least everything deferred up to t - window has been recovered,
+    /// and never more than was deferred.
+    /// </summary>
+    private void CheckShiftDeadline(LoadSpec load, AssetStep s, int step)
+    {
+        var deferred = cumulativeDeferred[load.Index];
+        deferred.Add((deferred.Count > 0 ? deferred[^1] : 0) + s.DeferredMw);
+        cumulativeRecovered[load.Index] += s.RecoveredMw;
+        var recovered = cumulativeRecovered[load.Index];
+        var dueBy = step == scenario.Steps - 1 ? deferred[^1] : step - load.ShiftWindowSteps >= 0 ? deferred[step - load.ShiftWindowSteps] : 0;
+        Require(recovered >= dueBy - toleranceMw, step, load.Id, $"only {recovered} MW-steps of shifted demand recovered, {dueBy} were due");
+        Require(recovered <= deferred[^1] + toleranceMw, step, load.Id, $"recovered {recovered} MW-steps, more than the {deferred[^1]} deferred");
     }
 
     private void Require(bool condition, int step, string what, string message)

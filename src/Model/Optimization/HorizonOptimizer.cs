@@ -41,7 +41,8 @@ public static class HorizonOptimizer
         var links = model.Market.LinkSteps(steps);
         var regions = BalanceClosure.Close(scenario, assets, links, prices, steps);
         var report = WindowReports.Build(scenario, 0, steps, assets, regions, links, negotiation: null);
-        return new OptimalDispatch(report, objective, LpSolvers.Name(solverKind), model.Lp.Solver.NumVariables(), model.Lp.Solver.NumConstraints(), buildSeconds, solveSeconds);
+        var solverName = solverKind == LpSolverKind.Highs ? "highs (prices from glop)" : LpSolvers.Name(solverKind);
+        return new OptimalDispatch(report, objective, solverName, model.Lp.Solver.NumVariables(), model.Lp.Solver.NumConstraints(), buildSeconds, solveSeconds);
     }
 
     /// <summary>

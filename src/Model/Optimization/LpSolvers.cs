@@ -44,6 +44,11 @@ public static class LpSolvers
             // models from scratch in about half the iterations.
             solver.SetSolverSpecificParametersAsString("solution_feasibility_tolerance: 1e-3, use_dual_simplex: true");
         }
+        else if (kind == LpSolverKind.Highs)
+        {
+            // SuppressOutput alone leaves HiGHS's start-up banner on standard output; its own option silences it.
+            solver.SetSolverSpecificParametersAsString("output_flag false");
+        }
         return solver;
     }
 }

@@ -85,7 +85,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task EveryCommandHasHelp()
     {
-        foreach (var command in new[] { "run", "optimize", "compare", "validate", "schema" })
+        foreach (var command in new[] { "run", "optimize", "compare", "bench", "validate", "schema" })
         {
             var (exitCode, stdout, _) = await Gridactors(command, "--help");
             Assert.Equal(0, exitCode);
@@ -130,5 +130,19 @@ public sealed class CliTests : IDisposable
         Assert.Contains("thermal plant 'stiff' in region 'A' (ramp constraint): at step 1", error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public async Task BenchMeasuresBothModesAndWritesItsFigures()
+    {
+        var figures = Path.Combine(folder, "bench.json");
+        var (exitCode, stdout, error) = await Gridactors("bench", RepositoryRoot.Path("scenarios/two-region-toy.yaml"), "--repeat", "1", "--out", figures);
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("two-region-toy", stdout, StringComparison.Ordinal);
+        using var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(figures));
+        var toy = json.RootElement.GetProperty("scenarios")[0];
+        Assert.Equal(288, toy.GetProperty("assets").GetInt32() * toy.GetProperty("steps").GetInt32());
+        Assert.True(toy.GetProperty("negotiated_seconds").GetDouble() > 0);
+        Assert.Equal(0, toy.GetProperty("cost_gap").GetDouble(), 9);
     }
 }

@@ -1,0 +1,138 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text.Json;
+using GridActors.Grains.Abstractions;
+using GridActors.Grains.Simulation;
+using GridActors.Model.Loading;
+using GridActors.Model.Optimization;
+using GridActors.Model.Results;
+using GridActors.Model.Scenario;
+using Spectre.Console;
+using static GridActors.Silo.Commands.SummaryTables;
+
+namespace GridActors.Silo.Commands;
+
+/// <summary>
+/// <c>bench [SCENARIO...]</c>: runs each scenario negotiated and optimal several times on one
+/// embedded silo (started once, so start-up is not measured) and reports median wall times,
+/// asset-steps per second, negotiation rounds, the cost gap and memory. The figures of
+/// docs/performance.md come from here.
+/// </summary>
+public static class BenchCommand
+{
+    private static readonly string[] ReferenceScenarios =
+        ["scenarios/two-region-toy.yaml", "scenarios/china-provinces-week.yaml", "scenarios/storage-heavy.yaml"];
+
+    public static Command Create()
+    {
+        var scenarios = new Argument<FileInfo[]>("SCENARIO") { Description = "Scenario files (default: the three reference scenarios under scenarios/).", Arity = ArgumentArity.ZeroOrMore };
+        var repeat = new Option<int>("--repeat") { Description = "Runs of each mode per scenario; medians are reported.", DefaultValueFactory = _ => 3 };
+        repeat.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--repeat must be at least 1");
+            }
+        });
+        var output = new Option<FileInfo?>("--out") { Description = "Also write the figures as JSON to this file." };
+        var command = new Command("bench", "Measure run (negotiated) and optimize on scenarios: wall time, asset-steps per second, rounds, gap, memory.") { scenarios, repeat, output };
+        command.SetAction((parse, cancellationToken) => ExecuteAsync(
+            parse.GetValue(scenarios) is { Length: > 0 } given ? [.. given.Select(f => f.FullName)] : [.. ReferenceScenarios.Select(Path.GetFullPath)],
+            parse.GetValue(repeat), parse.GetValue(output)?.FullName, cancellationToken));
+        return command;
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    private sealed record Figures(string Scenario, int Assets, int Steps, double NegotiatedSeconds, double OptimalSeconds, double AssetStepsPerSecond, int Rounds, double CostGap, double AllocatedMegabytesPerRun);
+
+    private static async Task<int> ExecuteAsync(string[] paths, int repeat, string? outputFile, CancellationToken cancellationToken)
+    {
+        var scenarios = new List<ResolvedScenario>();
+        foreach (var path in paths)
+        {
+            var (resolved, errors) = ScenarioLoader.TryLoad(path);
+            if (resolved is null)
+            {
+                return ErrorReport.Print(errors);
+            }
+            scenarios.Add(resolved);
+        }
+        var scratch = Path.Combine(Path.GetTempPath(), $"gridactors-bench-{Environment.ProcessId}");
+        using var host = await EmbeddedCluster.StartAsync(cancellationToken);
+        var results = new List<Figures>();
+        try
+        {
+            foreach (var scenario in scenarios)
+            {
+                AnsiConsole.MarkupLine($"[grey]{Markup.Escape(scenario.Name)}: {repeat} × negotiated, {repeat} × optimal[/]");
+                results.Add(await MeasureAsync(EmbeddedCluster.Client(host), scenario, repeat, scratch, cancellationToken));
+            }
+        }
+        catch (DispatchInfeasibleException infeasible)
+        {
+            return ErrorReport.Infeasible(string.Join(", ", paths), infeasible);
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+            if (Directory.Exists(scratch))
+            {
+                Directory.Delete(scratch, recursive: true);
+            }
+        }
+        Print(results, repeat);
+        if (outputFile is not null)
+        {
+            var json = JsonSerializer.SerializeToUtf8Bytes(new { machine = RunInfo.Machine, repeat, peak_working_set_mb = Process.GetCurrentProcess().PeakWorkingSet64 / 1e6, scenarios = results }, JsonOptions);
+            AtomicFile.WriteAllBytes(outputFile, json);
+        }
+        return 0;
+    }
+
+    private static async Task<Figures> MeasureAsync(IGrainFactory grains, ResolvedScenario scenario, int repeat, string scratch, CancellationToken cancellationToken)
+    {
+        var negotiated = new List<double>();
+        var optimal = new List<double>();
+        var allocated = new List<double>();
+        SummaryAccumulator? summary = null;
+        double optimum = 0;
+        for (var i = 0; i < repeat; i++)
+        {
+            var before = GC.GetTotalAllocatedBytes();
+            var (s, info) = await RunDriver.ExecuteAsync(grains, scenario, RunOptions.Default, Path.Combine(scratch, Guid.NewGuid().ToString("N")), silos: 1, cancellationToken: cancellationToken);
+            allocated.Add((GC.GetTotalAllocatedBytes() - before) / 1e6);
+            negotiated.Add(info.WallSeconds);
+            summary = s;
+
+            var watch = Stopwatch.StartNew();
+            optimum = HorizonOptimizer.Solve(scenario, LpSolverKind.Highs).Objective;
+            optimal.Add(watch.Elapsed.TotalSeconds);
+        }
+        var median = Median(negotiated);
+        return new Figures(scenario.Name, scenario.Assets.Length, scenario.Steps, median, Median(optimal),
+            (double)scenario.Assets.Length * scenario.Steps / median, summary!.Windows.Sum(w => w.Rounds),
+            optimum != 0 ? (summary.TotalCost - optimum) / Math.Abs(optimum) : 0, Median(allocated));
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    private static void Print(List<Figures> results, int repeat)
+    {
+        var table = new Table().Title($"bench: medians of {repeat} runs").AddColumn("scenario").AddColumn(new TableColumn("asset-steps").RightAligned())
+            .AddColumn(new TableColumn("run s").RightAligned()).AddColumn(new TableColumn("asset-steps/s").RightAligned())
+            .AddColumn(new TableColumn("rounds").RightAligned()).AddColumn(new TableColumn("optimize s").RightAligned())
+            .AddColumn(new TableColumn("cost gap").RightAligned()).AddColumn(new TableColumn("allocated MB/run").RightAligned());
+        foreach (var r in results)
+        {
+            table.AddRow(Markup.Escape(r.Scenario), N((double)r.Assets * r.Steps), N(r.NegotiatedSeconds, "N2"), N(r.AssetStepsPerSecond),
+                N(r.Rounds), N(r.OptimalSeconds, "N2"), N(100 * r.CostGap, "N4") + " %", N(r.AllocatedMegabytesPerRun));
+        }
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine($"peak working set {N(Process.GetCurrentProcess().PeakWorkingSet64 / 1e6)} MB; {Markup.Escape(RunInfo.Machine)}");
+    }
+}

@@ -45,11 +45,15 @@ public sealed record BidRequest(
     [property: Id(0)] int FirstStep,
     [property: Id(1)] int Steps);
 
-/// <summary>The market's prices for a region over a window and its look-ahead: flexible assets answer with a schedule.</summary>
+/// <summary>
+/// The market's prices for a region over a window and its look-ahead, and the price at which
+/// energy a store still holds at the end of the plan is valued: flexible assets answer with a schedule.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("GridActors.ProposalRequest")]
 public sealed record ProposalRequest(
     [property: Id(0)] int FirstStep,
-    [property: Id(1)] double[] PricePerMwh);
+    [property: Id(1)] double[] PricePerMwh,
+    [property: Id(2)] double TerminalPricePerMwh);
 
 /// <summary>What the market accepted for one asset over the committed steps of a window.</summary>
 [GenerateSerializer, Immutable, Alias("GridActors.AssetSettlement")]

@@ -16,7 +16,7 @@ public sealed class StorageGrain : AssetGrain<StorageSpec>, IStorageGrain
     protected override AssetBid? Bid(BidRequest request) => null;
 
     public Task<Proposal> ProposeAsync(ProposalRequest request) =>
-        Task.FromResult(StorageResponse.Propose(Spec, Setup.Economics, Setup.StepHours, request.FirstStep, LastStep, energyMwh, request.PricePerMwh));
+        Task.FromResult(StorageResponse.Propose(Spec, Setup.Economics, Setup.StepHours, request.FirstStep, LastStep, energyMwh, request.PricePerMwh, request.TerminalPricePerMwh));
 
     protected override void Settle(AssetSettlement settlement) => energyMwh = settlement.Steps[^1].EnergyMwh;
 }

@@ -63,9 +63,9 @@ public sealed class RunGrain : Grain, IRunGrain
         nextStep = first + commit;
         return new WindowReport(first, commit, rows, outcome.Assets, outcome.Links, record);
 
-        async Task<Proposal[]> ProposeAsync(double[][] prices)
+        async Task<Proposal[]> ProposeAsync(PriceSignal signal)
         {
-            var answers = await Task.WhenAll(regions.Select((region, r) => region.CollectProposalsAsync(new ProposalRequest(first, prices[r]))));
+            var answers = await Task.WhenAll(regions.Select((region, r) => region.CollectProposalsAsync(new ProposalRequest(first, signal.PricePerMwh[r], signal.TerminalPricePerMwh[r]))));
             return [.. answers.SelectMany(a => a).OrderBy(p => p.Asset)];
         }
     }

@@ -11,7 +11,12 @@ namespace GridActors.Model.Assets;
 /// </summary>
 public static class StorageResponse
 {
-    public static Proposal Propose(StorageSpec spec, EconomicsSpec economics, double stepHours, int firstStep, int lastStep, double energyMwh, double[] pricePerMwh)
+    /// <summary>
+    /// The best schedule over the prices' steps from <paramref name="energyMwh"/> held now. Energy
+    /// held after the last planned step is worth <paramref name="terminalPricePerMwh"/> times the
+    /// discharge efficiency (0 when the plan reaches the horizon's end).
+    /// </summary>
+    public static Proposal Propose(StorageSpec spec, EconomicsSpec economics, double stepHours, int firstStep, int lastStep, double energyMwh, double[] pricePerMwh, double terminalPricePerMwh = 0)
     {
         var steps = pricePerMwh.Length;
         using var solver = LpSolvers.Create(LpSolverKind.Glop);
@@ -24,10 +29,13 @@ public static class StorageResponse
             objective.SetCoefficient(terms.Discharge[k], objective.GetCoefficient(terms.Discharge[k]) - pricePerMwh[k] * stepHours);
             objective.SetCoefficient(terms.Charge[k], pricePerMwh[k] * stepHours);
         }
+        var terminalValue = terminalPricePerMwh * spec.DischargeEfficiency;
+        objective.SetCoefficient(terms.Energy[steps - 1], -terminalValue);
         AssetResponse.SolveOrThrow(solver, spec.Id);
         var schedule = terms.Schedule();
         var wear = schedule.Sum(s => s.ProducedMw) * spec.CostPerMwh * stepHours;
-        return Proposal.From(spec.Index, spec.Region, wear, schedule);
+        // The proposal's cost carries the same terminal value, so the market weighs schedules as the store does.
+        return Proposal.From(spec.Index, spec.Region, wear - terminalValue * schedule[^1].EnergyMwh, schedule);
     }
 }
 

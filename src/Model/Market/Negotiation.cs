@@ -10,6 +10,12 @@ public sealed record NegotiationOptions(
     public const double AbsoluteGap = 1;
 }
 
+/// <summary>
+/// What the market sends the flexible assets: prices per region and step over the window and its
+/// look-ahead, and per region the price at which energy still held when the plan ends is valued.
+/// </summary>
+public sealed record PriceSignal(double[][] PricePerMwh, double[] TerminalPricePerMwh);
+
 /// <summary>How the negotiation of one window went.</summary>
 [GenerateSerializer, Immutable, Alias("GridActors.NegotiationRecord")]
 public sealed record NegotiationRecord(
@@ -36,15 +42,18 @@ public static class Negotiation
     /// prices (per region and step) and returns them in asset order. A round is one clearing with
     /// new proposals; the answers to the last clearing's prices measure its gap and end the loop.
     /// </summary>
-    public static async Task<NegotiationRecord> RunAsync(WindowMarket market, Func<double[][], Task<Proposal[]>> propose, NegotiationOptions options, double[][]? warmPrices = null)
+    public static async Task<NegotiationRecord> RunAsync(WindowMarket market, Func<PriceSignal, Task<Proposal[]>> propose, NegotiationOptions options, double[][]? warmPrices = null)
     {
         market.Solve();
+        // The previous window's last prices for the steps it already planned are a better first
+        // signal than a clearing without the flexible assets: fewer rounds to converge.
+        var first = warmPrices is null ? market.Prices : Overlay(market.Prices, warmPrices);
+        // Energy still stored when the plan ends is worth something later: valued at the first
+        // signal's mean price, fixed for the whole window so every proposal is priced alike.
+        var terminal = market.EndsWithHorizon ? new double[first.Length] : [.. first.Select(p => p.Average())];
         if (warmPrices is not null)
         {
-            // The previous window's last prices for the steps it already planned are a better first
-            // signal than a clearing without the flexible assets: fewer rounds to converge.
-            var first = Overlay(market.Prices, warmPrices);
-            foreach (var proposal in await propose(first))
+            foreach (var proposal in await propose(new PriceSignal(first, terminal)))
             {
                 market.Add(proposal);
             }
@@ -55,7 +64,7 @@ public static class Negotiation
         var priceChange = 0.0;
         while (true)
         {
-            var proposals = await propose(market.Prices);
+            var proposals = await propose(new PriceSignal(market.Prices, terminal));
             if (proposals.Length == 0)
             {
                 gap = 0;

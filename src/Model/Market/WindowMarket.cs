@@ -32,6 +32,9 @@ public sealed class WindowMarket : IDisposable
 
     public int Steps => lp.Steps;
 
+    /// <summary>Whether the window and its look-ahead reach the horizon's last step.</summary>
+    public bool EndsWithHorizon => lp.FirstStep + lp.Steps >= scenario.Steps;
+
     /// <summary>The system cost of the current clearing over the window and its look-ahead.</summary>
     public double Objective { get; private set; }
 

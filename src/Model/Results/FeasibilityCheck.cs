@@ -80,7 +80,7 @@ public sealed class FeasibilityCheck(ResolvedScenario scenario, double tolerance
             case StorageSpec st:
                 Require(s.ConsumedMw >= -toleranceMw && s.ConsumedMw <= st.PowerMw + toleranceMw, step, st.Id, $"charge {s.ConsumedMw} outside [0, {st.PowerMw}]");
                 Require(s.ProducedMw >= -toleranceMw && s.ProducedMw <= st.PowerMw + toleranceMw, step, st.Id, $"discharge {s.ProducedMw} outside [0, {st.PowerMw}]");
-                // The format's rule written out unclamped (StorageMath.NextEnergy clamps), so an overrun shows.
+                // The format's rule written out, so an overrun of the capacity or below zero shows.
                 var expected = storageEnergy[st.Index] + (s.ConsumedMw * st.ChargeEfficiency - s.ProducedMw / st.DischargeEfficiency) * dt;
                 Require(expected >= -toleranceMw && expected <= st.EnergyMwh + toleranceMw, step, st.Id, $"energy {expected} outside [0, {st.EnergyMwh}]");
                 Require(Math.Abs(expected - s.EnergyMwh) <= toleranceMw, step, st.Id, $"reported energy {s.EnergyMwh} differs from {expected}");

@@ -143,8 +143,5 @@ public sealed class WindowMarket : IDisposable
         return mix;
     }
 
-    /// <summary>Writes the current model in MPS format.</summary>
-    public string ToMps() => lp.Solver.ExportModelAsMpsFormat(false, false);
-
     public void Dispose() => lp.Dispose();
 }

@@ -21,7 +21,7 @@ public sealed class AssetBehaviourTests
     public void StorageBuysLowAndSellsHighWhenTheSpreadPaysForLossesAndWear()
     {
         var battery = new StorageSpec(0, "bat", 0, null, 10, 20, 0.9, 0.9, 0.5, 5, "battery");
-        var proposal = StorageResponse.Propose(battery, Cyclic, 1, 0, 3, 10, [10, 100, 12, 90]);
+        var proposal = StorageResponse.Once(battery, Cyclic, 1, 0, 3, 10, [10, 100, 12, 90]);
         Assert.Equal([10, 0, 10, 0], proposal.Steps.Select(s => Math.Round(s.ConsumedMw, 9)));
         Assert.True(proposal.Steps[1].ProducedMw > 0 && proposal.Steps[3].ProducedMw > 0);
         Assert.All(proposal.Steps, s => Assert.InRange(s.EnergyMwh, 0, 20 + 1e-9));
@@ -33,7 +33,7 @@ public sealed class AssetBehaviourTests
     public void StorageStaysIdleWhenTheSpreadDoesNotPay()
     {
         var battery = new StorageSpec(0, "bat", 0, null, 10, 20, 0.9, 0.9, 0.5, 5, "battery");
-        var proposal = StorageResponse.Propose(battery, Cyclic, 1, 0, 3, 10, [50, 52, 50, 52]);
+        var proposal = StorageResponse.Once(battery, Cyclic, 1, 0, 3, 10, [50, 52, 50, 52]);
         Assert.All(proposal.Steps, s => Assert.Equal(0, s.ProducedMw + s.ConsumedMw, 9));
     }
 
@@ -43,7 +43,7 @@ public sealed class AssetBehaviourTests
         Assert.Equal([0, 0, 10, 20], Enumerable.Range(0, 4).Select(t => StorageMath.CyclicFloor(20, 10, 1, 1, t, 3)));
         var battery = new StorageSpec(0, "bat", 0, null, 10, 40, 1, 1, 0.5, 0, "battery");
         // Prices say "sell everything now", but the store must be back at 20 MWh by step 4.
-        var proposal = StorageResponse.Propose(battery, Cyclic, 1, 0, 4, 20, [100, 100, 0, 0, 0]);
+        var proposal = StorageResponse.Once(battery, Cyclic, 1, 0, 4, 20, [100, 100, 0, 0, 0]);
         Assert.True(proposal.Steps[^1].EnergyMwh >= 20 - 1e-9);
     }
 
@@ -51,7 +51,7 @@ public sealed class AssetBehaviourTests
     public void ShiftableLoadMovesToTheCheaperStepWithinItsWindowAndLosesNoEnergy()
     {
         var load = new LoadSpec(0, "cement", 0, null, "cement", Repeat(100, 4), 0, 0, 0.5, 2);
-        var proposal = ShiftResponse.Propose(load, 1, 0, 3, [], [300, 300, 0, 300]);
+        var proposal = ShiftResponse.Once(load, 1, 0, 3, [], [300, 300, 0, 300]);
         var steps = proposal.Steps;
         // The proposal covers the shiftable half of the demand (50 MW a step).
         Assert.Equal([0, 0, 150, 50], steps.Select(s => Math.Round(s.ConsumedMw, 9)));
@@ -65,7 +65,7 @@ public sealed class AssetBehaviourTests
     public void DeferredDemandIsServedByItsDeadlineEvenWhenDear()
     {
         var load = new LoadSpec(0, "cement", 0, null, "cement", Repeat(100, 4), 0, 0, 0.5, 1);
-        var proposal = ShiftResponse.Propose(load, 1, 0, 3, [], [0, 300, 300, 0]);
+        var proposal = ShiftResponse.Once(load, 1, 0, 3, [], [0, 300, 300, 0]);
         var steps = proposal.Steps;
         Assert.Equal(0, steps[0].DeferredMw, 9);
         // Step 1's share cannot wait past step 2, which is as dear: it is served on time.
@@ -79,7 +79,7 @@ public sealed class AssetBehaviourTests
     {
         var load = new LoadSpec(0, "cement", 0, null, "cement", Repeat(100, 6), 0, 0, 0.5, 3);
         DeferredEnergy[] backlog = [new(4, 30)];
-        var proposal = ShiftResponse.Propose(load, 1, 3, 5, backlog, [500, 500, 0]);
+        var proposal = ShiftResponse.Once(load, 1, 3, 5, backlog, [500, 500, 0]);
         // 30 MW deferred earlier is due by step 4: it cannot wait for the cheap step 5.
         Assert.Equal(30, proposal.Steps[0].RecoveredMw + proposal.Steps[1].RecoveredMw, 9);
         Assert.Equal(0, proposal.Steps[2].RecoveredMw - proposal.Steps[0].DeferredMw - proposal.Steps[1].DeferredMw, 9);

@@ -14,8 +14,8 @@ public sealed class NegotiationTests
     private static Task<Proposal[]> Answers(ResolvedScenario scenario, PriceSignal signal) =>
         Task.FromResult(scenario.Assets.Where(a => a.RespondsToForecast).Select(a => a switch
         {
-            StorageSpec s => StorageResponse.Propose(s, scenario.Economics, scenario.StepHours, 0, scenario.Steps - 1, s.InitialEnergyMwh, signal.PricePerMwh[s.Region], signal.TerminalPricePerMwh[s.Region]),
-            LoadSpec l => ShiftResponse.Propose(l, scenario.StepHours, 0, scenario.Steps - 1, [], signal.PricePerMwh[l.Region]),
+            StorageSpec s => StorageResponse.Once(s, scenario.Economics, scenario.StepHours, 0, scenario.Steps - 1, s.InitialEnergyMwh, signal.PricePerMwh[s.Region], signal.TerminalPricePerMwh[s.Region]),
+            LoadSpec l => ShiftResponse.Once(l, scenario.StepHours, 0, scenario.Steps - 1, [], signal.PricePerMwh[l.Region]),
             _ => throw new InvalidOperationException(),
         }).ToArray());
 

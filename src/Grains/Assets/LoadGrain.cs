@@ -6,17 +6,42 @@ using GridActors.Model.Scenario;
 namespace GridActors.Grains.Assets;
 
 /// <summary>An industrial enterprise or a region's other demand: bids its fixed and curtailable parts, negotiates its shiftable part, keeps its deferred energy.</summary>
-public sealed class LoadGrain : AssetGrain<LoadSpec>, ILoadGrain
+public sealed class LoadGrain : AssetGrain<LoadSpec>, ILoadGrain, IDisposable
 {
     private DeferredEnergy[] backlog = [];
+    private ShiftResponse? response;
 
-    protected override void OnInitialized() => backlog = [];
+    protected override void OnInitialized()
+    {
+        backlog = [];
+        Forget();
+    }
 
     protected override AssetBid? Bid(BidRequest request) => LoadBidding.Bid(Spec, request.FirstStep, request.Steps);
 
-    public Task<Proposal> ProposeAsync(ProposalRequest request) =>
-        Task.FromResult(ShiftResponse.Propose(Spec, Setup.StepHours, request.FirstStep, LastStep, backlog, request.PricePerMwh));
+    public Task<Proposal> ProposeAsync(ProposalRequest request)
+    {
+        // A window's first signal builds the LP afresh, so a replayed window answers exactly as the first time.
+        if (request.Request == 0 || response is null || response.FirstStep != request.FirstStep || response.Steps != request.PricePerMwh.Length)
+        {
+            Forget();
+            response = new ShiftResponse(Spec, Setup.StepHours, request.FirstStep, request.PricePerMwh.Length, LastStep, backlog);
+        }
+        return Task.FromResult(response.Propose(request.PricePerMwh));
+    }
 
-    protected override void Settle(AssetSettlement settlement) =>
+    protected override void Settle(AssetSettlement settlement)
+    {
         backlog = ShiftBacklog.Apply(backlog, settlement.FirstStep, settlement.Steps, Spec.ShiftWindowSteps, LastStep);
+        Forget();
+    }
+
+    /// <summary>Orleans disposes the grain when it deactivates: the solver's native memory goes with it.</summary>
+    public void Dispose() => Forget();
+
+    private void Forget()
+    {
+        response?.Dispose();
+        response = null;
+    }
 }

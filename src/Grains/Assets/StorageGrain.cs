@@ -6,17 +6,43 @@ using GridActors.Model.Scenario;
 namespace GridActors.Grains.Assets;
 
 /// <summary>A battery or pumped-hydro store: holds its energy and answers prices with the schedule that earns it most.</summary>
-public sealed class StorageGrain : AssetGrain<StorageSpec>, IStorageGrain
+public sealed class StorageGrain : AssetGrain<StorageSpec>, IStorageGrain, IDisposable
 {
     private double energyMwh;
+    private StorageResponse? response;
 
-    protected override void OnInitialized() => energyMwh = Spec.InitialEnergyMwh;
+    protected override void OnInitialized()
+    {
+        energyMwh = Spec.InitialEnergyMwh;
+        Forget();
+    }
 
     /// <summary>Storage places no price-quantity bid: it negotiates with schedules only.</summary>
     protected override AssetBid? Bid(BidRequest request) => null;
 
-    public Task<Proposal> ProposeAsync(ProposalRequest request) =>
-        Task.FromResult(StorageResponse.Propose(Spec, Setup.Economics, Setup.StepHours, request.FirstStep, LastStep, energyMwh, request.PricePerMwh, request.TerminalPricePerMwh));
+    public Task<Proposal> ProposeAsync(ProposalRequest request)
+    {
+        // A window's first signal builds the LP afresh, so a replayed window answers exactly as the first time.
+        if (request.Request == 0 || response is null || response.FirstStep != request.FirstStep || response.Steps != request.PricePerMwh.Length)
+        {
+            Forget();
+            response = new StorageResponse(Spec, Setup.Economics, Setup.StepHours, request.FirstStep, request.PricePerMwh.Length, LastStep, energyMwh);
+        }
+        return Task.FromResult(response.Propose(request.PricePerMwh, request.TerminalPricePerMwh));
+    }
 
-    protected override void Settle(AssetSettlement settlement) => energyMwh = settlement.Steps[^1].EnergyMwh;
+    protected override void Settle(AssetSettlement settlement)
+    {
+        energyMwh = settlement.Steps[^1].EnergyMwh;
+        Forget();
+    }
+
+    /// <summary>Orleans disposes the grain when it deactivates: the solver's native memory goes with it.</summary>
+    public void Dispose() => Forget();
+
+    private void Forget()
+    {
+        response?.Dispose();
+        response = null;
+    }
 }

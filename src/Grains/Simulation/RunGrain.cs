@@ -65,7 +65,7 @@ public sealed class RunGrain : Grain, IRunGrain
 
         async Task<Proposal[]> ProposeAsync(PriceSignal signal)
         {
-            var answers = await Task.WhenAll(regions.Select((region, r) => region.CollectProposalsAsync(new ProposalRequest(first, signal.PricePerMwh[r], signal.TerminalPricePerMwh[r]))));
+            var answers = await Task.WhenAll(regions.Select((region, r) => region.CollectProposalsAsync(new ProposalRequest(first, signal.PricePerMwh[r], signal.TerminalPricePerMwh[r], signal.Request))));
             return [.. answers.SelectMany(a => a).OrderBy(p => p.Asset)];
         }
     }

@@ -14,7 +14,8 @@ public sealed record NegotiationOptions(
 /// What the market sends the flexible assets: prices per region and step over the window and its
 /// look-ahead, and per region the price at which energy still held when the plan ends is valued.
 /// </summary>
-public sealed record PriceSignal(double[][] PricePerMwh, double[] TerminalPricePerMwh);
+/// <see cref="Request"/> counts the signals of the window from 0, so an asset knows when a window (re)starts.
+public sealed record PriceSignal(double[][] PricePerMwh, double[] TerminalPricePerMwh, int Request);
 
 /// <summary>How the negotiation of one window went.</summary>
 [GenerateSerializer, Immutable, Alias("GridActors.NegotiationRecord")]
@@ -51,9 +52,10 @@ public static class Negotiation
         // Energy still stored when the plan ends is worth something later: valued at the first
         // signal's mean price, fixed for the whole window so every proposal is priced alike.
         var terminal = market.EndsWithHorizon ? new double[first.Length] : [.. first.Select(p => p.Average())];
+        var requests = 0;
         if (warmPrices is not null)
         {
-            foreach (var proposal in await propose(new PriceSignal(first, terminal)))
+            foreach (var proposal in await propose(new PriceSignal(first, terminal, requests++)))
             {
                 market.Add(proposal);
             }
@@ -64,7 +66,7 @@ public static class Negotiation
         var priceChange = 0.0;
         while (true)
         {
-            var proposals = await propose(new PriceSignal(market.Prices, terminal));
+            var proposals = await propose(new PriceSignal(market.Prices, terminal, requests++));
             if (proposals.Length == 0)
             {
                 gap = 0;

@@ -4,7 +4,7 @@ namespace GridActors.Model.Market;
 [GenerateSerializer, Immutable, Alias("GridActors.NegotiationOptions")]
 public sealed record NegotiationOptions(
     [property: Id(0)] int MaxRounds = 30,
-    [property: Id(1)] double RelativeGap = 1e-5)
+    [property: Id(1)] double RelativeGap = 1e-4)
 {
     /// <summary>Below this absolute gap (currency) a window counts as converged whatever its size.</summary>
     public const double AbsoluteGap = 1;

@@ -16,18 +16,19 @@ namespace GridActors.Grains.Tests;
 [Collection(SharedCluster.Name)]
 public sealed class RandomScenarioTests(ClusterFixture fixture)
 {
-    public static IEnumerable<object[]> Seeds() => Enumerable.Range(1, 8).Select(i => new object[] { i });
+    public static IEnumerable<object[]> Seeds() =>
+        [.. Enumerable.Range(1, 8).Select(i => new object[] { i, false }), .. Enumerable.Range(1, 4).Select(i => new object[] { i, true })];
 
     [Theory]
     [MemberData(nameof(Seeds))]
-    public async Task BothModesAreFeasibleAndNegotiationNeverBeatsTheOptimum(int seed)
+    public async Task BothModesAreFeasibleAndNegotiationNeverBeatsTheOptimum(int seed, bool withCompute)
     {
         var folder = Path.Combine(Path.GetTempPath(), "gridactors-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         try
         {
             var path = Path.Combine(folder, $"random-{seed}.yaml");
-            await File.WriteAllTextAsync(path, RandomScenario(seed));
+            await File.WriteAllTextAsync(path, RandomScenario(seed, withCompute));
             var scenario = ScenarioLoader.Load(path);
             using var run = await RunHarness.RunAsync(fixture.Client, path, windowSteps: 12, lookaheadSteps: 24);
             var optimum = HorizonOptimizer.Solve(scenario, LpSolverKind.Glop);
@@ -41,7 +42,8 @@ public sealed class RandomScenarioTests(ClusterFixture fixture)
             }
             Assert.True(run.Summary.TotalCost >= optimum.Objective * (1 - 1e-9), $"negotiated {run.Summary.TotalCost} below the optimum {optimum.Objective}");
             // 40 seeds gave at most 0.24 % with these windows; 1 % leaves room without hiding a regression.
-            Assert.True(run.Summary.TotalCost <= optimum.Objective * 1.01, $"negotiated {run.Summary.TotalCost} more than 1 % above the optimum {optimum.Objective}");
+            // Compute work is still placed `local` in the negotiated mode, so with workloads only the order is asserted.
+            Assert.True(withCompute || run.Summary.TotalCost <= optimum.Objective * 1.01, $"negotiated {run.Summary.TotalCost} more than 1 % above the optimum {optimum.Objective}");
         }
         finally
         {
@@ -49,7 +51,7 @@ public sealed class RandomScenarioTests(ClusterFixture fixture)
         }
     }
 
-    private static string RandomScenario(int seed)
+    private static string RandomScenario(int seed, bool withCompute)
     {
         var random = new Random(seed);
         string N(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
@@ -87,7 +89,23 @@ public sealed class RandomScenarioTests(ClusterFixture fixture)
             text.AppendLine($"  - {{ id: store{r}, type: storage, region: R{r}, power_mw: {N(peak * 0.2)}, energy_mwh: {N(peak * 0.2 * random.Next(1, 9))}, charge_efficiency: {N(0.85 + random.NextDouble() * 0.1)}, discharge_efficiency: {N(0.85 + random.NextDouble() * 0.1)}, initial_soc: {N(random.NextDouble())}, cost_per_mwh: {random.Next(0, 20)} }}");
             text.AppendLine($"  - {{ id: plant{r}, type: load, region: R{r}, peak_mw: {N(peak * 0.4)}, profile: shape, curtailable_fraction: 0.1, curtailment_cost_per_mwh: {random.Next(600, 3000)}, shiftable_fraction: {N(random.NextDouble() * 0.3)}, shift_window_h: {random.Next(1, 9)} }}");
             text.AppendLine($"  - {{ id: town{r}, type: load, region: R{r}, peak_mw: {N(peak * 0.6)}, profile: shape }}");
+            if (withCompute)
+            {
+                text.AppendLine($"  - {{ id: dc{r}, type: datacenter, region: R{r}, it_capacity_mw: {N(peak * 0.1)}, pue: {N(1.1 + random.NextDouble() * 0.2)}, interactive_it_mw: {N(peak * 0.03)} }}");
+            }
         }
+        if (!withCompute)
+        {
+            return text.ToString();
+        }
+        text.AppendLine("compute:");
+        text.AppendLine("  links:");
+        for (var r = 1; r < regions; r++)
+        {
+            text.AppendLine($"    - {{ from: dc0, to: dc{r}, latency_ms: {random.Next(10, 40)}, bandwidth_gbps: {random.Next(1, 50)}, cost_per_tb: {random.Next(0, 30)} }}");
+        }
+        text.AppendLine("  workloads:");
+        text.AppendLine($"    - {{ id: batch, origin: dc0, energy_mwh_per_h: {random.Next(5, 60)}, profile: shape, deadline_h: {random.Next(1, 12)}, max_latency_ms: 35, data_tb_per_mwh: {N(random.NextDouble())}, sla_penalty_per_mwh: {random.Next(1000, 8000)} }}");
         return text.ToString();
     }
 }

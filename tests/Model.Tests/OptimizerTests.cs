@@ -148,4 +148,74 @@ public sealed class OptimizerTests
         check.Finish();
         Assert.Empty(check.Violations);
     }
+
+    private const string TwoCampuses = """
+        format: 1
+        name: compute
+        horizon: { start: 2024-01-01T00:00:00+08:00, steps: STEPS }
+        economics: { cyclic_storage: false }
+        regions: [{ id: E }, { id: W }]
+        profiles:
+          flat: { values: [1] }
+          prices: { values: [1, 0.2] }
+          arrivals: { values: [1, 0] }
+        assets:
+          - { id: e-gas, type: thermal, region: E, fuel: gas, capacity_mw: 1000, marginal_cost_per_mwh: 500 }
+          - { id: e-cheap, type: thermal, region: E, fuel: coal, capacity_mw: 1000, marginal_cost_per_mwh: 100, availability: CHEAP }
+          - { id: w-wind, type: wind, region: W, capacity_mw: 1000, profile: flat }
+          - { id: e-dc, type: datacenter, region: E, it_capacity_mw: 100, pue: 1.2 }
+          - { id: w-dc, type: datacenter, region: W, it_capacity_mw: 100, pue: 1.1 }
+        compute:
+          links: [{ from: e-dc, to: w-dc, latency_ms: 25, bandwidth_gbps: 1, cost_per_tb: 10 }]
+          workloads:
+            - { id: batch, origin: e-dc, energy_mwh_per_h: 50, profile: arrivals, deadline_h: DEADLINE, max_latency_ms: LATENCY, data_tb_per_mwh: 0.02, sla_penalty_per_mwh: 5000 }
+        """;
+
+    private static string Campuses(int steps, double deadlineH, double maxLatencyMs, string cheap = "never") =>
+        TwoCampuses.Replace("STEPS", steps.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("DEADLINE", deadlineH.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("LATENCY", maxLatencyMs.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("CHEAP", cheap, StringComparison.Ordinal)
+            .Replace("  flat: { values: [1] }", "  flat: { values: [1] }\n  never: { values: [0] }\n  later: { values: [0, 1] }", StringComparison.Ordinal);
+
+    [Fact]
+    public void WorkMovesWestUntilTheLinkBandwidthBinds()
+    {
+        var dispatch = Optimize(Campuses(1, 1, 60));
+        var compute = dispatch.Report.Compute!;
+        // 1 Gbps carries 0.45 TB in the hour; at 0.02 TB per MWh that is 22.5 MW of IT moved west, where wind is free.
+        Assert.Equal(22.5, compute.RunMw[0][0][1], 6);
+        Assert.Equal(27.5, compute.RunMw[0][0][0], 6);
+        // Gas for the 27.5 MW left in the east (x PUE 1.2), plus 0.45 TB at 10 per TB.
+        Assert.Equal(27.5 * 1.2 * 500 + 0.45 * 10, dispatch.Objective, 6);
+    }
+
+    [Fact]
+    public void WorkOutOfLatencyReachStaysAtItsOrigin()
+    {
+        var dispatch = Optimize(Campuses(1, 1, 20));
+        Assert.Equal(50, dispatch.Report.Compute!.RunMw[0][0][0], 6);
+        Assert.Equal(50 * 1.2 * 500, dispatch.Objective, 6);
+    }
+
+    [Theory]
+    [InlineData(1, 0)]
+    [InlineData(2, 1)]
+    public void ADeadlineDecidesWhetherWorkCanWaitForCheapPower(double deadlineH, int stepRun)
+    {
+        // Cheap power in the east only in the second hour; no link reach (latency bound 0).
+        var dispatch = Optimize(Campuses(2, deadlineH, 0, cheap: "later"));
+        var run = dispatch.Report.Compute!.RunMw[0];
+        Assert.Equal(50, run[stepRun][0], 6);
+        Assert.Equal(0, run[1 - stepRun][0], 6);
+    }
+
+    [Fact]
+    public void WorkBeyondCapacityIsLeftUnfinishedAtItsPenalty()
+    {
+        var dispatch = Optimize(Campuses(1, 1, 0).Replace("energy_mwh_per_h: 50", "energy_mwh_per_h: 130", StringComparison.Ordinal));
+        Assert.Equal(100, dispatch.Report.Compute!.RunMw[0][0][0], 6);
+        Assert.Equal(30, dispatch.Report.Compute!.UnfinishedMw[0][0], 6);
+        Assert.Equal(100 * 1.2 * 500 + 30 * 5000, dispatch.Objective, 6);
+    }
 }

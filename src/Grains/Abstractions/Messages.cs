@@ -20,15 +20,16 @@ public sealed record RunOptions(
     public static RunOptions Default { get; } = new(24, 24, new NegotiationOptions(), LpSolverKind.Clp);
 }
 
-/// <summary>What an asset grain is told once: its spec and the scenario facts it needs.</summary>
+/// <summary>What an asset grain is told once: its spec, the scenario facts it needs, and for a campus the batch IT placed on it.</summary>
 [GenerateSerializer, Immutable, Alias("GridActors.AssetSetup")]
 public sealed record AssetSetup(
     [property: Id(0)] AssetSpec Spec,
     [property: Id(1)] EconomicsSpec Economics,
     [property: Id(2)] double StepHours,
-    [property: Id(3)] int Steps);
+    [property: Id(3)] int Steps,
+    [property: Id(4)] double[]? BatchItMw = null);
 
-/// <summary>A region grain's setup: which assets it concentrates.</summary>
+/// <summary>A region grain's setup: which assets it concentrates (and the batch IT of its campuses, aligned with them).</summary>
 [GenerateSerializer, Immutable, Alias("GridActors.RegionSetup")]
 public sealed record RegionSetup(
     [property: Id(0)] string RunId,
@@ -37,7 +38,8 @@ public sealed record RegionSetup(
     [property: Id(3)] string[] Carriers,
     [property: Id(4)] double StepHours,
     [property: Id(5)] int Steps,
-    [property: Id(6)] EconomicsSpec Economics);
+    [property: Id(6)] EconomicsSpec Economics,
+    [property: Id(7)] double[]?[]? BatchItMw = null);
 
 /// <summary>A request for bids over a window and its look-ahead.</summary>
 [GenerateSerializer, Immutable, Alias("GridActors.BidRequest")]

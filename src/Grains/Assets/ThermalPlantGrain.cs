@@ -29,8 +29,8 @@ public sealed class RenewableGrain : AssetGrain<RenewableSpec>, IRenewableGrain
     protected override AssetBid? Bid(BidRequest request) => RenewableBidding.Bid(Spec, request.FirstStep, request.Steps);
 }
 
-/// <summary>A data-center campus: its interactive IT load times PUE, taken whatever the price.</summary>
+/// <summary>A data-center campus: its interactive IT load and the batch work placed on it, times PUE, taken whatever the price.</summary>
 public sealed class DataCenterGrain : AssetGrain<DatacenterSpec>, IDataCenterGrain
 {
-    protected override AssetBid? Bid(BidRequest request) => DatacenterBidding.Bid(Spec, request.FirstStep, request.Steps);
+    protected override AssetBid? Bid(BidRequest request) => DatacenterBidding.Bid(Spec, request.FirstStep, request.Steps, Setup.BatchItMw);
 }

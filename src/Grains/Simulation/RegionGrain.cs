@@ -23,7 +23,7 @@ public sealed class RegionGrain : Grain, IRegionGrain
         this.setup = setup;
         assets = [.. setup.Assets.Select(a => AssetGrains.For(GrainFactory, setup.RunId, a))];
         flexible = [.. setup.Assets.Select((a, i) => (a, i)).Where(x => x.a.RespondsToForecast).Select(x => (IFlexibleAssetGrain)assets[x.i])];
-        await Task.WhenAll(assets.Select((grain, i) => grain.InitializeAsync(new AssetSetup(setup.Assets[i], setup.Economics, setup.StepHours, setup.Steps))));
+        await Task.WhenAll(assets.Select((grain, i) => grain.InitializeAsync(new AssetSetup(setup.Assets[i], setup.Economics, setup.StepHours, setup.Steps, setup.BatchItMw?[i]))));
     }
 
     public async Task<AssetBid[]> CollectBidsAsync(BidRequest request)

@@ -19,6 +19,7 @@ public sealed class RunGrain : Grain, IRunGrain
     private int[][] regionAssets = [];
     private int nextStep;
     private double[][]? lookaheadPrices;
+    private ComputeOutcome? placement;
 
     public async Task StartAsync(ResolvedScenario scenario, RunOptions options)
     {
@@ -34,8 +35,13 @@ public sealed class RunGrain : Grain, IRunGrain
         var carriers = scenario.Carriers();
         regionAssets = [.. scenario.Regions.Select(r => scenario.Assets.Where(a => a.Region == r.Index).Select(a => a.Index).ToArray())];
         regions = [.. scenario.Regions.Select(r => GrainFactory.GetGrain<IRegionGrain>(AssetGrains.Key(runId, r.Id)))];
+        // Compute work is placed by the `local` policy for now: it never moves and ignores prices, so it is planned once.
+        var network = new ComputeNetwork(scenario);
+        placement = network.IsEmpty ? null : LocalPlacement.Plan(network);
+        var batch = placement?.BatchItMw(network, scenario.Assets.Length, scenario.Steps);
         await Task.WhenAll(scenario.Regions.Select(r => regions[r.Index].InitializeAsync(
-            new RegionSetup(runId, r, [.. regionAssets[r.Index].Select(a => scenario.Assets[a])], carriers, scenario.StepHours, scenario.Steps, scenario.Economics))));
+            new RegionSetup(runId, r, [.. regionAssets[r.Index].Select(a => scenario.Assets[a])], carriers, scenario.StepHours, scenario.Steps, scenario.Economics,
+                batch is null ? null : [.. regionAssets[r.Index].Select(a => scenario.Assets[a] is DatacenterSpec ? batch[a] : null)]))));
     }
 
     public async Task<WindowReport?> AdvanceAsync()
@@ -61,7 +67,7 @@ public sealed class RunGrain : Grain, IRunGrain
             outcome.Regions[r.Index],
             [.. regionAssets[r.Index].Select(a => outcome.Assets[a])]))));
         nextStep = first + commit;
-        return new WindowReport(first, commit, rows, outcome.Assets, outcome.Links, record);
+        return new WindowReport(first, commit, rows, outcome.Assets, outcome.Links, record, placement?.Slice(first, commit));
 
         async Task<Proposal[]> ProposeAsync(PriceSignal signal)
         {

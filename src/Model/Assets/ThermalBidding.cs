@@ -59,9 +59,9 @@ public static class RenewableBidding
         new(spec.Index, spec.Region, [.. spec.Availability[firstStep..(firstStep + steps)].Select(a => a * spec.CapacityMw)], spec.MarginalCostPerMwh);
 }
 
-/// <summary>Data-center campuses take their interactive IT load times PUE whatever the price.</summary>
+/// <summary>Data-center campuses take their interactive IT load, and the batch work placed on them, times PUE whatever the price.</summary>
 public static class DatacenterBidding
 {
-    public static FixedDemandBid Bid(DatacenterSpec spec, int firstStep, int steps) =>
-        new(spec.Index, spec.Region, [.. spec.InteractiveItMw[firstStep..(firstStep + steps)].Select(it => it * spec.Pue)]);
+    public static FixedDemandBid Bid(DatacenterSpec spec, int firstStep, int steps, double[]? batchItMw = null) =>
+        new(spec.Index, spec.Region, [.. Enumerable.Range(firstStep, steps).Select(t => (spec.InteractiveItMw[t] + (batchItMw?[t] ?? 0)) * spec.Pue)]);
 }

@@ -38,9 +38,14 @@ public static class HorizonOptimizer
         var solveSeconds = watch.Elapsed.TotalSeconds;
 
         var assets = model.Schedules(scenario);
+        var compute = model.Compute?.Outcome();
+        if (compute is not null)
+        {
+            DatacenterLoad.AddBatch(scenario, model.Compute!.Network, compute, assets);
+        }
         var links = model.Market.LinkSteps(steps);
         var regions = BalanceClosure.Close(scenario, assets, links, prices, steps);
-        var report = WindowReports.Build(scenario, 0, steps, assets, regions, links, negotiation: null);
+        var report = WindowReports.Build(scenario, 0, steps, assets, regions, links, negotiation: null, compute);
         var solverName = solverKind == LpSolverKind.Highs ? "highs (prices from glop)" : LpSolvers.Name(solverKind);
         return new OptimalDispatch(report, objective, solverName, model.Lp.Solver.NumVariables(), model.Lp.Solver.NumConstraints(), buildSeconds, solveSeconds);
     }
@@ -83,6 +88,9 @@ internal sealed class HorizonModel : IDisposable
     public DispatchLp Lp { get; }
 
     public MarketTerms Market { get; }
+
+    /// <summary>The compute part, when the scenario has workloads.</summary>
+    public ComputeTerms? Compute { get; private set; }
 
     public static HorizonModel Build(ResolvedScenario scenario, LpSolverKind solverKind)
     {
@@ -130,6 +138,11 @@ internal sealed class HorizonModel : IDisposable
             }
         }
         model.Market.Build(bids);
+        var network = new ComputeNetwork(scenario);
+        if (!network.IsEmpty)
+        {
+            model.Compute = ComputeTerms.Add(lp, network);
+        }
         return model;
     }
 

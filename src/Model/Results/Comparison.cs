@@ -33,11 +33,15 @@ public sealed class Comparison
             new("link_cost", currency, negotiated.Costs.Links, optimal.Costs.Links),
             new("load_curtailment_cost", currency, negotiated.Costs.LoadCurtailment, optimal.Costs.LoadCurtailment),
             new("lost_load_cost", currency, negotiated.Costs.LostLoad, optimal.Costs.LostLoad),
+            new("compute_data_cost", currency, negotiated.Costs.ComputeData, optimal.Costs.ComputeData),
+            new("sla_penalty_cost", currency, negotiated.Costs.SlaPenalty, optimal.Costs.SlaPenalty),
             new("emissions", "t", negotiated.EmissionsT, optimal.EmissionsT),
             new("unserved", "MWh", negotiated.UnservedMwh, optimal.UnservedMwh),
             new("spilled", "MWh", negotiated.SpilledMwh, optimal.SpilledMwh),
             new("curtailed_renewable", "MWh", negotiated.CurtailedRenewableMwh, optimal.CurtailedRenewableMwh),
             new("load_shed", "MWh", negotiated.ShedMwh, optimal.ShedMwh),
+            new("work_moved", "MWh", negotiated.Workloads.Sum(w => w.MovedMwh), optimal.Workloads.Sum(w => w.MovedMwh)),
+            new("work_unfinished", "MWh", negotiated.Workloads.Sum(w => w.UnfinishedMwh), optimal.Workloads.Sum(w => w.UnfinishedMwh)),
         };
         foreach (var region in scenario.Regions)
         {

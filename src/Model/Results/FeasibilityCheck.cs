@@ -16,6 +16,9 @@ public sealed class FeasibilityCheck(ResolvedScenario scenario, double tolerance
     private readonly double[] storageEnergy = [.. scenario.Assets.Select(a => a is StorageSpec s ? s.InitialEnergyMwh : 0)];
     private readonly List<double>[] cumulativeDeferred = [.. scenario.Assets.Select(_ => new List<double>())];
     private readonly double[] cumulativeRecovered = new double[scenario.Assets.Length];
+    private readonly ComputeNetwork network = new(scenario);
+    private readonly List<double>[] workArrived = [.. scenario.Compute.Workloads.Select(_ => new List<double>())];
+    private readonly double[] workDone = new double[scenario.Compute.Workloads.Length];
 
     public IReadOnlyList<string> Violations => violations;
 
@@ -40,6 +43,52 @@ public sealed class FeasibilityCheck(ResolvedScenario scenario, double tolerance
             {
                 CheckAsset(asset, report.Assets[asset.Index][k], step, dt);
             }
+            CheckCompute(report, k, step, dt);
+        }
+    }
+
+    /// <summary>
+    /// Compute work: never run before it arrived, and everything that arrived by t minus the
+    /// deadline is run or dropped by step t (first in, first out; all of it by the last step);
+    /// data on every link direction within its bandwidth.
+    /// </summary>
+    private void CheckCompute(WindowReport report, int k, int step, double dt)
+    {
+        var workloads = scenario.Compute.Workloads;
+        if (workloads.Length == 0)
+        {
+            return;
+        }
+        if (report.Compute is not { } compute)
+        {
+            violations.Add($"step {step.ToString(CultureInfo.InvariantCulture)}: the scenario has workloads but the report has no compute placement");
+            return;
+        }
+        var data = new Dictionary<(int Link, int Origin), double>();
+        for (var w = 0; w < workloads.Length; w++)
+        {
+            var arrived = workArrived[w];
+            arrived.Add((arrived.Count > 0 ? arrived[^1] : 0) + workloads[w].ArrivalMwhPerH[step]);
+            for (var r = 0; r < network.Routes[w].Length; r++)
+            {
+                var mw = compute.RunMw[w][k][r];
+                Require(mw >= -toleranceMw, step, workloads[w].Id, $"negative run {mw} MW");
+                workDone[w] += mw;
+                if (network.Routes[w][r].Moves)
+                {
+                    var key = (network.Routes[w][r].Link, workloads[w].Origin);
+                    data[key] = data.GetValueOrDefault(key) + mw * workloads[w].DataTbPerMwh * dt;
+                }
+            }
+            workDone[w] += compute.UnfinishedMw[w][k];
+            var dueIndex = step == scenario.Steps - 1 ? step : step - network.DeadlineSteps[w];
+            var due = dueIndex >= 0 ? arrived[dueIndex] : 0;
+            Require(workDone[w] >= due - toleranceMw, step, workloads[w].Id, $"only {workDone[w]} MW-steps of work run or dropped, {due} were due");
+            Require(workDone[w] <= arrived[^1] + toleranceMw, step, workloads[w].Id, $"{workDone[w]} MW-steps of work run or dropped, more than the {arrived[^1]} arrived");
+        }
+        foreach (var ((link, origin), tb) in data)
+        {
+            Require(tb <= network.LinkTbPerStep(link) + toleranceMw, step, $"compute link {link}", $"{tb} TB from campus {origin}, above its {network.LinkTbPerStep(link)} TB per step");
         }
     }
 

@@ -19,11 +19,13 @@ public sealed class ResultWriter : IDisposable
     private readonly StreamWriter links;
     private readonly StreamWriter datacenters;
     private readonly string[] carriers;
+    private readonly ComputeNetwork network;
     private bool completed;
 
     public ResultWriter(ResolvedScenario scenario, string directory)
     {
         this.scenario = scenario;
+        network = new ComputeNetwork(scenario);
         finalDirectory = Path.GetFullPath(directory);
         if (OutputProblem(directory) is { } problem)
         {
@@ -59,9 +61,12 @@ public sealed class ResultWriter : IDisposable
     public void Append(WindowReport report)
     {
         var line = new StringBuilder(256);
+        var received = new double[scenario.Assets.Length];
         for (var k = 0; k < report.Steps; k++)
         {
-            var time = Numbers.Time(scenario.TimeOf(report.FirstStep + k));
+            var step = report.FirstStep + k;
+            var time = Numbers.Time(scenario.TimeOf(step));
+            WorkReceived(report, k, received);
             foreach (var region in scenario.Regions)
             {
                 var row = report.Regions[region.Index][k];
@@ -108,11 +113,12 @@ public sealed class ResultWriter : IDisposable
                 {
                     line.Clear().Append(time).Append(',').Append(dc.Id).Append(',').Append(dc.Hub ?? "").Append(',').Append(scenario.Regions[dc.Region].Id);
                     var it = s.ConsumedMw / dc.Pue;
+                    var interactive = dc.InteractiveItMw[step];
                     Add(line, it);
                     Add(line, s.ConsumedMw);
-                    Add(line, it);
-                    Add(line, 0);
-                    Add(line, 0);
+                    Add(line, interactive);
+                    Add(line, Math.Max(0, it - interactive));
+                    Add(line, received[dc.Index]);
                     datacenters.WriteLine(line);
                 }
             }
@@ -125,6 +131,26 @@ public sealed class ResultWriter : IDisposable
                 Add(line, flow.ReverseMw);
                 Add(line, (flow.ForwardMw + flow.ReverseMw) * link.LossFraction);
                 links.WriteLine(line);
+            }
+        }
+    }
+
+    /// <summary>IT power each campus ran in step k for workloads from other origins.</summary>
+    private void WorkReceived(WindowReport report, int k, double[] received)
+    {
+        Array.Clear(received);
+        if (report.Compute is not { } compute)
+        {
+            return;
+        }
+        for (var w = 0; w < compute.RunMw.Length; w++)
+        {
+            for (var r = 0; r < network.Routes[w].Length; r++)
+            {
+                if (network.Routes[w][r].Moves)
+                {
+                    received[network.Routes[w][r].Campus] += compute.RunMw[w][k][r];
+                }
             }
         }
     }
@@ -229,13 +255,25 @@ internal static class SummaryJson
             }
             json.WriteEndObject();
             json.WriteStartObject("datacenters");
-            var arrived = scenario.Compute.Workloads.Sum(w => w.ArrivalMwhPerH.Sum() * scenario.StepHours);
             Number(json, "it_energy_mwh", s.DatacenterItMwh);
             Number(json, "facility_energy_mwh", s.DatacenterFacilityMwh);
-            Number(json, "work_arrived_mwh", arrived);
-            Number(json, "work_moved_mwh", 0);
-            // Batch placement is not simulated yet: arriving work is reported as unfinished, never lost.
-            Number(json, "work_unfinished_mwh", arrived);
+            Number(json, "work_arrived_mwh", s.Workloads.Sum(w => w.ArrivedMwh));
+            Number(json, "work_run_at_origin_mwh", s.Workloads.Sum(w => w.RunAtOriginMwh));
+            Number(json, "work_moved_mwh", s.Workloads.Sum(w => w.MovedMwh));
+            Number(json, "work_unfinished_mwh", s.Workloads.Sum(w => w.UnfinishedMwh));
+            Number(json, "data_moved_tb", s.Workloads.Sum(w => w.DataTb));
+            json.WriteStartObject("workloads");
+            foreach (var w in s.Workloads)
+            {
+                json.WriteStartObject(w.Id);
+                Number(json, "arrived_mwh", w.ArrivedMwh);
+                Number(json, "run_at_origin_mwh", w.RunAtOriginMwh);
+                Number(json, "moved_mwh", w.MovedMwh);
+                Number(json, "data_tb", w.DataTb);
+                Number(json, "unfinished_mwh", w.UnfinishedMwh);
+                json.WriteEndObject();
+            }
+            json.WriteEndObject();
             json.WriteEndObject();
             json.WriteStartArray("windows");
             foreach (var w in s.Windows)

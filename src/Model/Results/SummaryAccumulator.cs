@@ -9,6 +9,7 @@ public sealed class SummaryAccumulator(ResolvedScenario scenario)
     private readonly double dt = scenario.StepHours;
     private readonly string[] carriers = scenario.Carriers();
     private readonly RegionTotals[] regions = [.. scenario.Regions.Select(_ => new RegionTotals())];
+    private readonly ComputeNetwork network = new(scenario);
 
     public CostBreakdown Costs { get; } = new();
 
@@ -23,6 +24,9 @@ public sealed class SummaryAccumulator(ResolvedScenario scenario)
     public double DatacenterItMwh { get; private set; }
     public double DatacenterFacilityMwh { get; private set; }
     public int StepsDone { get; private set; }
+
+    /// <summary>Per workload, in scenario order: what arrived, ran where, moved how much data, and was left unfinished.</summary>
+    public WorkloadTotals[] Workloads { get; } = [.. scenario.Compute.Workloads.Select(w => new WorkloadTotals(w.Id))];
     public List<NegotiationRecord> Windows { get; } = [];
 
     public IReadOnlyList<RegionTotals> Regions => regions;
@@ -82,10 +86,45 @@ public sealed class SummaryAccumulator(ResolvedScenario scenario)
                 Costs.LostLoad += economics.ValueOfLostLoadPerMwh * (row.UnservedMw + row.SpilledMw) * dt;
             }
         }
+        AddCompute(report);
         StepsDone += report.Steps;
         if (report.Negotiation is { } negotiation)
         {
             Windows.Add(negotiation);
+        }
+    }
+
+    private void AddCompute(WindowReport report)
+    {
+        var dt = scenario.StepHours;
+        for (var w = 0; w < Workloads.Length; w++)
+        {
+            var workload = scenario.Compute.Workloads[w];
+            var totals = Workloads[w];
+            for (var k = 0; k < report.Steps; k++)
+            {
+                totals.ArrivedMwh += workload.ArrivalMwhPerH[report.FirstStep + k] * dt;
+                if (report.Compute is not { } compute)
+                {
+                    continue;
+                }
+                for (var r = 0; r < network.Routes[w].Length; r++)
+                {
+                    var energy = compute.RunMw[w][k][r] * dt;
+                    if (network.Routes[w][r].Moves)
+                    {
+                        totals.MovedMwh += energy;
+                        totals.DataTb += energy * workload.DataTbPerMwh;
+                        Costs.ComputeData += energy * workload.DataTbPerMwh * scenario.Compute.Links[network.Routes[w][r].Link].CostPerTb;
+                    }
+                    else
+                    {
+                        totals.RunAtOriginMwh += energy;
+                    }
+                }
+                totals.UnfinishedMwh += compute.UnfinishedMw[w][k] * dt;
+                Costs.SlaPenalty += compute.UnfinishedMw[w][k] * dt * workload.SlaPenaltyPerMwh;
+            }
         }
     }
 
@@ -95,6 +134,17 @@ public sealed class SummaryAccumulator(ResolvedScenario scenario)
     public IReadOnlyList<string> Carriers => carriers;
 
     public int AssetCount => scenario.Assets.Length;
+}
+
+/// <summary>One workload's compute over the run.</summary>
+public sealed class WorkloadTotals(string id)
+{
+    public string Id { get; } = id;
+    public double ArrivedMwh { get; internal set; }
+    public double RunAtOriginMwh { get; internal set; }
+    public double MovedMwh { get; internal set; }
+    public double DataTb { get; internal set; }
+    public double UnfinishedMwh { get; internal set; }
 }
 
 /// <summary>The system cost by the terms of the format.</summary>

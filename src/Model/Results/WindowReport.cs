@@ -10,4 +10,5 @@ public sealed record WindowReport(
     [property: Id(2)] RegionRow[][] Regions,
     [property: Id(3)] AssetStep[][] Assets,
     [property: Id(4)] LinkStep[][] Links,
-    [property: Id(5)] NegotiationRecord? Negotiation);
+    [property: Id(5)] NegotiationRecord? Negotiation,
+    [property: Id(6)] ComputeOutcome? Compute = null);

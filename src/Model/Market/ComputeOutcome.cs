@@ -1,0 +1,37 @@
+namespace GridActors.Model.Market;
+
+/// <summary>
+/// Where compute work ran over a window: per workload and step, the IT power on each of its
+/// routes (in <see cref="Scenario.ComputeNetwork.Routes"/> order, the origin first), and the
+/// power of work dropped unfinished in the step (its deadline passed).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("GridActors.ComputeOutcome")]
+public sealed record ComputeOutcome(
+    [property: Id(0)] double[][][] RunMw,
+    [property: Id(1)] double[][] UnfinishedMw)
+{
+    /// <summary>Batch IT power per datacenter asset and step (other assets: zero).</summary>
+    public double[][] BatchItMw(Scenario.ComputeNetwork network, int assetCount, int steps)
+    {
+        var batch = new double[assetCount][];
+        for (var a = 0; a < assetCount; a++)
+        {
+            batch[a] = new double[steps];
+        }
+        for (var w = 0; w < RunMw.Length; w++)
+        {
+            for (var k = 0; k < steps; k++)
+            {
+                for (var r = 0; r < network.Routes[w].Length; r++)
+                {
+                    batch[network.Routes[w][r].Campus][k] += RunMw[w][k][r];
+                }
+            }
+        }
+        return batch;
+    }
+
+    /// <summary><paramref name="steps"/> steps from <paramref name="first"/>.</summary>
+    public ComputeOutcome Slice(int first, int steps) =>
+        new([.. RunMw.Select(w => w[first..(first + steps)])], [.. UnfinishedMw.Select(w => w[first..(first + steps)])]);
+}

@@ -32,7 +32,7 @@ public static class RunCommand
         outputDirectory = output;
         if (resolved.Compute.Workloads.Length > 0)
         {
-            AnsiConsole.MarkupLine("[yellow]note[/] compute workloads are validated but batch placement is not simulated yet; their energy is reported as unfinished work.");
+            AnsiConsole.MarkupLine("[yellow]note[/] compute work is placed [italic]local[/] in negotiated runs for now (run at its origin, never moved); optimize places it across campuses.");
         }
 
         (SummaryAccumulator Summary, RunInfo Info)? outcome = null;

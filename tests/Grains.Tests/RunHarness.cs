@@ -23,12 +23,12 @@ public sealed class RunHarness : IDisposable
     public SummaryAccumulator Summary { get; }
     public List<WindowReport> Reports { get; }
 
-    public static async Task<RunHarness> RunAsync(IGrainFactory grains, string scenarioFile, int windowSteps = 24, int lookaheadSteps = 24)
+    public static async Task<RunHarness> RunAsync(IGrainFactory grains, string scenarioFile, int windowSteps = 24, int lookaheadSteps = 24, RunOptions? options = null)
     {
         var scenario = ScenarioLoader.Load(RepositoryRoot.Path(scenarioFile));
         var output = Path.Combine(Path.GetTempPath(), "gridactors-tests", Guid.NewGuid().ToString("N"));
         var reports = new List<WindowReport>();
-        var (summary, _) = await RunDriver.ExecuteAsync(grains, scenario, RunOptions.Default with { WindowSteps = windowSteps, LookaheadSteps = lookaheadSteps }, output, silos: 2, reports.Add);
+        var (summary, _) = await RunDriver.ExecuteAsync(grains, scenario, options ?? RunOptions.Default with { WindowSteps = windowSteps, LookaheadSteps = lookaheadSteps }, output, silos: 2, reports.Add);
         return new RunHarness(scenario, output, summary, reports);
     }
 

@@ -11,13 +11,13 @@ namespace GridActors.Model.Tests;
 public sealed class NegotiationTests
 {
     /// <summary>Every flexible asset answers from its initial state, as its grain would in the first window.</summary>
-    private static Task<Proposal[]> Answers(ResolvedScenario scenario, PriceSignal signal) =>
-        Task.FromResult(scenario.Assets.Where(a => a.RespondsToForecast).Select(a => a switch
+    private static Task<Answers> Answers(ResolvedScenario scenario, PriceSignal signal) =>
+        Task.FromResult(new Answers(scenario.Assets.Where(a => a.RespondsToForecast).Select(a => a switch
         {
             StorageSpec s => StorageResponse.Once(s, scenario.Economics, scenario.StepHours, 0, scenario.Steps - 1, s.InitialEnergyMwh, signal.PricePerMwh[s.Region], signal.TerminalPricePerMwh[s.Region]),
             LoadSpec l => ShiftResponse.Once(l, scenario.StepHours, 0, scenario.Steps - 1, [], signal.PricePerMwh[l.Region]),
             _ => throw new InvalidOperationException(),
-        }).ToArray());
+        }).ToArray(), []));
 
     private static AssetBid[] Bids(ResolvedScenario scenario) => [.. scenario.Assets.Select<AssetSpec, AssetBid?>(a => a switch
     {

@@ -15,7 +15,8 @@ public sealed record RunOptions(
     [property: Id(0)] int WindowSteps,
     [property: Id(1)] int LookaheadSteps,
     [property: Id(2)] NegotiationOptions Negotiation,
-    [property: Id(3)] LpSolverKind MarketSolver)
+    [property: Id(3)] LpSolverKind MarketSolver,
+    [property: Id(4)] Placement Placement = Placement.Negotiated)
 {
     public static RunOptions Default { get; } = new(24, 24, new NegotiationOptions(), LpSolverKind.Clp);
 }

@@ -20,6 +20,8 @@ public sealed class RunGrain : Grain, IRunGrain
     private int nextStep;
     private double[][]? lookaheadPrices;
     private ComputeOutcome? placement;
+    private ComputeNetwork? brokered;
+    private IWorkloadGrain[] brokers = [];
 
     public async Task StartAsync(ResolvedScenario scenario, RunOptions options)
     {
@@ -35,9 +37,12 @@ public sealed class RunGrain : Grain, IRunGrain
         var carriers = scenario.Carriers();
         regionAssets = [.. scenario.Regions.Select(r => scenario.Assets.Where(a => a.Region == r.Index).Select(a => a.Index).ToArray())];
         regions = [.. scenario.Regions.Select(r => GrainFactory.GetGrain<IRegionGrain>(AssetGrains.Key(runId, r.Id)))];
-        // Compute work is placed by the `local` policy for now: it never moves and ignores prices, so it is planned once.
+        // `local` placement ignores prices, so it is planned once; negotiated placement has a broker grain per workload.
         var network = new ComputeNetwork(scenario);
-        placement = network.IsEmpty ? null : LocalPlacement.Plan(network);
+        placement = network.IsEmpty || options.Placement != Placement.Local ? null : LocalPlacement.Plan(network);
+        brokered = network.IsEmpty || options.Placement != Placement.Negotiated ? null : network;
+        brokers = brokered is null ? [] : [.. scenario.Compute.Workloads.Select(w => GrainFactory.GetGrain<IWorkloadGrain>($"{runId}/workload/{w.Id}"))];
+        await Task.WhenAll(brokers.Select((b, w) => b.InitializeAsync(scenario, w)));
         var batch = placement?.BatchItMw(network, scenario.Assets.Length, scenario.Steps);
         await Task.WhenAll(scenario.Regions.Select(r => regions[r.Index].InitializeAsync(
             new RegionSetup(runId, r, [.. regionAssets[r.Index].Select(a => scenario.Assets[a])], carriers, scenario.StepHours, scenario.Steps, scenario.Economics,
@@ -56,7 +61,7 @@ public sealed class RunGrain : Grain, IRunGrain
         var planned = Math.Min(options.WindowSteps + options.LookaheadSteps, s.Steps - first);
 
         var bids = await Task.WhenAll(regions.Select(r => r.CollectBidsAsync(new BidRequest(first, planned))));
-        using var market = new WindowMarket(s, options.MarketSolver, first, planned, bids.SelectMany(b => b));
+        using var market = new WindowMarket(s, options.MarketSolver, first, planned, bids.SelectMany(b => b), brokered);
         var record = await Negotiation.RunAsync(market, ProposeAsync, options.Negotiation, lookaheadPrices);
         var outcome = market.Outcome(commit);
         // The prices this window found for its look-ahead open the next window's negotiation.
@@ -66,13 +71,18 @@ public sealed class RunGrain : Grain, IRunGrain
             first,
             outcome.Regions[r.Index],
             [.. regionAssets[r.Index].Select(a => outcome.Assets[a])]))));
-        nextStep = first + commit;
-        return new WindowReport(first, commit, rows, outcome.Assets, outcome.Links, record, placement?.Slice(first, commit));
-
-        async Task<Proposal[]> ProposeAsync(PriceSignal signal)
+        if (outcome.Compute is { } placed)
         {
-            var answers = await Task.WhenAll(regions.Select((region, r) => region.CollectProposalsAsync(new ProposalRequest(first, signal.PricePerMwh[r], signal.TerminalPricePerMwh[r], signal.Request))));
-            return [.. answers.SelectMany(a => a).OrderBy(p => p.Asset)];
+            await Task.WhenAll(brokers.Select((b, w) => b.SettleAsync(new WorkSettlement(first, placed.RunMw[w], placed.UnfinishedMw[w]))));
+        }
+        nextStep = first + commit;
+        return new WindowReport(first, commit, rows, outcome.Assets, outcome.Links, record, outcome.Compute ?? placement?.Slice(first, commit));
+
+        async Task<Answers> ProposeAsync(PriceSignal signal)
+        {
+            var assets = Task.WhenAll(regions.Select((region, r) => region.CollectProposalsAsync(new ProposalRequest(first, signal.PricePerMwh[r], signal.TerminalPricePerMwh[r], signal.Request))));
+            var work = Task.WhenAll(brokers.Select((b, w) => b.ProposeAsync(new WorkRequest(first, signal.WorkRouteCostPerMwStep[w], signal.Request))));
+            return new Answers([.. (await assets).SelectMany(a => a).OrderBy(p => p.Asset)], [.. (await work).SelectMany(w => w)]);
         }
     }
 }

@@ -15,7 +15,8 @@ public sealed record NegotiationOptions(
 /// look-ahead, and per region the price at which energy still held when the plan ends is valued.
 /// </summary>
 /// <see cref="Request"/> counts the signals of the window from 0, so an asset knows when a window (re)starts.
-public sealed record PriceSignal(double[][] PricePerMwh, double[] TerminalPricePerMwh, int Request);
+/// <see cref="WorkRouteCostPerMwStep"/> is, per workload, route and step, what a MW of IT costs (empty when compute is not negotiated).
+public sealed record PriceSignal(double[][] PricePerMwh, double[] TerminalPricePerMwh, int Request, double[][][] WorkRouteCostPerMwStep);
 
 /// <summary>How the negotiation of one window went.</summary>
 [GenerateSerializer, Immutable, Alias("GridActors.NegotiationRecord")]
@@ -43,7 +44,7 @@ public static class Negotiation
     /// prices (per region and step) and returns them in asset order. A round is one clearing with
     /// new proposals; the answers to the last clearing's prices measure its gap and end the loop.
     /// </summary>
-    public static async Task<NegotiationRecord> RunAsync(WindowMarket market, Func<PriceSignal, Task<Proposal[]>> propose, NegotiationOptions options, double[][]? warmPrices = null)
+    public static async Task<NegotiationRecord> RunAsync(WindowMarket market, Func<PriceSignal, Task<Answers>> propose, NegotiationOptions options, double[][]? warmPrices = null)
     {
         market.Solve();
         // The previous window's last prices for the steps it already planned are a better first
@@ -55,10 +56,9 @@ public static class Negotiation
         var requests = 0;
         if (warmPrices is not null)
         {
-            foreach (var proposal in await propose(new PriceSignal(first, terminal, requests++)))
-            {
-                market.Add(proposal);
-            }
+            var answers = await propose(new PriceSignal(first, terminal, requests++, market.WorkRouteCosts(first)));
+            Array.ForEach(answers.Assets, market.Add);
+            Array.ForEach(answers.Work, market.Add);
             market.Solve();
         }
         var rounds = 0;
@@ -66,26 +66,33 @@ public static class Negotiation
         var priceChange = 0.0;
         while (true)
         {
-            var proposals = await propose(new PriceSignal(market.Prices, terminal, requests++));
-            if (proposals.Length == 0)
+            var answers = await propose(new PriceSignal(market.Prices, terminal, requests++, market.WorkRouteCosts(market.Prices)));
+            if (answers.IsEmpty)
             {
                 gap = 0;
                 break;
             }
             if (rounds > 0)
             {
-                // Every asset has a column by now, so the answers measure the gap of the current clearing.
-                gap = proposals.Sum(market.Improvement);
+                // Every asset and broker has a column by now, so the answers measure the gap of the current clearing.
+                gap = answers.Assets.Sum(market.Improvement) + answers.Work.GroupBy(p => p.Workload).Sum(g => g.Max(market.Improvement));
                 if (Converged(gap, market.Objective, options) || rounds >= options.MaxRounds)
                 {
                     break;
                 }
             }
-            foreach (var proposal in proposals)
+            foreach (var proposal in answers.Assets)
             {
                 if (!market.Knows(proposal.Asset) || market.Improvement(proposal) > 0)
                 {
                     market.Add(proposal);
+                }
+            }
+            foreach (var plan in answers.Work)
+            {
+                if (!market.KnowsWorkload(plan.Workload) || market.Improvement(plan) > 0)
+                {
+                    market.Add(plan);
                 }
             }
             var before = market.Prices;

@@ -48,4 +48,5 @@ public sealed record WindowOutcome(
     [property: Id(1)] int Steps,
     [property: Id(2)] AssetStep[][] Assets,
     [property: Id(3)] RegionStep[][] Regions,
-    [property: Id(4)] LinkStep[][] Links);
+    [property: Id(4)] LinkStep[][] Links,
+    [property: Id(5)] ComputeOutcome? Compute = null);

@@ -17,16 +17,36 @@ public sealed class WindowMarket : IDisposable
     private readonly DispatchLp lp;
     private readonly MarketTerms market;
     private readonly SortedDictionary<int, (Constraint Convexity, List<(Proposal Proposal, Variable Weight)> Columns)> flexible = [];
+    private readonly BrokerColumns? brokers;
     private Dictionary<int, double> mixDuals = [];
     private bool solved;
 
-    public WindowMarket(ResolvedScenario scenario, LpSolverKind solver, int firstStep, int steps, IEnumerable<AssetBid> bids)
+    /// <summary>The market of steps [firstStep, firstStep + steps) from the bids; with <paramref name="compute"/>, workload brokers negotiate their placement here too.</summary>
+    public WindowMarket(ResolvedScenario scenario, LpSolverKind solver, int firstStep, int steps, IEnumerable<AssetBid> bids, ComputeNetwork? compute = null)
     {
         this.scenario = scenario;
         lp = new DispatchLp(solver, scenario.Regions.Length, firstStep, steps, scenario.StepHours);
         market = new MarketTerms(lp, scenario.Links, scenario.Economics.ValueOfLostLoadPerMwh);
         market.Build(bids);
+        brokers = compute is { IsEmpty: false } ? new BrokerColumns(lp, compute) : null;
     }
+
+    /// <summary>Whether workload brokers negotiate in this market.</summary>
+    public bool NegotiatesCompute => brokers is not null;
+
+    /// <summary>Adds a broker's plan as a new column.</summary>
+    public void Add(WorkPlan plan) => Brokers.Add(plan);
+
+    public bool KnowsWorkload(int workload) => Brokers.Knows(workload);
+
+    /// <summary>See <see cref="Improvement(Proposal)"/>; for a broker's plan.</summary>
+    public double Improvement(WorkPlan plan) => Brokers.Improvement(plan, Prices);
+
+    /// <summary>Per workload, route and step: what a MW of its IT costs at these prices and the current clearing's scarcities.</summary>
+    public double[][][] WorkRouteCosts(double[][] prices) =>
+        brokers is null ? [] : [.. Enumerable.Range(0, brokers.Network.Routes.Length).Select(w => brokers.RouteCosts(w, prices))];
+
+    private BrokerColumns Brokers => brokers ?? throw new InvalidOperationException("this window market does not negotiate compute");
 
     public int FirstStep => lp.FirstStep;
 
@@ -80,6 +100,7 @@ public sealed class WindowMarket : IDisposable
         Prices = lp.Prices();
         // Read now: once a column is added the solver's duals are no longer available.
         mixDuals = flexible.ToDictionary(f => f.Key, f => f.Value.Convexity.DualValue());
+        brokers?.ReadDuals();
     }
 
     /// <summary>
@@ -117,9 +138,14 @@ public sealed class WindowMarket : IDisposable
                 assets[asset][k] = assets[asset][k].Plus(mix[k]);
             }
         }
+        var compute = brokers?.Mix(commitSteps);
+        if (compute is not null)
+        {
+            DatacenterLoad.AddBatch(scenario, brokers!.Network, compute, assets);
+        }
         var links = market.LinkSteps(commitSteps);
         var regions = BalanceClosure.Close(scenario, assets, links, Prices, commitSteps);
-        return new WindowOutcome(lp.FirstStep, commitSteps, assets, regions, links);
+        return new WindowOutcome(lp.FirstStep, commitSteps, assets, regions, links, compute);
     }
 
     /// <summary>The asset's schedule as the weighted mix of its proposals; weights are renormalised to sum to one exactly.</summary>

@@ -15,79 +15,53 @@ namespace GridActors.Model.Optimization;
 public sealed class ComputeTerms
 {
     private readonly ComputeNetwork network;
-    private readonly Variable[][][] run;
-    private readonly Variable[][] unfinished;
+    private readonly WorkloadTerms[] workloads;
 
-    private ComputeTerms(ComputeNetwork network, Variable[][][] run, Variable[][] unfinished)
+    private ComputeTerms(ComputeNetwork network, WorkloadTerms[] workloads)
     {
         this.network = network;
-        this.run = run;
-        this.unfinished = unfinished;
+        this.workloads = workloads;
     }
 
+    public ComputeNetwork Network => network;
+
+    /// <summary>Every workload from an empty backlog over the LP's steps, with campus capacity, bandwidth and power in the balances.</summary>
     public static ComputeTerms Add(DispatchLp lp, ComputeNetwork network)
     {
+        var terms = Enumerable.Range(0, network.Routes.Length)
+            .Select(w => WorkloadTerms.Add(lp.Solver, network, w, lp.FirstStep, lp.Steps, []))
+            .ToArray();
+        Couple(lp, network, terms.Select((t, w) => (w, t.Run)).ToArray());
+        return new ComputeTerms(network, terms);
+    }
+
+    /// <summary>
+    /// What ties workloads to the power system and to each other: a campus's facility power in its
+    /// region's balance, its IT capacity shared by all work run there, and a link's bandwidth per
+    /// direction shared by all work from the same origin. <paramref name="usage"/> gives, per
+    /// workload, a variable (or expression column) per step and route whose value is IT power.
+    /// </summary>
+    public static void Couple(DispatchLp lp, ComputeNetwork network, (int Workload, Variable[][] Run)[] usage)
+    {
         var scenario = network.Scenario;
-        var workloads = scenario.Compute.Workloads;
-        var steps = lp.Steps;
-        var last = scenario.Steps - 1;
-        var run = new Variable[workloads.Length][][];
-        var unfinished = new Variable[workloads.Length][];
         var campusLoad = new Dictionary<(int Campus, int K), List<Variable>>();
         var linkData = new Dictionary<(int Link, int Origin, int K), List<(Variable Run, double TbPerMw)>>();
-        for (var w = 0; w < workloads.Length; w++)
+        foreach (var (w, run) in usage)
         {
-            var workload = workloads[w];
-            var routes = network.Routes[w];
-            run[w] = new Variable[steps][];
-            unfinished[w] = new Variable[steps];
-            Variable? previous = null;
-            for (var k = 0; k < steps; k++)
+            var spec = scenario.Compute.Workloads[w];
+            for (var k = 0; k < lp.Steps; k++)
             {
-                var step = lp.FirstStep + k;
-                run[w][k] = new Variable[routes.Length];
-                var flow = lp.Solver.MakeConstraint(0, 0, $"work_{workload.Id}_t{step}");
-                for (var r = 0; r < routes.Length; r++)
+                for (var r = 0; r < network.Routes[w].Length; r++)
                 {
-                    var route = routes[r];
+                    var route = network.Routes[w][r];
                     var campus = (DatacenterSpec)scenario.Assets[route.Campus];
-                    var variable = lp.Variable(0, double.PositiveInfinity, $"run_{workload.Id}_{campus.Id}_t{step}");
-                    run[w][k][r] = variable;
-                    flow.SetCoefficient(variable, 1);
-                    lp.Inject(campus.Region, k, variable, -campus.Pue);
-                    Collect(campusLoad, (route.Campus, k), variable);
+                    lp.Inject(campus.Region, k, run[k][r], -campus.Pue);
+                    Collect(campusLoad, (route.Campus, k), run[k][r]);
                     if (route.Moves)
                     {
-                        var link = scenario.Compute.Links[route.Link];
-                        lp.AddEnergyCost(variable, link.CostPerTb * workload.DataTbPerMwh);
-                        Collect(linkData, (route.Link, workload.Origin, k), (variable, workload.DataTbPerMwh * scenario.StepHours));
+                        Collect(linkData, (route.Link, spec.Origin, k), (run[k][r], spec.DataTbPerMwh * scenario.StepHours));
                     }
                 }
-                unfinished[w][k] = lp.Variable(0, double.PositiveInfinity, $"unfinished_{workload.Id}_t{step}");
-                lp.AddEnergyCost(unfinished[w][k], workload.SlaPenaltyPerMwh);
-                flow.SetCoefficient(unfinished[w][k], 1);
-
-                // Backlog b(k) = b(k-1) + arrived(k) - run(k) - dropped(k): written as run + dropped + b(k) - b(k-1) = arrived.
-                var final = step == last || k == steps - 1;
-                var held = lp.Variable(0, final ? 0 : double.PositiveInfinity, $"work_backlog_{workload.Id}_t{step}");
-                flow.SetCoefficient(held, 1);
-                if (previous is not null)
-                {
-                    flow.SetCoefficient(previous, -1);
-                }
-                flow.SetBounds(workload.ArrivalMwhPerH[step], workload.ArrivalMwhPerH[step]);
-                if (!final)
-                {
-                    // Held work must still be within its deadline: it arrived in the last DeadlineSteps steps.
-                    var within = 0.0;
-                    for (var u = Math.Max(0, k - network.DeadlineSteps[w] + 1); u <= k; u++)
-                    {
-                        within += workload.ArrivalMwhPerH[lp.FirstStep + u];
-                    }
-                    var deadline = lp.Solver.MakeConstraint(double.NegativeInfinity, network.DeadlineSteps[w] == 0 ? 0 : within, $"work_deadline_{workload.Id}_t{step}");
-                    deadline.SetCoefficient(held, 1);
-                }
-                previous = held;
             }
         }
         foreach (var ((campus, k), variables) in campusLoad)
@@ -102,7 +76,6 @@ public sealed class ComputeTerms
             var row = lp.Solver.MakeConstraint(double.NegativeInfinity, network.LinkTbPerStep(link), $"bandwidth_l{link}_from{origin}_t{lp.FirstStep + k}");
             uses.ForEach(u => row.SetCoefficient(u.Run, u.TbPerMw));
         }
-        return new ComputeTerms(network, run, unfinished);
     }
 
     private static void Collect<TKey, TValue>(Dictionary<TKey, List<TValue>> map, TKey key, TValue value) where TKey : notnull
@@ -114,9 +87,9 @@ public sealed class ComputeTerms
         list.Add(value);
     }
 
-    public ComputeOutcome Outcome() => new(
-        [.. run.Select(w => w.Select(k => k.Select(v => Snap.NonNegative(v.SolutionValue())).ToArray()).ToArray())],
-        [.. unfinished.Select(w => w.Select(v => Snap.NonNegative(v.SolutionValue())).ToArray())]);
-
-    public ComputeNetwork Network => network;
+    public ComputeOutcome Outcome()
+    {
+        var plans = workloads.Select(w => w.Plan()).ToArray();
+        return new ComputeOutcome([.. plans.Select(p => p.RunMw)], [.. plans.Select(p => p.UnfinishedMw)]);
+    }
 }

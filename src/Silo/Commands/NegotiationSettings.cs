@@ -10,6 +10,11 @@ public sealed class NegotiationSettings
     private readonly Option<int> windowSteps = new("--window-steps") { Description = "Steps committed per window.", DefaultValueFactory = _ => RunOptions.Default.WindowSteps };
     private readonly Option<int> lookaheadSteps = new("--lookahead-steps") { Description = "Steps planned beyond each window (storage and deferred demand look past the window's end; 0: myopic).", DefaultValueFactory = _ => RunOptions.Default.LookaheadSteps };
     private readonly Option<int> maxRounds = new("--max-rounds") { Description = "Negotiation rounds per window at most (1: the flexible assets answer the first prices only).", DefaultValueFactory = _ => RunOptions.Default.Negotiation.MaxRounds };
+    private readonly Option<string> placement = new("--placement")
+    {
+        Description = "How compute work is placed: negotiated (workload brokers negotiate with the campuses) or local (run at the origin, never moved).",
+        DefaultValueFactory = _ => "negotiated",
+    };
     private readonly Option<double> gap = new("--gap") { Description = "Relative gap at which a window's negotiation stops (its proven distance to the window optimum).", DefaultValueFactory = _ => RunOptions.Default.Negotiation.RelativeGap };
 
     public NegotiationSettings()
@@ -17,6 +22,7 @@ public sealed class NegotiationSettings
         AtLeast(windowSteps, 1);
         AtLeast(lookaheadSteps, 0);
         AtLeast(maxRounds, 1);
+        placement.AcceptOnlyFromAmong("negotiated", "local");
         gap.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<double>() is var value && (value < 0 || !double.IsFinite(value)))
@@ -32,6 +38,7 @@ public sealed class NegotiationSettings
         command.Options.Add(lookaheadSteps);
         command.Options.Add(maxRounds);
         command.Options.Add(gap);
+        command.Options.Add(placement);
     }
 
     public RunOptions Read(ParseResult parse) => RunOptions.Default with
@@ -39,6 +46,7 @@ public sealed class NegotiationSettings
         WindowSteps = parse.GetValue(windowSteps),
         LookaheadSteps = parse.GetValue(lookaheadSteps),
         Negotiation = new NegotiationOptions(parse.GetValue(maxRounds), parse.GetValue(gap)),
+        Placement = parse.GetValue(placement) == "local" ? Placement.Local : Placement.Negotiated,
     };
 
     private static void AtLeast(Option<int> option, int minimum) => option.Validators.Add(result =>

@@ -30,10 +30,6 @@ public static class RunCommand
             return exitCode;
         }
         outputDirectory = output;
-        if (resolved.Compute.Workloads.Length > 0)
-        {
-            AnsiConsole.MarkupLine("[yellow]note[/] compute work is placed [italic]local[/] in negotiated runs for now (run at its origin, never moved); optimize places it across campuses.");
-        }
 
         (SummaryAccumulator Summary, RunInfo Info)? outcome = null;
         try

@@ -1,0 +1,35 @@
+using GridActors.Model.Market;
+using GridActors.Model.Scenario;
+
+namespace GridActors.Grains.Abstractions;
+
+/// <summary>A workload's broker: holds the work that arrived and has not run, and negotiates where and when it runs. Keyed "runId/workload/id".</summary>
+[Alias("GridActors.IWorkloadGrain")]
+public interface IWorkloadGrain : IGrainWithStringKey
+{
+    /// <summary>Hands the broker the scenario and which workload it places; called once per run.</summary>
+    [Alias("Initialize")]
+    Task InitializeAsync(ResolvedScenario scenario, int workload);
+
+    /// <summary>Returns the plan that costs the work least at the given per-MW costs of its routes (and, with a window's first signal, the plan that drops everything, which always fits).</summary>
+    [Alias("Propose")]
+    Task<WorkPlan[]> ProposeAsync(WorkRequest request);
+
+    /// <summary>Takes the committed part of the mixed plan and moves the backlog on.</summary>
+    [Alias("Settle")]
+    Task SettleAsync(WorkSettlement settlement);
+}
+
+/// <summary>What a MW of the workload's IT costs per route and step over a window and its look-ahead; <see cref="Request"/> is 0 for a window's first signal.</summary>
+[GenerateSerializer, Immutable, Alias("GridActors.WorkRequest")]
+public sealed record WorkRequest(
+    [property: Id(0)] int FirstStep,
+    [property: Id(1)] double[][] RouteCostPerMwStep,
+    [property: Id(2)] int Request);
+
+/// <summary>The committed steps of a workload's placement.</summary>
+[GenerateSerializer, Immutable, Alias("GridActors.WorkSettlement")]
+public sealed record WorkSettlement(
+    [property: Id(0)] int FirstStep,
+    [property: Id(1)] double[][] RunMw,
+    [property: Id(2)] double[] UnfinishedMw);

@@ -1,0 +1,159 @@
+using Google.OrTools.LinearSolver;
+using GridActors.Model.Optimization;
+using GridActors.Model.Scenario;
+
+namespace GridActors.Model.Market;
+
+/// <summary>
+/// The compute side of the window market: each workload broker's plans as weighted columns, the
+/// campuses' IT capacity and the links' bandwidth as the rows that tie plans of different
+/// workloads together, and, after a clearing, what a MW of IT costs on each route and step
+/// (power at the campus's region price x PUE, plus the capacity's and the bandwidth's scarcity).
+/// </summary>
+internal sealed class BrokerColumns(DispatchLp lp, ComputeNetwork network)
+{
+    private readonly SortedDictionary<int, (Constraint Convexity, List<(WorkPlan Plan, Variable Weight)> Columns)> brokers = [];
+    private readonly Dictionary<(int Campus, int K), Constraint> capacity = [];
+    private readonly Dictionary<(int Link, int Origin, int K), Constraint> bandwidth = [];
+    private Dictionary<int, double> mixDuals = [];
+    private Dictionary<(int Campus, int K), double> capacityShadow = [];
+    private Dictionary<(int Link, int Origin, int K), double> bandwidthShadow = [];
+
+    public ComputeNetwork Network => network;
+
+    public bool Knows(int workload) => mixDuals.ContainsKey(workload);
+
+    public void Add(WorkPlan plan)
+    {
+        var scenario = network.Scenario;
+        var spec = scenario.Compute.Workloads[plan.Workload];
+        if (!brokers.TryGetValue(plan.Workload, out var entry))
+        {
+            entry = (lp.Solver.MakeConstraint(1, 1, $"mix_w{plan.Workload}"), []);
+            brokers[plan.Workload] = entry;
+        }
+        var weight = lp.Variable(0, 1, $"weight_w{plan.Workload}_{entry.Columns.Count}");
+        entry.Convexity.SetCoefficient(weight, 1);
+        var routes = network.Routes[plan.Workload];
+        for (var k = 0; k < plan.RunMw.Length; k++)
+        {
+            for (var r = 0; r < routes.Length; r++)
+            {
+                var mw = plan.RunMw[k][r];
+                if (mw == 0)
+                {
+                    continue;
+                }
+                var campus = (DatacenterSpec)scenario.Assets[routes[r].Campus];
+                lp.Inject(campus.Region, k, weight, -campus.Pue * mw);
+                AddTo(CapacityRow(campus, k), weight, mw);
+                if (routes[r].Moves)
+                {
+                    AddTo(BandwidthRow(routes[r].Link, spec.Origin, k), weight, mw * spec.DataTbPerMwh * scenario.StepHours);
+                }
+            }
+        }
+        lp.AddCost(weight, plan.Cost);
+        entry.Columns.Add((plan, weight));
+    }
+
+    private static void AddTo(Constraint row, Variable weight, double coefficient) =>
+        row.SetCoefficient(weight, row.GetCoefficient(weight) + coefficient);
+
+    private Constraint CapacityRow(DatacenterSpec campus, int k)
+    {
+        if (!capacity.TryGetValue((campus.Index, k), out var row))
+        {
+            var free = Math.Max(0, campus.ItCapacityMw - campus.InteractiveItMw[lp.FirstStep + k]);
+            row = lp.Solver.MakeConstraint(double.NegativeInfinity, free, $"campus_{campus.Id}_t{lp.FirstStep + k}");
+            capacity[(campus.Index, k)] = row;
+        }
+        return row;
+    }
+
+    private Constraint BandwidthRow(int link, int origin, int k)
+    {
+        if (!bandwidth.TryGetValue((link, origin, k), out var row))
+        {
+            row = lp.Solver.MakeConstraint(double.NegativeInfinity, network.LinkTbPerStep(link), $"bandwidth_l{link}_from{origin}_t{lp.FirstStep + k}");
+            bandwidth[(link, origin, k)] = row;
+        }
+        return row;
+    }
+
+    /// <summary>Reads the duals this side needs after a clearing (they are gone once a column is added).</summary>
+    public void ReadDuals()
+    {
+        mixDuals = brokers.ToDictionary(b => b.Key, b => b.Value.Convexity.DualValue());
+        // A binding "at most" row of a minimisation has a dual of zero or below: its scarcity value is the opposite.
+        capacityShadow = capacity.ToDictionary(c => c.Key, c => Math.Max(0, -c.Value.DualValue()));
+        bandwidthShadow = bandwidth.ToDictionary(b => b.Key, b => Math.Max(0, -b.Value.DualValue()));
+    }
+
+    /// <summary>Per route and step, what a MW of the workload's IT costs the system at the current clearing (currency per MW-step).</summary>
+    public double[][] RouteCosts(int workload, double[][] prices)
+    {
+        var scenario = network.Scenario;
+        var spec = scenario.Compute.Workloads[workload];
+        var routes = network.Routes[workload];
+        var costs = new double[routes.Length][];
+        for (var r = 0; r < routes.Length; r++)
+        {
+            var campus = (DatacenterSpec)scenario.Assets[routes[r].Campus];
+            costs[r] = new double[lp.Steps];
+            for (var k = 0; k < lp.Steps; k++)
+            {
+                var cost = prices[campus.Region][k] * scenario.StepHours * campus.Pue + capacityShadow.GetValueOrDefault((campus.Index, k));
+                if (routes[r].Moves)
+                {
+                    cost += bandwidthShadow.GetValueOrDefault((routes[r].Link, spec.Origin, k)) * spec.DataTbPerMwh * scenario.StepHours;
+                }
+                costs[r][k] = cost;
+            }
+        }
+        return costs;
+    }
+
+    public double Improvement(WorkPlan plan, double[][] prices)
+    {
+        var mixDual = mixDuals.TryGetValue(plan.Workload, out var dual) ? dual : double.PositiveInfinity;
+        return Math.Max(0, mixDual - plan.CostAt(RouteCosts(plan.Workload, prices)));
+    }
+
+    /// <summary>Each workload's plans mixed by their weights, for the first <paramref name="steps"/> steps.</summary>
+    public ComputeOutcome Mix(int steps)
+    {
+        var workloads = network.Routes.Length;
+        var run = new double[workloads][][];
+        var unfinished = new double[workloads][];
+        for (var w = 0; w < workloads; w++)
+        {
+            run[w] = [.. Enumerable.Range(0, steps).Select(_ => new double[network.Routes[w].Length])];
+            unfinished[w] = new double[steps];
+            if (!brokers.TryGetValue(w, out var entry))
+            {
+                continue;
+            }
+            var weights = entry.Columns.Select(c => Snap.Value(c.Weight.SolutionValue(), 0, 1)).ToArray();
+            var total = weights.Sum();
+            for (var j = 0; j < entry.Columns.Count; j++)
+            {
+                if (weights[j] <= 0)
+                {
+                    continue;
+                }
+                var plan = entry.Columns[j].Plan;
+                var share = weights[j] / total;
+                for (var k = 0; k < steps; k++)
+                {
+                    unfinished[w][k] += plan.UnfinishedMw[k] * share;
+                    for (var r = 0; r < run[w][k].Length; r++)
+                    {
+                        run[w][k][r] += plan.RunMw[k][r] * share;
+                    }
+                }
+            }
+        }
+        return new ComputeOutcome(run, unfinished);
+    }
+}

@@ -1,0 +1,82 @@
+using Google.OrTools.LinearSolver;
+using GridActors.Model.Market;
+using GridActors.Model.Scenario;
+
+namespace GridActors.Model.Optimization;
+
+/// <summary>
+/// One workload over a range of steps: IT power run on each of its routes, work dropped
+/// unfinished, and a backlog of arrived work that may only hold work still within its deadline
+/// (first in, first out). Work carried in from before the range keeps its deadlines. The backlog
+/// is empty after the horizon's last step; at the end of a shorter range it may hold work whose
+/// deadline lies beyond. Costs: data moved (per TB, per route) and the SLA penalty; the power the
+/// work draws is for the caller to price (the market's balance, or prices in an objective).
+/// </summary>
+public sealed class WorkloadTerms
+{
+    private WorkloadTerms(Variable[][] run, Variable[] unfinished)
+    {
+        Run = run;
+        Unfinished = unfinished;
+    }
+
+    /// <summary>IT power per step and route (routes in <see cref="ComputeNetwork.Routes"/> order).</summary>
+    public Variable[][] Run { get; }
+
+    public Variable[] Unfinished { get; }
+
+    public static WorkloadTerms Add(Solver solver, ComputeNetwork network, int workload, int firstStep, int steps, IReadOnlyList<DeferredEnergy> carried)
+    {
+        var scenario = network.Scenario;
+        var spec = scenario.Compute.Workloads[workload];
+        var routes = network.Routes[workload];
+        var objective = solver.Objective();
+        var run = new Variable[steps][];
+        var unfinished = new Variable[steps];
+        var carriedTotal = carried.Sum(c => c.PowerMw);
+        Variable? previous = null;
+        for (var k = 0; k < steps; k++)
+        {
+            var step = firstStep + k;
+            run[k] = new Variable[routes.Length];
+            // run + dropped + b(k) - b(k-1) = arrived(k), with b(-1) the work carried in.
+            var arrived = spec.ArrivalMwhPerH[step] + (k == 0 ? carriedTotal : 0);
+            var flow = solver.MakeConstraint(arrived, arrived, $"work_{spec.Id}_t{step}");
+            for (var r = 0; r < routes.Length; r++)
+            {
+                var campus = scenario.Assets[routes[r].Campus];
+                run[k][r] = solver.MakeNumVar(0, double.PositiveInfinity, $"run_{spec.Id}_{campus.Id}_t{step}");
+                flow.SetCoefficient(run[k][r], 1);
+                if (routes[r].Moves)
+                {
+                    objective.SetCoefficient(run[k][r], scenario.Compute.Links[routes[r].Link].CostPerTb * spec.DataTbPerMwh * scenario.StepHours);
+                }
+            }
+            unfinished[k] = solver.MakeNumVar(0, double.PositiveInfinity, $"unfinished_{spec.Id}_t{step}");
+            objective.SetCoefficient(unfinished[k], spec.SlaPenaltyPerMwh * scenario.StepHours);
+            flow.SetCoefficient(unfinished[k], 1);
+
+            var held = solver.MakeNumVar(0, step == scenario.Steps - 1 ? 0 : double.PositiveInfinity, $"work_backlog_{spec.Id}_t{step}");
+            flow.SetCoefficient(held, 1);
+            if (previous is not null)
+            {
+                flow.SetCoefficient(previous, -1);
+            }
+            // Held work must still be within its deadline: arrived in the last DeadlineSteps steps, or carried in with a later deadline.
+            var within = carried.Where(c => c.DeadlineStep > step).Sum(c => c.PowerMw);
+            for (var u = Math.Max(0, k - network.DeadlineSteps[workload] + 1); u <= k; u++)
+            {
+                within += spec.ArrivalMwhPerH[firstStep + u];
+            }
+            var deadline = solver.MakeConstraint(double.NegativeInfinity, within, $"work_deadline_{spec.Id}_t{step}");
+            deadline.SetCoefficient(held, 1);
+            previous = held;
+        }
+        return new WorkloadTerms(run, unfinished);
+    }
+
+    /// <summary>The solved plan: IT power per step and route, and power dropped per step.</summary>
+    public (double[][] RunMw, double[] UnfinishedMw) Plan() =>
+        ([.. Run.Select(k => k.Select(v => Snap.NonNegative(v.SolutionValue())).ToArray())],
+         [.. Unfinished.Select(v => Snap.NonNegative(v.SolutionValue()))]);
+}

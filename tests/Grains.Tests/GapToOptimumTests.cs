@@ -11,6 +11,7 @@ public sealed class GapToOptimumTests(ClusterFixture fixture)
     [InlineData("scenarios/two-region-toy.yaml", 0.005)]
     [InlineData("scenarios/china-provinces-week.yaml", 0.005)]
     [InlineData("scenarios/storage-heavy.yaml", 0.01)]
+    [InlineData("scenarios/china-east-data-west-compute.yaml", 0.01)]
     public async Task NegotiatedCostIsWithinItsTargetOfTheOptimumAndNeverBelowIt(string scenarioFile, double target)
     {
         using var run = await RunHarness.RunAsync(fixture.Client, scenarioFile);

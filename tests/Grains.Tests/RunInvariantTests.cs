@@ -10,6 +10,7 @@ public sealed class RunInvariantTests(ClusterFixture fixture)
     [InlineData("scenarios/two-region-toy.yaml", 5)]
     [InlineData("scenarios/china-provinces-week.yaml", 24)]
     [InlineData("scenarios/storage-heavy.yaml", 24)]
+    [InlineData("scenarios/china-east-data-west-compute.yaml", 24)]
     public async Task EveryStepBalancesAndNoLimitIsViolated(string scenarioFile, int windowSteps)
     {
         using var run = await RunHarness.RunAsync(fixture.Client, scenarioFile, windowSteps);

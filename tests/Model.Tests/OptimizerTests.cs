@@ -140,6 +140,7 @@ public sealed class OptimizerTests
     [InlineData("scenarios/two-region-toy.yaml")]
     [InlineData("scenarios/china-provinces-week.yaml")]
     [InlineData("scenarios/storage-heavy.yaml")]
+    [InlineData("scenarios/china-east-data-west-compute.yaml")]
     public void EveryConstraintHoldsInTheOptimalDispatch(string scenarioFile)
     {
         var scenario = ScenarioLoader.Load(RepositoryRoot.Path(scenarioFile));

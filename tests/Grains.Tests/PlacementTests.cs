@@ -69,4 +69,18 @@ public sealed class PlacementTests(ClusterFixture fixture)
             Assert.Equal(run.Summary.Workloads[0].ArrivedMwh, run.Summary.Workloads[0].RunAtOriginMwh, 6);
         }
     }
+
+    [Fact]
+    public async Task CarbonGreedyMovesWorkToTheCleanerCampusAtOnce()
+    {
+        var (run, optimum) = await BothAsync(TestScenarios.TwoCampuses(24, 6, 60, cheap: "later"), Placement.CarbonGreedy);
+        using (run)
+        {
+            AssertFeasible(run);
+            // The west runs on wind: greedy moves what the link carries as soon as the work arrives, and never waits.
+            Assert.True(run.Summary.Workloads[0].MovedMwh > 0, "no work moved west");
+            Assert.True(run.Summary.TotalCost >= optimum.Objective * (1 - 1e-9));
+            Assert.Equal(0, run.Summary.Workloads[0].UnfinishedMwh, 6);
+        }
+    }
 }

@@ -28,7 +28,7 @@ public static class TestScenarios
           prices: { values: [1, 0.2] }
           arrivals: { values: [1, 0] }
         assets:
-          - { id: e-gas, type: thermal, region: E, fuel: gas, capacity_mw: 1000, marginal_cost_per_mwh: 500 }
+          - { id: e-gas, type: thermal, region: E, fuel: gas, capacity_mw: 1000, marginal_cost_per_mwh: 500, emissions_t_per_mwh: 0.4 }
           - { id: e-cheap, type: thermal, region: E, fuel: coal, capacity_mw: 1000, marginal_cost_per_mwh: 100, availability: CHEAP }
           - { id: w-wind, type: wind, region: W, capacity_mw: 1000, profile: flat }
           - { id: e-dc, type: datacenter, region: E, it_capacity_mw: 100, pue: 1.2 }

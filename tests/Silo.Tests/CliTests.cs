@@ -145,4 +145,25 @@ public sealed class CliTests : IDisposable
         Assert.True(toy.GetProperty("negotiated_seconds").GetDouble() > 0);
         Assert.Equal(0, toy.GetProperty("cost_gap").GetDouble(), 9);
     }
+
+    [Fact]
+    public async Task CompareRunsEveryPlacementPolicyWhenTheScenarioHasComputeWork()
+    {
+        var path = Path.Combine(folder, "campuses.yaml");
+        await File.WriteAllTextAsync(path, TestScenarios.TwoCampuses(24, 6, 60, cheap: "later"));
+        var output = Path.Combine(folder, "campuses-compare");
+        var (exitCode, stdout, error) = await Gridactors("compare", path, "--out", output);
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("compute placement policies", stdout, StringComparison.Ordinal);
+        using var compare = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "compare.json")));
+        var placements = compare.RootElement.GetProperty("placements");
+        Assert.Equal(0, placements.GetProperty("negotiated").GetProperty("cost_gap").GetDouble(), 6);
+        Assert.Equal(0, placements.GetProperty("local").GetProperty("work_moved_mwh").GetDouble());
+        Assert.True(placements.GetProperty("negotiated").GetProperty("cost_saved_vs_local").GetDouble() > 0);
+        Assert.True(placements.GetProperty("carbon-greedy").GetProperty("carbon_saved_vs_local_t").GetDouble() > 0);
+        foreach (var policy in new[] { "negotiated", "local", "carbon-greedy", "optimal" })
+        {
+            Assert.True(File.Exists(Path.Combine(output, policy, "summary.json")), $"{policy}/summary.json missing");
+        }
+    }
 }

@@ -22,6 +22,7 @@ public sealed class RunGrain : Grain, IRunGrain
     private ComputeOutcome? placement;
     private ComputeNetwork? brokered;
     private IWorkloadGrain[] brokers = [];
+    private DeferredEnergy[][] greedyBacklog = [];
 
     public async Task StartAsync(ResolvedScenario scenario, RunOptions options)
     {
@@ -40,8 +41,9 @@ public sealed class RunGrain : Grain, IRunGrain
         // `local` placement ignores prices, so it is planned once; negotiated placement has a broker grain per workload.
         var network = new ComputeNetwork(scenario);
         placement = network.IsEmpty || options.Placement != Placement.Local ? null : LocalPlacement.Plan(network);
-        brokered = network.IsEmpty || options.Placement != Placement.Negotiated ? null : network;
-        brokers = brokered is null ? [] : [.. scenario.Compute.Workloads.Select(w => GrainFactory.GetGrain<IWorkloadGrain>($"{runId}/workload/{w.Id}"))];
+        brokered = network.IsEmpty || options.Placement == Placement.Local ? null : network;
+        brokers = brokered is null || options.Placement != Placement.Negotiated ? [] : [.. scenario.Compute.Workloads.Select(w => GrainFactory.GetGrain<IWorkloadGrain>($"{runId}/workload/{w.Id}"))];
+        greedyBacklog = [.. scenario.Compute.Workloads.Select(_ => Array.Empty<DeferredEnergy>())];
         await Task.WhenAll(brokers.Select((b, w) => b.InitializeAsync(scenario, w)));
         var batch = placement?.BatchItMw(network, scenario.Assets.Length, scenario.Steps);
         await Task.WhenAll(scenario.Regions.Select(r => regions[r.Index].InitializeAsync(
@@ -62,6 +64,15 @@ public sealed class RunGrain : Grain, IRunGrain
 
         var bids = await Task.WhenAll(regions.Select(r => r.CollectBidsAsync(new BidRequest(first, planned))));
         using var market = new WindowMarket(s, options.MarketSolver, first, planned, bids.SelectMany(b => b), brokered);
+        if (options.Placement == Placement.CarbonGreedy && brokered is not null)
+        {
+            // The baseline reads the carbon forecast of the clearing without flexible assets and places its work once.
+            market.Solve();
+            foreach (var plan in CarbonGreedyPlacement.Plan(brokered, first, planned, market.CarbonIntensity(), greedyBacklog))
+            {
+                market.Add(plan);
+            }
+        }
         var record = await Negotiation.RunAsync(market, ProposeAsync, options.Negotiation, lookaheadPrices);
         var outcome = market.Outcome(commit);
         // The prices this window found for its look-ahead open the next window's negotiation.
@@ -74,6 +85,10 @@ public sealed class RunGrain : Grain, IRunGrain
         if (outcome.Compute is { } placed)
         {
             await Task.WhenAll(brokers.Select((b, w) => b.SettleAsync(new WorkSettlement(first, placed.RunMw[w], placed.UnfinishedMw[w]))));
+            if (options.Placement == Placement.CarbonGreedy)
+            {
+                greedyBacklog = [.. greedyBacklog.Select((carried, w) => WorkBacklog.Apply(brokered!, w, carried, first, placed.RunMw[w], placed.UnfinishedMw[w]))];
+            }
         }
         nextStep = first + commit;
         return new WindowReport(first, commit, rows, outcome.Assets, outcome.Links, record, outcome.Compute ?? placement?.Slice(first, commit));

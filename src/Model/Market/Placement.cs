@@ -8,4 +8,7 @@ public enum Placement
 
     /// <summary>Work runs at its origin as soon as capacity allows and never moves.</summary>
     Local,
+
+    /// <summary>Work runs at once on the reachable campus with the lowest carbon intensity x PUE.</summary>
+    CarbonGreedy,
 }

@@ -148,6 +148,56 @@ public sealed class WindowMarket : IDisposable
         return new WindowOutcome(lp.FirstStep, commitSteps, assets, regions, links, compute);
     }
 
+    /// <summary>Carbon intensity per region and step of the current clearing (t per MWh generated; 0 where nothing is generated).</summary>
+    public double[][] CarbonIntensity()
+    {
+        var outcome = Outcome(lp.Steps);
+        var intensity = new double[scenario.Regions.Length][];
+        for (var r = 0; r < intensity.Length; r++)
+        {
+            intensity[r] = new double[lp.Steps];
+        }
+        for (var k = 0; k < lp.Steps; k++)
+        {
+            var emitted = new double[scenario.Regions.Length];
+            var generated = new double[scenario.Regions.Length];
+            foreach (var asset in scenario.Assets)
+            {
+                var produced = outcome.Assets[asset.Index][k].ProducedMw;
+                if (asset is ThermalSpec t)
+                {
+                    emitted[t.Region] += produced * t.EmissionsTPerMwh;
+                    generated[t.Region] += produced;
+                }
+                else if (asset is RenewableSpec)
+                {
+                    generated[asset.Region] += produced;
+                }
+            }
+            for (var r = 0; r < intensity.Length; r++)
+            {
+                intensity[r][k] = generated[r] > 1e-9 ? emitted[r] / generated[r] : FirstToRun(r, lp.FirstStep + k);
+            }
+        }
+        return intensity;
+    }
+
+    /// <summary>Where a region generates nothing, the intensity of what would run first there: its cheapest available generator.</summary>
+    private double FirstToRun(int region, int step)
+    {
+        var cheapest = scenario.Assets
+            .Where(a => a.Region == region)
+            .Select(a => a switch
+            {
+                ThermalSpec t when t.CapacityMw * t.Availability[step] > 0 => (Price: Assets.ThermalBidding.OfferPrice(t, scenario.Economics), Emissions: t.EmissionsTPerMwh),
+                RenewableSpec v when v.CapacityMw * v.Availability[step] > 0 => (Price: v.MarginalCostPerMwh, Emissions: 0.0),
+                _ => (Price: double.PositiveInfinity, Emissions: 0.0),
+            })
+            .OrderBy(x => x.Price)
+            .FirstOrDefault();
+        return double.IsFinite(cheapest.Price) ? cheapest.Emissions : 0;
+    }
+
     /// <summary>The asset's schedule as the weighted mix of its proposals; weights are renormalised to sum to one exactly.</summary>
     private static AssetStep[] Mix(List<(Proposal Proposal, Variable Weight)> columns, int steps)
     {

@@ -61,6 +61,9 @@ public sealed class Comparison
     /// <summary>The headline: (negotiated - optimal) / optimal of the total cost.</summary>
     public double CostGap => Rows[0].RelativeGap ?? 0;
 
+    /// <summary>For a scenario with compute work: every placement policy's run, set by the compare command.</summary>
+    public IReadOnlyList<PlacementRow> Placements { get; set; } = [];
+
     /// <summary>compare.json: deterministic like every result file (wall times live in each mode's run.json).</summary>
     public byte[] ToJson()
     {
@@ -93,6 +96,10 @@ public sealed class Comparison
                 json.WriteEndObject();
             }
             json.WriteEndObject();
+            if (Placements.Count > 0)
+            {
+                PlacementComparison.Write(json, Placements);
+            }
             json.WriteEndObject();
         }
         buffer.WriteByte((byte)'\n');

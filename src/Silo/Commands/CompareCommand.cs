@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using GridActors.Model.Market;
 using GridActors.Model.Optimization;
 using GridActors.Model.Results;
 using Spectre.Console;
@@ -43,12 +44,27 @@ public static class CompareCommand
             var (optimal, optimalInfo, _) = Modes.Optimal(resolved, solver, null, optimalFolder);
             var optimalCommand = watch.Elapsed.TotalSeconds;
             watch.Restart();
-            var (negotiated, negotiatedInfo) = await Modes.NegotiatedAsync(resolved, settings.Read(parse), negotiatedFolder, null, cancellationToken);
+            var options = settings.Read(parse);
+            var (negotiated, negotiatedInfo) = await Modes.NegotiatedAsync(resolved, options, negotiatedFolder, null, cancellationToken);
             var negotiatedCommand = watch.Elapsed.TotalSeconds;
             var comparison = new Comparison(resolved, negotiated, optimal);
+            var folders = "compare.json, negotiated/, optimal/";
+            if (resolved.Compute.Workloads.Length > 0)
+            {
+                // With compute work, every placement policy runs too, each into a folder of its own.
+                var runs = new List<(string Policy, SummaryAccumulator Summary)> { (PolicyName(options.Placement), negotiated) };
+                foreach (var policy in new[] { Placement.Negotiated, Placement.CarbonGreedy, Placement.Local }.Where(p => p != options.Placement))
+                {
+                    var name = PolicyName(policy);
+                    var (summary, _) = await Modes.NegotiatedAsync(resolved, options with { Placement = policy }, Path.Combine(outputDirectory, name), null, cancellationToken);
+                    runs.Add((name, summary));
+                    folders += $", {name}/";
+                }
+                comparison.Placements = PlacementComparison.Rows(optimal.TotalCost, [.. runs.OrderBy(r => r.Policy, StringComparer.Ordinal)]);
+            }
             AtomicFile.WriteAllBytes(Path.Combine(outputDirectory, "compare.json"), comparison.ToJson());
             Print(comparison, negotiatedInfo.WallSeconds, negotiatedCommand, optimalInfo.WallSeconds, optimalCommand);
-            AnsiConsole.MarkupLine($"results in [blue]{Markup.Escape(outputDirectory)}[/] (compare.json, negotiated/, optimal/)");
+            AnsiConsole.MarkupLine($"results in [blue]{Markup.Escape(outputDirectory)}[/] ({folders})");
             return 0;
         }
         catch (DispatchInfeasibleException infeasible)
@@ -56,6 +72,13 @@ public static class CompareCommand
             return ErrorReport.Infeasible(path, infeasible);
         }
     }
+
+    private static string PolicyName(Placement placement) => placement switch
+    {
+        Placement.Local => "local",
+        Placement.CarbonGreedy => "carbon-greedy",
+        _ => "negotiated",
+    };
 
     private static void Print(Comparison comparison, double negotiatedRun, double negotiatedCommand, double optimalRun, double optimalCommand)
     {
@@ -73,5 +96,19 @@ public static class CompareCommand
         var windows = comparison.Negotiated.Windows;
         AnsiConsole.MarkupLine($"cost gap [bold]{N(100 * comparison.CostGap, "N4")} %[/]; negotiation: {windows.Sum(w => w.Rounds)} rounds over {windows.Count} windows ({windows.Count(w => w.Converged)} converged, at most {(windows.Count > 0 ? windows.Max(w => w.Rounds) : 0)} in one)");
         AnsiConsole.MarkupLine($"wall time: negotiated {N(negotiatedRun, "N2")} s ({N(negotiatedCommand, "N2")} s with silo start-up), optimal {N(optimalRun, "N2")} s ({N(optimalCommand, "N2")} s)");
+        if (comparison.Placements.Count > 0)
+        {
+            var currency = comparison.Scenario.Economics.Currency;
+            var placements = new Table().Title("compute placement policies").AddColumn("policy")
+                .AddColumn(new TableColumn($"total cost {Markup.Escape(currency)}").RightAligned()).AddColumn(new TableColumn("gap to optimum").RightAligned())
+                .AddColumn(new TableColumn("emissions t").RightAligned()).AddColumn(new TableColumn("work moved MWh").RightAligned())
+                .AddColumn(new TableColumn("unfinished MWh").RightAligned()).AddColumn(new TableColumn($"saved vs local {Markup.Escape(currency)}").RightAligned())
+                .AddColumn(new TableColumn("CO2 saved vs local t").RightAligned());
+            foreach (var p in comparison.Placements)
+            {
+                placements.AddRow(p.Policy, N(p.TotalCost), N(100 * p.CostGap, "N4") + " %", N(p.EmissionsT), N(p.MovedMwh), N(p.UnfinishedMwh), N(p.CostSavedVsLocal), N(p.CarbonSavedVsLocalT));
+            }
+            AnsiConsole.Write(placements);
+        }
     }
 }

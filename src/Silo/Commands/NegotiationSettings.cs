@@ -12,7 +12,7 @@ public sealed class NegotiationSettings
     private readonly Option<int> maxRounds = new("--max-rounds") { Description = "Negotiation rounds per window at most (1: the flexible assets answer the first prices only).", DefaultValueFactory = _ => RunOptions.Default.Negotiation.MaxRounds };
     private readonly Option<string> placement = new("--placement")
     {
-        Description = "How compute work is placed: negotiated (workload brokers negotiate with the campuses) or local (run at the origin, never moved).",
+        Description = "How compute work is placed: negotiated (workload brokers negotiate with the campuses), local (run at the origin, never moved) or carbon-greedy (run at once on the reachable campus with the lowest carbon intensity).",
         DefaultValueFactory = _ => "negotiated",
     };
     private readonly Option<double> gap = new("--gap") { Description = "Relative gap at which a window's negotiation stops (its proven distance to the window optimum).", DefaultValueFactory = _ => RunOptions.Default.Negotiation.RelativeGap };
@@ -22,7 +22,7 @@ public sealed class NegotiationSettings
         AtLeast(windowSteps, 1);
         AtLeast(lookaheadSteps, 0);
         AtLeast(maxRounds, 1);
-        placement.AcceptOnlyFromAmong("negotiated", "local");
+        placement.AcceptOnlyFromAmong("negotiated", "local", "carbon-greedy");
         gap.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<double>() is var value && (value < 0 || !double.IsFinite(value)))
@@ -46,7 +46,7 @@ public sealed class NegotiationSettings
         WindowSteps = parse.GetValue(windowSteps),
         LookaheadSteps = parse.GetValue(lookaheadSteps),
         Negotiation = new NegotiationOptions(parse.GetValue(maxRounds), parse.GetValue(gap)),
-        Placement = parse.GetValue(placement) == "local" ? Placement.Local : Placement.Negotiated,
+        Placement = parse.GetValue(placement) switch { "local" => Placement.Local, "carbon-greedy" => Placement.CarbonGreedy, _ => Placement.Negotiated },
     };
 
     private static void AtLeast(Option<int> option, int minimum) => option.Validators.Add(result =>

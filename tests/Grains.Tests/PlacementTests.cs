@@ -83,4 +83,21 @@ public sealed class PlacementTests(ClusterFixture fixture)
             Assert.Equal(0, run.Summary.Workloads[0].UnfinishedMwh, 6);
         }
     }
+
+    [Theory]
+    [InlineData(Placement.Negotiated)]
+    [InlineData(Placement.CarbonGreedy)]
+    public async Task PlacementIsDeterministic(Placement placement)
+    {
+        var (first, _) = await BothAsync(TestScenarios.TwoCampuses(24, 6, 60, cheap: "later"), placement);
+        var (second, _) = await BothAsync(TestScenarios.TwoCampuses(24, 6, 60, cheap: "later"), placement);
+        using (first)
+        using (second)
+        {
+            foreach (var file in new[] { "summary.json", "datacenters.csv", "assets.csv", "regions.csv" })
+            {
+                Assert.True(File.ReadAllBytes(Path.Combine(first.Output, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(second.Output, file))), $"{file} differs between two runs");
+            }
+        }
+    }
 }

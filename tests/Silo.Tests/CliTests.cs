@@ -161,6 +161,9 @@ public sealed class CliTests : IDisposable
         Assert.Equal(0, placements.GetProperty("local").GetProperty("work_moved_mwh").GetDouble());
         Assert.True(placements.GetProperty("negotiated").GetProperty("cost_saved_vs_local").GetDouble() > 0);
         Assert.True(placements.GetProperty("carbon-greedy").GetProperty("carbon_saved_vs_local_t").GetDouble() > 0);
+        var batch = placements.GetProperty("negotiated").GetProperty("workloads").GetProperty("batch");
+        Assert.True(batch.GetProperty("moved_mwh").GetDouble() > 0);
+        Assert.True(batch.GetProperty("cost_saved_vs_local").GetDouble() > 0);
         foreach (var policy in new[] { "negotiated", "local", "carbon-greedy", "optimal" })
         {
             Assert.True(File.Exists(Path.Combine(output, policy, "summary.json")), $"{policy}/summary.json missing");

@@ -271,6 +271,8 @@ internal static class SummaryJson
                 Number(json, "moved_mwh", w.MovedMwh);
                 Number(json, "data_tb", w.DataTb);
                 Number(json, "unfinished_mwh", w.UnfinishedMwh);
+                Number(json, "cost", w.Cost);
+                Number(json, "attributed_emissions_t", w.AttributedEmissionsT);
                 json.WriteEndObject();
             }
             json.WriteEndObject();

@@ -111,11 +111,18 @@ public sealed class SummaryAccumulator(ResolvedScenario scenario)
                 for (var r = 0; r < network.Routes[w].Length; r++)
                 {
                     var energy = compute.RunMw[w][k][r] * dt;
+                    // Location-based attribution: the facility energy at the campus region's price and average carbon intensity.
+                    var campus = (DatacenterSpec)scenario.Assets[network.Routes[w][r].Campus];
+                    var row = report.Regions[campus.Region][k];
+                    totals.EnergyCost += energy * campus.Pue * row.PricePerMwh;
+                    totals.AttributedEmissionsT += energy * campus.Pue * row.CarbonIntensityGPerKwh / 1000;
                     if (network.Routes[w][r].Moves)
                     {
                         totals.MovedMwh += energy;
                         totals.DataTb += energy * workload.DataTbPerMwh;
-                        Costs.ComputeData += energy * workload.DataTbPerMwh * scenario.Compute.Links[network.Routes[w][r].Link].CostPerTb;
+                        var dataCost = energy * workload.DataTbPerMwh * scenario.Compute.Links[network.Routes[w][r].Link].CostPerTb;
+                        Costs.ComputeData += dataCost;
+                        totals.DataCost += dataCost;
                     }
                     else
                     {
@@ -123,6 +130,7 @@ public sealed class SummaryAccumulator(ResolvedScenario scenario)
                     }
                 }
                 totals.UnfinishedMwh += compute.UnfinishedMw[w][k] * dt;
+                totals.SlaPenalty += compute.UnfinishedMw[w][k] * dt * workload.SlaPenaltyPerMwh;
                 Costs.SlaPenalty += compute.UnfinishedMw[w][k] * dt * workload.SlaPenaltyPerMwh;
             }
         }
@@ -145,6 +153,19 @@ public sealed class WorkloadTotals(string id)
     public double MovedMwh { get; internal set; }
     public double DataTb { get; internal set; }
     public double UnfinishedMwh { get; internal set; }
+
+    /// <summary>The work's facility energy valued at its campus region's price in each step.</summary>
+    public double EnergyCost { get; internal set; }
+
+    public double DataCost { get; internal set; }
+
+    public double SlaPenalty { get; internal set; }
+
+    /// <summary>What running the work cost: energy at the regions' prices, data moved and SLA penalties.</summary>
+    public double Cost => EnergyCost + DataCost + SlaPenalty;
+
+    /// <summary>The work's facility energy times its campus region's average carbon intensity in each step (location-based).</summary>
+    public double AttributedEmissionsT { get; internal set; }
 }
 
 /// <summary>The system cost by the terms of the format.</summary>

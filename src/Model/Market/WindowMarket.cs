@@ -31,9 +31,6 @@ public sealed class WindowMarket : IDisposable
         brokers = compute is { IsEmpty: false } ? new BrokerColumns(lp, compute) : null;
     }
 
-    /// <summary>Whether workload brokers negotiate in this market.</summary>
-    public bool NegotiatesCompute => brokers is not null;
-
     /// <summary>Adds a broker's plan as a new column.</summary>
     public void Add(WorkPlan plan) => Brokers.Add(plan);
 

@@ -17,7 +17,7 @@ public static class CompareCommand
     public static Command Create()
     {
         var scenario = CommandLine.ScenarioArgument();
-        var output = new Option<DirectoryInfo?>("--out") { Description = "Folder for compare.json and the two result folders (default: out/<name>-compare-<UTC time>). Must not exist or be empty." };
+        var output = new Option<DirectoryInfo?>("--out") { Description = "Folder for compare.json and the result folders of each mode and placement policy (default: out/<name>-compare-<UTC time>). Must not exist or be empty." };
         var solver = OptimizeCommand.SolverOption();
         solver.AcceptOnlyFromAmong([.. LpSolvers.Names]);
         var settings = new NegotiationSettings();

@@ -89,4 +89,16 @@ public sealed class ScenarioLoaderTests : IDisposable
         Assert.Equal(1, error.Location.Line);
         Assert.EndsWith("b.yaml", error.Location.File, StringComparison.Ordinal);
     }
+
+    public static IEnumerable<object[]> ReferenceScenarios() =>
+        Directory.GetFiles(GridActors.Testing.RepositoryRoot.Path("scenarios"), "*.yaml").Order(StringComparer.Ordinal).Select(f => new object[] { Path.GetFileName(f) });
+
+    [Theory]
+    [MemberData(nameof(ReferenceScenarios))]
+    public void EveryReferenceScenarioLoads(string file)
+    {
+        var (scenario, errors) = ScenarioLoader.TryLoad(GridActors.Testing.RepositoryRoot.Path(Path.Combine("scenarios", file)));
+        Assert.Empty(errors);
+        Assert.NotNull(scenario);
+    }
 }

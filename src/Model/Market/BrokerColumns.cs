@@ -81,13 +81,17 @@ internal sealed class BrokerColumns(DispatchLp lp, ComputeNetwork network)
         return row;
     }
 
-    /// <summary>Reads the duals this side needs after a clearing (they are gone once a column is added).</summary>
-    public void ReadDuals()
+    /// <summary>Per workload, route and step: the route costs at the last clearing (see <see cref="RouteCosts"/>).</summary>
+    public double[][][] CurrentRouteCosts { get; private set; } = [];
+
+    /// <summary>Reads the duals this side needs after a clearing (they are gone once a column is added) and prices the routes once.</summary>
+    public void ReadDuals(double[][] prices)
     {
         mixDuals = brokers.ToDictionary(b => b.Key, b => b.Value.Convexity.DualValue());
         // A binding "at most" row of a minimisation has a dual of zero or below: its scarcity value is the opposite.
         capacityShadow = capacity.ToDictionary(c => c.Key, c => Math.Max(0, -c.Value.DualValue()));
         bandwidthShadow = bandwidth.ToDictionary(b => b.Key, b => Math.Max(0, -b.Value.DualValue()));
+        CurrentRouteCosts = [.. Enumerable.Range(0, network.Routes.Length).Select(w => RouteCosts(w, prices))];
     }
 
     /// <summary>Per route and step, what a MW of the workload's IT costs the system at the current clearing (currency per MW-step).</summary>
@@ -114,10 +118,10 @@ internal sealed class BrokerColumns(DispatchLp lp, ComputeNetwork network)
         return costs;
     }
 
-    public double Improvement(WorkPlan plan, double[][] prices)
+    public double Improvement(WorkPlan plan)
     {
         var mixDual = mixDuals.TryGetValue(plan.Workload, out var dual) ? dual : double.PositiveInfinity;
-        return Math.Max(0, mixDual - plan.CostAt(RouteCosts(plan.Workload, prices)));
+        return Math.Max(0, mixDual - plan.CostAt(CurrentRouteCosts[plan.Workload]));
     }
 
     /// <summary>Each workload's plans mixed by their weights, for the first <paramref name="steps"/> steps.</summary>
@@ -134,8 +138,7 @@ internal sealed class BrokerColumns(DispatchLp lp, ComputeNetwork network)
             {
                 continue;
             }
-            var weights = entry.Columns.Select(c => Snap.Value(c.Weight.SolutionValue(), 0, 1)).ToArray();
-            var total = weights.Sum();
+            var weights = ColumnWeights.Of(entry.Columns.Select(c => c.Weight));
             for (var j = 0; j < entry.Columns.Count; j++)
             {
                 if (weights[j] <= 0)
@@ -143,7 +146,7 @@ internal sealed class BrokerColumns(DispatchLp lp, ComputeNetwork network)
                     continue;
                 }
                 var plan = entry.Columns[j].Plan;
-                var share = weights[j] / total;
+                var share = weights[j];
                 for (var k = 0; k < steps; k++)
                 {
                     unfinished[w][k] += plan.UnfinishedMw[k] * share;

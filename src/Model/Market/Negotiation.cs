@@ -66,7 +66,7 @@ public static class Negotiation
         var priceChange = 0.0;
         while (true)
         {
-            var answers = await propose(new PriceSignal(market.Prices, terminal, requests++, market.WorkRouteCosts(market.Prices)));
+            var answers = await propose(new PriceSignal(market.Prices, terminal, requests++, market.WorkRouteCosts()));
             if (answers.IsEmpty)
             {
                 gap = 0;

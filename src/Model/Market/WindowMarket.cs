@@ -37,11 +37,14 @@ public sealed class WindowMarket : IDisposable
     public bool KnowsWorkload(int workload) => Brokers.Knows(workload);
 
     /// <summary>See <see cref="Improvement(Proposal)"/>; for a broker's plan.</summary>
-    public double Improvement(WorkPlan plan) => Brokers.Improvement(plan, Prices);
+    public double Improvement(WorkPlan plan) => Brokers.Improvement(plan);
 
     /// <summary>Per workload, route and step: what a MW of its IT costs at these prices and the current clearing's scarcities.</summary>
     public double[][][] WorkRouteCosts(double[][] prices) =>
         brokers is null ? [] : [.. Enumerable.Range(0, brokers.Network.Routes.Length).Select(w => brokers.RouteCosts(w, prices))];
+
+    /// <summary>Per workload, route and step: what a MW of its IT costs at the current clearing (priced once per clearing).</summary>
+    public double[][][] WorkRouteCosts() => brokers?.CurrentRouteCosts ?? [];
 
     private BrokerColumns Brokers => brokers ?? throw new InvalidOperationException("this window market does not negotiate compute");
 
@@ -97,7 +100,7 @@ public sealed class WindowMarket : IDisposable
         Prices = lp.Prices();
         // Read now: once a column is added the solver's duals are no longer available.
         mixDuals = flexible.ToDictionary(f => f.Key, f => f.Value.Convexity.DualValue());
-        brokers?.ReadDuals();
+        brokers?.ReadDuals(Prices);
     }
 
     /// <summary>
@@ -198,8 +201,7 @@ public sealed class WindowMarket : IDisposable
     /// <summary>The asset's schedule as the weighted mix of its proposals; weights are renormalised to sum to one exactly.</summary>
     private static AssetStep[] Mix(List<(Proposal Proposal, Variable Weight)> columns, int steps)
     {
-        var weights = columns.Select(c => Snap.Value(c.Weight.SolutionValue(), 0, 1)).ToArray();
-        var total = weights.Sum();
+        var weights = ColumnWeights.Of(columns.Select(c => c.Weight));
         var mix = new AssetStep[steps];
         for (var j = 0; j < columns.Count; j++)
         {
@@ -207,7 +209,7 @@ public sealed class WindowMarket : IDisposable
             {
                 continue;
             }
-            var w = weights[j] / total;
+            var w = weights[j];
             for (var k = 0; k < steps; k++)
             {
                 mix[k] = mix[k].Plus(columns[j].Proposal.Steps[k].Times(w));

@@ -1,0 +1,15 @@
+using Google.OrTools.LinearSolver;
+using GridActors.Model.Optimization;
+
+namespace GridActors.Model.Market;
+
+/// <summary>The solved weights of one block's columns, snapped to [0, 1] and renormalised to sum to one exactly, so mixed schedules stay feasible.</summary>
+internal static class ColumnWeights
+{
+    public static double[] Of(IEnumerable<Variable> weights)
+    {
+        var values = weights.Select(w => Snap.Value(w.SolutionValue(), 0, 1)).ToArray();
+        var total = values.Sum();
+        return [.. values.Select(v => v / total)];
+    }
+}

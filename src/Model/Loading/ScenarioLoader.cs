@@ -16,9 +16,18 @@ public static class ScenarioLoader
         return scenario ?? throw new ScenarioException(errors);
     }
 
-    public static (ResolvedScenario? Scenario, IReadOnlyList<ScenarioError> Errors) TryLoad(string path)
+    public static (ResolvedScenario? Scenario, IReadOnlyList<ScenarioError> Errors) TryLoad(string path) =>
+        TryLoad(YamlSourceTree.Load(path));
+
+    /// <summary>
+    /// Loads a scenario sent as text (an upload), named <paramref name="displayName"/> in errors; the files it names
+    /// resolve against <paramref name="directory"/> and must lie inside it.
+    /// </summary>
+    public static (ResolvedScenario? Scenario, IReadOnlyList<ScenarioError> Errors) TryLoadText(string text, string displayName, string directory) =>
+        TryLoad(YamlSourceTree.LoadText(text, displayName, directory));
+
+    private static (ResolvedScenario? Scenario, IReadOnlyList<ScenarioError> Errors) TryLoad(YamlSourceTree tree)
     {
-        var tree = YamlSourceTree.Load(path);
         var errors = new List<ScenarioError>(tree.Errors);
         ResolvedScenario? resolved = null;
         if (tree.Root is not null)
@@ -29,7 +38,7 @@ public static class ScenarioLoader
                 new ScenarioValidator(errors).Check(doc);
                 if (doc.Horizon is { Steps: > 0, StepMinutes: > 0 } horizon && 1440 % horizon.StepMinutes == 0)
                 {
-                    var profiles = ResolveProfiles(doc, horizon, errors);
+                    var profiles = ResolveProfiles(doc, horizon, errors, tree);
                     if (errors.Count == 0)
                     {
                         resolved = Resolve(doc, horizon, profiles);
@@ -47,9 +56,9 @@ public static class ScenarioLoader
         return (ordered.Count == 0 ? resolved : null, ordered);
     }
 
-    private static Dictionary<string, double[]> ResolveProfiles(ScenarioDoc doc, HorizonDoc horizon, List<ScenarioError> errors)
+    private static Dictionary<string, double[]> ResolveProfiles(ScenarioDoc doc, HorizonDoc horizon, List<ScenarioError> errors, YamlSourceTree tree)
     {
-        var resolver = new ProfileResolver(doc.Seed, horizon.Start, horizon.Steps, horizon.StepMinutes, errors);
+        var resolver = new ProfileResolver(doc.Seed, horizon.Start, horizon.Steps, horizon.StepMinutes, errors, tree);
         var result = new Dictionary<string, double[]>(StringComparer.Ordinal);
         foreach (var (name, profile) in doc.Profiles ?? [])
         {

@@ -10,7 +10,11 @@ namespace GridActors.Model.Loading;
 public sealed class YamlSourceTree
 {
     private readonly Dictionary<YamlNode, SourceLocation> locations = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, string> directories = new(StringComparer.Ordinal);
     private readonly List<ScenarioError> errors = [];
+
+    /// <summary>When set, every file the scenario names (includes, CSV profiles) must lie under this folder.</summary>
+    private string? confinement;
 
     private YamlSourceTree() { }
 
@@ -29,6 +33,36 @@ public sealed class YamlSourceTree
         tree.Root = tree.LoadFile(full, [], new SourceLocation(DisplayPath(full), 1, 1));
         return tree;
     }
+
+    /// <summary>
+    /// Loads a scenario given as text (an upload), named <paramref name="displayName"/> in errors. Its relative
+    /// paths resolve against <paramref name="directory"/>, and no file outside that folder may be read.
+    /// </summary>
+    public static YamlSourceTree LoadText(string text, string displayName, string directory)
+    {
+        var tree = new YamlSourceTree { confinement = WithSeparator(System.IO.Path.GetFullPath(directory)) };
+        var virtualPath = System.IO.Path.Combine(System.IO.Path.GetFullPath(directory), displayName);
+        tree.directories[displayName] = System.IO.Path.GetFullPath(directory);
+        using var reader = new StringReader(text);
+        tree.Root = tree.LoadDocument(reader, virtualPath, displayName, []);
+        return tree;
+    }
+
+    /// <summary>
+    /// The full path of <paramref name="relative"/> as named in <paramref name="fromFile"/> (a display path of this
+    /// tree), or the reason it may not be read.
+    /// </summary>
+    public (string? FullPath, string? Problem) Reference(string fromFile, string relative)
+    {
+        var directory = directories.TryGetValue(fromFile, out var known) ? known : System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(fromFile))!;
+        var full = System.IO.Path.GetFullPath(System.IO.Path.Combine(directory, relative));
+        return confinement is not null && !full.StartsWith(confinement, StringComparison.Ordinal)
+            ? (null, $"{relative} is outside the scenarios folder; an uploaded scenario may only name files in it")
+            : (full, null);
+    }
+
+    private static string WithSeparator(string directory) =>
+        directory.EndsWith(System.IO.Path.DirectorySeparatorChar) ? directory : directory + System.IO.Path.DirectorySeparatorChar;
 
     /// <summary>Paths in messages are shown relative to the working directory when that is shorter.</summary>
     public static string DisplayPath(string fullPath)
@@ -51,10 +85,16 @@ public sealed class YamlSourceTree
             return null;
         }
 
+        using var reader = new StreamReader(fullPath);
+        directories[display] = System.IO.Path.GetDirectoryName(fullPath)!;
+        return LoadDocument(reader, fullPath, display, stack);
+    }
+
+    private YamlMappingNode? LoadDocument(TextReader reader, string fullPath, string display, List<string> stack)
+    {
         var stream = new YamlStream();
         try
         {
-            using var reader = new StreamReader(fullPath);
             stream.Load(reader);
         }
         catch (YamlException e)
@@ -82,7 +122,6 @@ public sealed class YamlSourceTree
             else
             {
                 stack.Add(fullPath);
-                var directory = System.IO.Path.GetDirectoryName(fullPath)!;
                 for (var i = 0; i < includes.Children.Count; i++)
                 {
                     var item = includes.Children[i];
@@ -91,7 +130,13 @@ public sealed class YamlSourceTree
                         errors.Add(new ScenarioError(LocationOf(item), $"include[{i}]", "expected a file path"));
                         continue;
                     }
-                    var included = LoadFile(System.IO.Path.GetFullPath(System.IO.Path.Combine(directory, relative)), stack, LocationOf(item));
+                    var (target, problem) = Reference(display, relative);
+                    if (target is null)
+                    {
+                        errors.Add(new ScenarioError(LocationOf(item), $"include[{i}]", problem!));
+                        continue;
+                    }
+                    var included = LoadFile(target, stack, LocationOf(item));
                     if (included is not null)
                     {
                         merged = ScenarioMerge.Merge(merged, included, this);

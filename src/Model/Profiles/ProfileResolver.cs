@@ -4,7 +4,7 @@ using GridActors.Model.Scenario;
 namespace GridActors.Model.Profiles;
 
 /// <summary>Expands a profile document to one value per horizon step, from whichever source it names.</summary>
-public sealed class ProfileResolver(int scenarioSeed, DateTimeOffset start, int steps, int stepMinutes, ICollection<ScenarioError> errors)
+public sealed class ProfileResolver(int scenarioSeed, DateTimeOffset start, int steps, int stepMinutes, ICollection<ScenarioError> errors, YamlSourceTree files)
 {
     public double[]? Resolve(string name, ProfileDoc profile)
     {
@@ -63,8 +63,13 @@ public sealed class ProfileResolver(int scenarioSeed, DateTimeOffset start, int 
             Error(profile, "column", "required with csv");
             return null;
         }
-        var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(profile.File))!;
-        return CsvProfile.Read(System.IO.Path.Combine(directory, csv), profile.Column, profile.Offset, profile.Normalize, steps, profile.LocationOf("csv"), profile.Path, errors);
+        var (path, problem) = files.Reference(profile.File, csv);
+        if (path is null)
+        {
+            Error(profile, "csv", problem!);
+            return null;
+        }
+        return CsvProfile.Read(path, profile.Column, profile.Offset, profile.Normalize, steps, profile.LocationOf("csv"), profile.Path, errors);
     }
 
     private double[]? Solar(string name, ProfileDoc profile)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using GridActors.Silo.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace GridActors.Silo;
@@ -17,9 +18,7 @@ public static class EmbeddedCluster
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.AddFilter("Orleans", LogLevel.Error).AddFilter("Microsoft", LogLevel.Error);
-        builder.UseOrleans(silo => silo
-            .UseLocalhostClustering(FreePort(), FreePort(), serviceId: "gridactors", clusterId: $"embedded-{Environment.ProcessId}")
-            .AddMemoryGrainStorageAsDefault());
+        builder.UseOrleans(silo => silo.AddGridSilo(new SiloEndpoints(FreePort(), FreePort(), $"embedded-{Environment.ProcessId}")));
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
         return host;
@@ -27,7 +26,7 @@ public static class EmbeddedCluster
 
     public static IClusterClient Client(IHost host) => host.Services.GetRequiredService<IClusterClient>();
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -12,6 +12,7 @@ public static class CommandLine
         root.Subcommands.Add(OptimizeCommand.Create());
         root.Subcommands.Add(CompareCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(SchemaCommand.Create());
         return root;

@@ -31,13 +31,7 @@ public static class Modes
     {
         var watch = Stopwatch.StartNew();
         var dispatch = HorizonOptimizer.Solve(scenario, solver, mpsPath);
-        var summary = new SummaryAccumulator(scenario);
-        summary.Add(dispatch.Report);
-        using var writer = new ResultWriter(scenario, outputDirectory);
-        writer.Append(dispatch.Report);
-        var version = typeof(Modes).Assembly.GetName().Version?.ToString() ?? "0";
-        var info = new RunInfo($"{scenario.Name}-{Guid.NewGuid():N}", "optimal", watch.Elapsed.TotalSeconds, 0, scenario.Steps, version, dispatch.Solver);
-        writer.Complete(summary, "optimal", info);
+        var (summary, info) = OptimalResults.Write(scenario, dispatch, outputDirectory, watch.Elapsed.TotalSeconds);
         return (summary, info, dispatch);
     }
 }

@@ -1,0 +1,62 @@
+using GridActors.Api.Runs;
+
+namespace GridActors.Api.Endpoints;
+
+/// <summary>A completed run's result folder: the same files `gridactors run` writes.</summary>
+public static class ResultsEndpoints
+{
+    public static IEndpointRouteBuilder MapResultsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var results = endpoints.MapGroup("/api/runs/{id}/results").WithTags("Results");
+        results.MapGet("/", (string id, RunRegistry registry) =>
+            {
+                var (directory, problem) = Folder(id, registry);
+                return directory is null ? problem! : Results.Ok(Files(directory));
+            })
+            .WithSummary("The names of a completed run's result files")
+            .Produces<string[]>();
+        results.MapGet("/{file}", (string id, string file, RunRegistry registry) =>
+            {
+                var (directory, problem) = Folder(id, registry);
+                if (directory is null)
+                {
+                    return problem!;
+                }
+                var files = Files(directory);
+                // Only names listed in the folder are served: no path from the client reaches the file system.
+                var name = files.FirstOrDefault(f => string.Equals(f, file, StringComparison.Ordinal));
+                return name is null
+                    ? ApiProblems.NotFound($"run '{id}' has no result file '{file}'; it has {string.Join(", ", files)}")
+                    : Results.File(Path.Combine(directory, name), ContentType(name), name);
+            })
+            .WithSummary("One result file: regions.csv, assets.csv, links.csv, datacenters.csv, summary.json, run.json")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return endpoints;
+    }
+
+    private static (string? Directory, IResult? Problem) Folder(string id, RunRegistry registry)
+    {
+        if (registry.Find(id) is not { } run)
+        {
+            return (null, ApiProblems.UnknownRun(id));
+        }
+        var status = run.Status;
+        if (status != RunStatus.Completed)
+        {
+            return (null, ApiProblems.Conflict($"run '{id}' is {status.ToString().ToLowerInvariant()}; its result files are written when it completes"));
+        }
+        return (run.ResultsDirectory, null);
+    }
+
+    private static string[] Files(string directory) =>
+        [.. Directory.EnumerateFiles(directory).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)];
+
+    private static string ContentType(string name) => Path.GetExtension(name) switch
+    {
+        ".csv" => "text/csv",
+        ".json" => "application/json",
+        _ => "application/octet-stream",
+    };
+}

@@ -1,0 +1,182 @@
+using System.Text;
+using System.Text.Json;
+using GridActors.Api.Hosting;
+using GridActors.Api.Runs;
+using GridActors.Model.Results;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace GridActors.Api.Endpoints;
+
+/// <summary>Run control: start, list, inspect, pause, resume, cancel, and the latest region snapshot.</summary>
+public static class RunsEndpoints
+{
+    private static readonly string[] YamlTypes = ["application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml", "text/plain"];
+
+    public static IEndpointRouteBuilder MapRunsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var runs = endpoints.MapGroup("/api/runs").WithTags("Runs");
+        runs.MapPost("/", StartAsync)
+            .WithSummary("Start a run")
+            .WithDescription("JSON body {scenario | yaml, mode, window_steps, lookahead_steps, max_rounds, pace, placement}, or a YAML scenario body (application/yaml) with the options in the query string. Needs X-Api-Key.")
+            .Accepts<RunStartRequest>("application/json", "application/yaml")
+            .Produces<RunDescription>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        runs.MapGet("/", (RunRegistry registry) => TypedResults.Ok(registry.All.Select(r => RunDescription.Of(r, withSummary: false)).ToArray()))
+            .WithSummary("List runs, oldest first");
+        runs.MapGet("/{id}", Results<Ok<RunDescription>, ProblemHttpResult> (string id, RunRegistry registry) =>
+                registry.Find(id) is { } run ? TypedResults.Ok(RunDescription.Of(run, withSummary: true)) : (ProblemHttpResult)ApiProblems.UnknownRun(id))
+            .WithSummary("A run's status and progress, and its summary once completed");
+        runs.MapPost("/{id}/pause", (string id, RunRegistry registry, LiveJson json) => Control(id, registry, json, r => r.Pause(), announce: true))
+            .WithSummary("Hold the run at its next step boundary");
+        runs.MapPost("/{id}/resume", (string id, RunRegistry registry, LiveJson json) => Control(id, registry, json, r => r.Resume(), announce: true))
+            .WithSummary("Continue a paused run");
+        runs.MapPost("/{id}/cancel", (string id, RunRegistry registry, LiveJson json) => Control(id, registry, json, r => r.Cancel(), announce: false))
+            .WithSummary("Stop the run; it writes no result folder");
+        runs.MapGet("/{id}/regions", (string id, RunRegistry registry) =>
+                registry.Find(id) is { } run ? Results.Ok(new LatestRegions(run.Id, run.View().Latest)) : ApiProblems.UnknownRun(id))
+            .WithSummary("The latest cleared step of every region")
+            .Produces<LatestRegions>();
+        return endpoints;
+    }
+
+    private static async Task<IResult> StartAsync(HttpRequest request, RunRegistry registry, ScenarioCatalog catalog, IOptions<ApiOptions> options, LiveJson json)
+    {
+        var limit = options.Value.MaxRequestBodyBytes;
+        if (request.ContentLength > limit)
+        {
+            return ApiProblems.TooLarge(limit);
+        }
+        var body = await ReadBodyAsync(request, limit);
+        if (body is null)
+        {
+            return ApiProblems.TooLarge(limit);
+        }
+        var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+        RunStartRequest start;
+        if (mediaType == "application/json")
+        {
+            try
+            {
+                start = JsonSerializer.Deserialize<RunStartRequest>(body, json.RequestOptions) ?? new RunStartRequest();
+            }
+            catch (JsonException e)
+            {
+                return ApiProblems.InvalidRequest(ScenarioCatalog.UploadName, [(e.Path ?? "$", $"not valid JSON at line {(e.LineNumber ?? 0) + 1}: {FirstSentence(e.Message)}")]);
+            }
+            if ((start.Scenario is null) == (start.Yaml is null))
+            {
+                return ApiProblems.InvalidRequest(ScenarioCatalog.UploadName, [("scenario", "give either scenario (the name of a scenario on this server) or yaml (the scenario itself), not both or neither")]);
+            }
+        }
+        else if (mediaType is not null && YamlTypes.Contains(mediaType))
+        {
+            var (fromQuery, queryProblems) = FromQuery(request.Query, body);
+            if (fromQuery is null)
+            {
+                return ApiProblems.InvalidRequest("query", queryProblems);
+            }
+            start = fromQuery;
+        }
+        else
+        {
+            return ApiProblems.UnsupportedMediaType(request.ContentType);
+        }
+
+        var (settings, problems) = start.ToSettings();
+        if (settings is null)
+        {
+            return ApiProblems.InvalidRequest(mediaType == "application/json" ? ScenarioCatalog.UploadName : "query", problems);
+        }
+        var (scenario, errors) = start.Scenario is { } name ? catalog.Load(name) : catalog.LoadText(start.Yaml!);
+        if (scenario is null)
+        {
+            return ApiProblems.InvalidScenario(errors);
+        }
+        if (registry.TryStart(scenario, settings) is not { } run)
+        {
+            return ApiProblems.TooManyRuns(options.Value.MaxConcurrentRuns);
+        }
+        return TypedResults.Created($"/api/runs/{run.Id}", RunDescription.Of(run, withSummary: false));
+    }
+
+    private static IResult Control(string id, RunRegistry registry, LiveJson json, Func<LiveRun, bool> action, bool announce)
+    {
+        if (registry.Find(id) is not { } run)
+        {
+            return ApiProblems.UnknownRun(id);
+        }
+        if (!action(run))
+        {
+            return ApiProblems.Conflict($"run '{id}' has already ended ({run.Status.ToString().ToLowerInvariant()})");
+        }
+        if (announce)
+        {
+            // Clients learn of the pause or resume in the stream itself, between the windows it holds or releases.
+            run.Feed.Append("status", json.Serialize(new { run = run.Id, status = run.Status }));
+        }
+        return TypedResults.Accepted($"/api/runs/{id}", RunDescription.Of(run, withSummary: false));
+    }
+
+    /// <summary>The body as text, or null when it is longer than <paramref name="limit"/> bytes.</summary>
+    private static async Task<string?> ReadBodyAsync(HttpRequest request, long limit)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private static (RunStartRequest? Request, IReadOnlyList<(string Field, string Message)> Problems) FromQuery(IQueryCollection query, string yaml)
+    {
+        var problems = new List<(string, string)>();
+        int? Int(string key)
+        {
+            if (!query.TryGetValue(key, out var text))
+            {
+                return null;
+            }
+            if (int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value))
+            {
+                return value;
+            }
+            problems.Add((key, $"'{text}' is not a whole number"));
+            return null;
+        }
+        double? Number(string key)
+        {
+            if (!query.TryGetValue(key, out var text))
+            {
+                return null;
+            }
+            if (double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value))
+            {
+                return value;
+            }
+            problems.Add((key, $"'{text}' is not a number"));
+            return null;
+        }
+        var request = new RunStartRequest(null, yaml, query["mode"].FirstOrDefault(), Int("window_steps"), Int("lookahead_steps"), Int("max_rounds"), Number("pace"), query["placement"].FirstOrDefault());
+        return problems.Count == 0 ? (request, problems) : (null, problems);
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end < 0 ? message : message[..end];
+    }
+}
+
+/// <summary>The latest cleared step of every region of a run; null before the first window.</summary>
+public sealed record LatestRegions(string Run, StepSnapshot? Latest);

@@ -1,0 +1,40 @@
+namespace GridActors.Api.Hosting;
+
+/// <summary>The API's settings: section "Api" of the configuration (appsettings.json, environment <c>Api__Name</c>, command line).</summary>
+public sealed class ApiOptions
+{
+    public const string Section = "Api";
+
+    /// <summary>The key mutating requests must send in <c>X-Api-Key</c>; <c>GRIDACTORS_API_KEY</c> overrides it.</summary>
+    public string? Key { get; set; }
+
+    /// <summary>When true, reads (GET, the event stream, /metrics) need the key as well.</summary>
+    public bool RequireKeyForReads { get; set; }
+
+    /// <summary>Runs that may be active (running or paused) at once; one more is refused with 429.</summary>
+    public int MaxConcurrentRuns { get; set; } = 2;
+
+    /// <summary>The largest request body accepted, in bytes (an uploaded scenario).</summary>
+    public long MaxRequestBodyBytes { get; set; } = 1 << 20;
+
+    /// <summary>Folder of named scenarios, and the only folder uploaded scenarios may name files in. Default: the repository's scenarios folder.</summary>
+    public string? ScenariosDirectory { get; set; }
+
+    /// <summary>Where each run's result folder is written, one sub-folder per run id.</summary>
+    public string ResultsDirectory { get; set; } = Path.Combine("out", "live");
+
+    /// <summary>How long a finished run's series stay on /metrics, so the last scrape sees its final values.</summary>
+    public TimeSpan FinishedRunMetricsRetention { get; set; } = TimeSpan.FromMinutes(10);
+}
+
+/// <summary>The Orleans cluster the API is a client of: section "Orleans".</summary>
+public sealed class ClusterOptions
+{
+    public const string Section = "Orleans";
+
+    public int GatewayPort { get; set; } = GridActors.Grains.Abstractions.ClusterDefaults.GatewayPort;
+    public string ClusterId { get; set; } = GridActors.Grains.Abstractions.ClusterDefaults.ClusterId;
+
+    /// <summary>How long the API waits for the silo at start before it gives up.</summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(60);
+}

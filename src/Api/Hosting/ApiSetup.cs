@@ -1,0 +1,78 @@
+using GridActors.Api.Endpoints;
+using GridActors.Api.Metrics;
+using GridActors.Api.Runs;
+using OpenTelemetry.Metrics;
+using Scalar.AspNetCore;
+
+namespace GridActors.Api.Hosting;
+
+/// <summary>What Program.cs composes: the services of the API, and its endpoints and middleware.</summary>
+public static class ApiSetup
+{
+    public static WebApplicationBuilder AddGridApi(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<ApiOptions>(builder.Configuration.GetSection(ApiOptions.Section));
+        services.Configure<ClusterOptions>(builder.Configuration.GetSection(ClusterOptions.Section));
+        var cluster = builder.Configuration.GetSection(ClusterOptions.Section).Get<ClusterOptions>() ?? new ClusterOptions();
+        builder.UseOrleansClient(client =>
+        {
+            client.UseLocalhostClustering(cluster.GatewayPort, GridActors.Grains.Abstractions.ClusterDefaults.ServiceId, cluster.ClusterId);
+            client.Services.AddSingleton<IClientConnectionRetryFilter, ClusterConnectionRetry>();
+        });
+        var maxBody = builder.Configuration.GetSection(ApiOptions.Section).Get<ApiOptions>()?.MaxRequestBodyBytes ?? new ApiOptions().MaxRequestBodyBytes;
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxBody);
+
+        services.ConfigureHttpJsonOptions(o => LiveJson.Configure(o.SerializerOptions));
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<LiveJson>();
+        services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<ScenarioCatalog>();
+        services.AddSingleton<RunExecutor>();
+        services.AddSingleton<RunRegistry>();
+        services.AddSingleton<LiveMetrics>();
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(LiveMetrics.MeterName, OrleansMeter)
+            .AddView(OrleansView)
+            .AddPrometheusExporter());
+        return builder;
+    }
+
+    private const string OrleansMeter = "Microsoft.Orleans";
+
+    /// <summary>
+    /// Orleans' own client metrics, made to pass promtool: a help text where Orleans gives none, only the
+    /// snake_case "silo" label on the messaging instruments (the others are PascalCase), and no millisecond
+    /// instruments (Prometheus wants seconds).
+    /// </summary>
+    private static MetricStreamConfiguration? OrleansView(System.Diagnostics.Metrics.Instrument instrument) =>
+        instrument.Meter.Name != OrleansMeter ? null
+        : instrument.Unit == "ms" ? MetricStreamConfiguration.Drop
+        : new MetricStreamConfiguration
+        {
+            Description = string.IsNullOrEmpty(instrument.Description) ? $"Orleans {instrument.Name.Replace('-', ' ')}." : instrument.Description,
+            TagKeys = instrument.Name.Contains("messaging", StringComparison.Ordinal) ? ["silo"] : null,
+        };
+
+    public static WebApplication MapGridApi(this WebApplication app)
+    {
+        // Made at start so a generated key is logged before the first request, and the meter exists before the first scrape.
+        app.Services.GetRequiredService<ApiKeyStore>();
+        app.Services.GetRequiredService<LiveMetrics>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<ApiKeyMiddleware>();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.MapOpenApi();
+        app.MapScalarApiReference("/reference", o => o.WithTitle("GridActors API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapScenariosApi();
+        app.MapRunsApi();
+        app.MapEventsApi();
+        app.MapResultsApi();
+        app.MapPrometheusScrapingEndpoint();
+        return app;
+    }
+}

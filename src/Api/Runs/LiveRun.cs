@@ -1,0 +1,187 @@
+using GridActors.Model.Results;
+
+namespace GridActors.Api.Runs;
+
+/// <summary>Where a run is in its life.</summary>
+public enum RunStatus
+{
+    Starting,
+    Running,
+    Paused,
+    Completed,
+    Cancelled,
+    Failed,
+}
+
+/// <summary>
+/// One run hosted by this API: its settings, status, progress, latest region snapshots, running totals
+/// and event feed. The executor writes; requests and the metrics read copies taken under a lock.
+/// </summary>
+public sealed class LiveRun(string id, string scenarioName, int totalSteps, double stepHours, RunSettings settings, string resultsDirectory, DateTimeOffset createdAt) : IDisposable
+{
+    private readonly Lock gate = new();
+    private readonly CancellationTokenSource cancellation = new();
+    private TaskCompletionSource? pauseGate;
+    private RunStatus status = RunStatus.Starting;
+    private int stepsDone;
+    private DateTimeOffset? startedAt;
+    private DateTimeOffset? finishedAt;
+    private string? error;
+    private double wallSecondsRunning;
+    private StepSnapshot? latest;
+    private readonly RunTotals totals = new();
+
+    public string Id { get; } = id;
+    public string ScenarioName { get; } = scenarioName;
+    public int TotalSteps { get; } = totalSteps;
+    public double StepHours { get; } = stepHours;
+    public RunSettings Settings { get; } = settings;
+    public string ResultsDirectory { get; } = resultsDirectory;
+    public DateTimeOffset CreatedAt { get; } = createdAt;
+    public RunFeed Feed { get; } = new();
+    public CancellationToken Cancellation => cancellation.Token;
+
+    public bool IsActive => Status is RunStatus.Starting or RunStatus.Running or RunStatus.Paused;
+
+    public RunStatus Status
+    {
+        get
+        {
+            lock (gate)
+            {
+                return status;
+            }
+        }
+    }
+
+    /// <summary>A consistent copy of the changing parts.</summary>
+    public RunView View()
+    {
+        lock (gate)
+        {
+            return new RunView(status, stepsDone, startedAt, finishedAt, error, wallSecondsRunning, latest, totals.Copy());
+        }
+    }
+
+    public void MarkRunning(DateTimeOffset now)
+    {
+        lock (gate)
+        {
+            startedAt ??= now;
+            if (status == RunStatus.Starting)
+            {
+                status = pauseGate is null ? RunStatus.Running : RunStatus.Paused;
+            }
+        }
+    }
+
+    /// <summary>Records released steps: the latest snapshot, the totals and the progress.</summary>
+    public void Released(IReadOnlyList<StepSnapshot> steps, double wallSeconds)
+    {
+        lock (gate)
+        {
+            foreach (var step in steps)
+            {
+                totals.Add(step, StepHours);
+            }
+            latest = steps[^1];
+            stepsDone = steps[^1].Step + 1;
+            wallSecondsRunning = wallSeconds;
+        }
+    }
+
+    public void SetRunTotals(double costYuan, double workMovedMwh)
+    {
+        lock (gate)
+        {
+            totals.CostYuan = costYuan;
+            totals.WorkMovedMwh = workMovedMwh;
+        }
+    }
+
+    public void Finish(RunStatus final, DateTimeOffset now, string? failure = null)
+    {
+        lock (gate)
+        {
+            status = final;
+            finishedAt = now;
+            error = failure;
+            pauseGate?.TrySetResult();
+            pauseGate = null;
+        }
+    }
+
+    /// <summary>Holds the run at its next step boundary; false when it has already ended.</summary>
+    public bool Pause()
+    {
+        lock (gate)
+        {
+            if (!IsActiveLocked())
+            {
+                return false;
+            }
+            pauseGate ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (status == RunStatus.Running)
+            {
+                status = RunStatus.Paused;
+            }
+            return true;
+        }
+    }
+
+    public bool Resume()
+    {
+        TaskCompletionSource? released;
+        lock (gate)
+        {
+            if (!IsActiveLocked())
+            {
+                return false;
+            }
+            released = pauseGate;
+            pauseGate = null;
+            if (status == RunStatus.Paused)
+            {
+                status = RunStatus.Running;
+            }
+        }
+        released?.TrySetResult();
+        return true;
+    }
+
+    public bool Cancel()
+    {
+        lock (gate)
+        {
+            if (!IsActiveLocked())
+            {
+                return false;
+            }
+        }
+        cancellation.Cancel();
+        return true;
+    }
+
+    /// <summary>Waits while the run is paused; throws when it is cancelled.</summary>
+    public Task WaitWhilePausedAsync()
+    {
+        Task? wait;
+        lock (gate)
+        {
+            wait = pauseGate?.Task;
+        }
+        return wait is null ? Task.CompletedTask : wait.WaitAsync(cancellation.Token);
+    }
+
+    public void Dispose() => cancellation.Dispose();
+
+    private bool IsActiveLocked() => status is RunStatus.Starting or RunStatus.Running or RunStatus.Paused;
+}
+
+/// <summary>The changing parts of a run at one moment.</summary>
+public sealed record RunView(
+    RunStatus Status, int StepsDone, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? Error, double WallSecondsRunning, StepSnapshot? Latest, RunTotals Totals)
+{
+    /// <summary>Simulated steps per wall second so far.</summary>
+    public double StepsPerSecond => WallSecondsRunning > 0 ? StepsDone / WallSecondsRunning : 0;
+}

@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using GridActors.Api.Hosting;
+using GridActors.Grains.Simulation;
+using GridActors.Model.Optimization;
+using GridActors.Model.Results;
+using GridActors.Model.Scenario;
+
+namespace GridActors.Api.Runs;
+
+/// <summary>
+/// Drives one run to its end in the background: the negotiated mode advances the run grain on the cluster
+/// window by window; the optimal mode solves the horizon LP here and replays it. Each window's steps are
+/// released to the run's feed at the requested pace, holding while the run is paused.
+/// </summary>
+public sealed class RunExecutor(IClusterClient cluster, LiveJson json, TimeProvider time, ILogger<RunExecutor> logger)
+{
+    /// <summary>Paced runs release about ten batches a second, so charts move smoothly without an event per step.</summary>
+    private static readonly TimeSpan PacedBatchInterval = TimeSpan.FromMilliseconds(100);
+
+    public async Task ExecuteAsync(LiveRun run, ResolvedScenario scenario)
+    {
+        var pacer = new Pacer(run, time);
+        try
+        {
+            run.MarkRunning(time.GetUtcNow());
+            Publish(run, "status", new { run = run.Id, status = run.Status });
+            if (run.Settings.Mode == RunMode.Negotiated)
+            {
+                var silos = (await cluster.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Count;
+                await RunDriver.ExecuteAsync(cluster, scenario, run.Settings.Options, run.ResultsDirectory,
+                    new RunHooks(run.Id, silos, (report, summary, _) => ReleaseAsync(run, scenario, report, summary, pacer)), run.Cancellation);
+            }
+            else
+            {
+                await ReplayOptimalAsync(run, scenario, pacer);
+            }
+            run.Finish(RunStatus.Completed, time.GetUtcNow());
+            End(run, ReadSummary(run));
+        }
+        catch (OperationCanceledException) when (run.Cancellation.IsCancellationRequested)
+        {
+            run.Finish(RunStatus.Cancelled, time.GetUtcNow());
+            End(run, null);
+        }
+        catch (DispatchInfeasibleException infeasible)
+        {
+            run.Finish(RunStatus.Failed, time.GetUtcNow(), "the scenario has no feasible dispatch: " + string.Join(" ", infeasible.Reasons));
+            End(run, null);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            Log.RunFailed(logger, e, run.Id);
+            run.Finish(RunStatus.Failed, time.GetUtcNow(), e.Message);
+            End(run, null);
+        }
+    }
+
+    private async Task ReplayOptimalAsync(LiveRun run, ResolvedScenario scenario, Pacer pacer)
+    {
+        var watch = Stopwatch.StartNew();
+        var dispatch = await Task.Run(() => HorizonOptimizer.Solve(scenario, LpSolverKind.Highs), run.Cancellation);
+        var summary = new SummaryAccumulator(scenario);
+        var window = run.Settings.Options.WindowSteps;
+        for (var first = 0; first < scenario.Steps; first += window)
+        {
+            var slice = LiveSnapshots.Slice(dispatch.Report, first, Math.Min(window, scenario.Steps - first));
+            summary.Add(slice);
+            await ReleaseAsync(run, scenario, slice, summary, pacer);
+        }
+        // Written after the replay, like a negotiated run's folder, so a cancelled run leaves none.
+        OptimalResults.Write(scenario, dispatch, run.ResultsDirectory, watch.Elapsed.TotalSeconds, run.Id);
+    }
+
+    private async Task ReleaseAsync(LiveRun run, ResolvedScenario scenario, WindowReport report, SummaryAccumulator summary, Pacer pacer)
+    {
+        var steps = LiveSnapshots.Of(scenario, report);
+        var pace = run.Settings.PaceStepsPerSecond;
+        var batch = pace is { } p ? Math.Max(1, (int)Math.Round(p * PacedBatchInterval.TotalSeconds)) : steps.Length;
+        for (var i = 0; i < steps.Length; i += batch)
+        {
+            var part = steps[i..Math.Min(steps.Length, i + batch)];
+            await run.WaitWhilePausedAsync();
+            run.Cancellation.ThrowIfCancellationRequested();
+            await pacer.WaitForAsync(part.Length);
+            if (i + batch >= steps.Length)
+            {
+                run.SetRunTotals(summary.TotalCost, summary.Workloads.Sum(w => w.MovedMwh));
+            }
+            run.Released(part, pacer.RunningSeconds);
+            Publish(run, "window", new WindowEvent(run.Id, part[0].Step, part, part[^1].Step + 1, run.TotalSteps));
+        }
+    }
+
+    private void Publish<T>(LiveRun run, string type, T payload) => run.Feed.Append(type, json.Serialize(payload));
+
+    private void End(LiveRun run, JsonNode? summary)
+    {
+        var view = run.View();
+        run.Feed.End("end", json.Serialize(new { run = run.Id, status = view.Status, error = view.Error, steps_done = view.StepsDone, summary }));
+    }
+
+    /// <summary>summary.json of a completed run, as the API returns it.</summary>
+    public static JsonNode? ReadSummary(LiveRun run)
+    {
+        var path = Path.Combine(run.ResultsDirectory, "summary.json");
+        return File.Exists(path) ? JsonNode.Parse(File.ReadAllText(path)) : null;
+    }
+
+    /// <summary>Spaces releases to the pace, counting only time the run was not paused; never bursts to catch up.</summary>
+    private sealed class Pacer(LiveRun run, TimeProvider time)
+    {
+        private readonly long started = time.GetTimestamp();
+        private TimeSpan due;
+
+        public double RunningSeconds => time.GetElapsedTime(started).TotalSeconds;
+
+        public async Task WaitForAsync(int steps)
+        {
+            if (run.Settings.PaceStepsPerSecond is not { } pace)
+            {
+                return;
+            }
+            var now = time.GetElapsedTime(started);
+            due = (due > now ? due : now) + TimeSpan.FromSeconds(steps / pace);
+            var wait = due - now;
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, time, run.Cancellation);
+            }
+        }
+    }
+}
+
+/// <summary>One batch of cleared steps, as sent to live clients.</summary>
+public sealed record WindowEvent(string Run, int FirstStep, IReadOnlyList<StepSnapshot> Steps, int StepsDone, int TotalSteps);

@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+using GridActors.Api.Hosting;
+using GridActors.Model.Scenario;
+using Microsoft.Extensions.Options;
+
+namespace GridActors.Api.Runs;
+
+/// <summary>The runs this API hosts, and the limit on how many may be active at once.</summary>
+public sealed class RunRegistry(RunExecutor executor, IOptions<ApiOptions> options, TimeProvider time) : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, LiveRun> runs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task> executions = new(StringComparer.Ordinal);
+    private readonly Lock startGate = new();
+
+    /// <summary>Every run, oldest first.</summary>
+    public IReadOnlyList<LiveRun> All => [.. runs.Values.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id, StringComparer.Ordinal)];
+
+    public LiveRun? Find(string id) => runs.GetValueOrDefault(id);
+
+    public int ActiveCount => runs.Values.Count(r => r.IsActive);
+
+    /// <summary>Starts a run in the background; null when <see cref="ApiOptions.MaxConcurrentRuns"/> are already active.</summary>
+    public LiveRun? TryStart(ResolvedScenario scenario, RunSettings settings)
+    {
+        LiveRun run;
+        lock (startGate)
+        {
+            if (ActiveCount >= options.Value.MaxConcurrentRuns)
+            {
+                return null;
+            }
+            var id = Guid.NewGuid().ToString("N")[..12];
+            run = new LiveRun(id, scenario.Name, scenario.Steps, scenario.StepHours, settings,
+                Path.GetFullPath(Path.Combine(options.Value.ResultsDirectory, id)), time.GetUtcNow());
+            runs[id] = run;
+        }
+        executions[run.Id] = Task.Run(() => executor.ExecuteAsync(run, scenario));
+        return run;
+    }
+
+    /// <summary>On shutdown every active run is cancelled, so none leaves a half-written result folder.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var run in runs.Values)
+        {
+            run.Cancel();
+        }
+        await Task.WhenAll(executions.Values).WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+        foreach (var run in runs.Values)
+        {
+            run.Dispose();
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using GridActors.Grains.Abstractions;
+
+namespace GridActors.Api.Runs;
+
+/// <summary>How a run is dispatched: by negotiating grains on the cluster, or as the whole-horizon LP.</summary>
+public enum RunMode
+{
+    Negotiated,
+    Optimal,
+}
+
+/// <summary>What a client chose for a run.</summary>
+/// <param name="Mode">Negotiated on the cluster, or the whole-horizon LP.</param>
+/// <param name="Options">Window, look-ahead, negotiation and placement options.</param>
+/// <param name="PaceStepsPerSecond">Simulated steps released per wall-clock second; null runs as fast as possible.</param>
+public sealed record RunSettings(RunMode Mode, RunOptions Options, double? PaceStepsPerSecond);

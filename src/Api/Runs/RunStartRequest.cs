@@ -1,0 +1,81 @@
+using GridActors.Grains.Abstractions;
+using GridActors.Model.Market;
+
+namespace GridActors.Api.Runs;
+
+/// <summary>
+/// The body of <c>POST /api/runs</c> as JSON: a scenario by name (a file in the server's scenarios folder) or as
+/// YAML text, and the run's options. A YAML body takes the same options from the query string.
+/// </summary>
+/// <param name="Scenario">Name of a scenario in the server's folder, without ".yaml".</param>
+/// <param name="Yaml">The scenario itself, as YAML text; its files are looked up in the server's scenarios folder.</param>
+/// <param name="Mode">"negotiated" (grains on the cluster, the default) or "optimal" (the whole-horizon LP).</param>
+/// <param name="WindowSteps">Steps cleared and committed per window (default 24).</param>
+/// <param name="LookaheadSteps">Steps planned beyond each window (default 24).</param>
+/// <param name="MaxRounds">Negotiation rounds per window at most (default 30).</param>
+/// <param name="Pace">Simulated steps per wall-clock second; absent or 0 runs as fast as possible.</param>
+/// <param name="Placement">Compute placement: "negotiated" (default), "local" or "carbon-greedy".</param>
+public sealed record RunStartRequest(
+    string? Scenario = null,
+    string? Yaml = null,
+    string? Mode = null,
+    int? WindowSteps = null,
+    int? LookaheadSteps = null,
+    int? MaxRounds = null,
+    double? Pace = null,
+    string? Placement = null)
+{
+    /// <summary>The settings, or the fields that are wrong and why.</summary>
+    public (RunSettings? Settings, IReadOnlyList<(string Field, string Message)> Problems) ToSettings()
+    {
+        var problems = new List<(string, string)>();
+        var mode = Mode?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "negotiated" => RunMode.Negotiated,
+            "optimal" => RunMode.Optimal,
+            _ => Problem<RunMode>("mode", $"'{Mode}' is not a mode; use negotiated or optimal"),
+        };
+        var placement = Placement?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "negotiated" => Model.Market.Placement.Negotiated,
+            "local" => Model.Market.Placement.Local,
+            "carbon-greedy" or "carbon_greedy" => Model.Market.Placement.CarbonGreedy,
+            _ => Problem<Placement>("placement", $"'{Placement}' is not a placement; use negotiated, local or carbon-greedy"),
+        };
+        var defaults = RunOptions.Default;
+        if (WindowSteps is < 1)
+        {
+            problems.Add(("window_steps", $"must be at least 1, not {WindowSteps}"));
+        }
+        if (LookaheadSteps is < 0)
+        {
+            problems.Add(("lookahead_steps", $"must be 0 or more, not {LookaheadSteps}"));
+        }
+        if (MaxRounds is < 1)
+        {
+            problems.Add(("max_rounds", $"must be at least 1, not {MaxRounds}"));
+        }
+        if (Pace is { } pace && (!double.IsFinite(pace) || pace < 0))
+        {
+            problems.Add(("pace", $"must be 0 (as fast as possible) or a positive number of steps per second, not {pace}"));
+        }
+        if (problems.Count > 0)
+        {
+            return (null, problems);
+        }
+        var options = defaults with
+        {
+            WindowSteps = WindowSteps ?? defaults.WindowSteps,
+            LookaheadSteps = LookaheadSteps ?? defaults.LookaheadSteps,
+            Negotiation = defaults.Negotiation with { MaxRounds = MaxRounds ?? defaults.Negotiation.MaxRounds },
+            Placement = placement,
+        };
+        return (new RunSettings(mode, options, Pace is > 0 ? Pace : null), problems);
+
+        T Problem<T>(string field, string message)
+        {
+            problems.Add((field, message));
+            return default!;
+        }
+    }
+}

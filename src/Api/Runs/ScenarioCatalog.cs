@@ -1,0 +1,75 @@
+using GridActors.Api.Hosting;
+using GridActors.Model.Loading;
+using GridActors.Model.Scenario;
+using Microsoft.Extensions.Options;
+
+namespace GridActors.Api.Runs;
+
+/// <summary>A scenario the server offers by name.</summary>
+public sealed record ScenarioEntry(string Name, string? Description);
+
+/// <summary>
+/// The server's scenarios folder: runs start from a file in it by name (never by path), and uploaded
+/// scenarios may name only files inside it.
+/// </summary>
+public sealed class ScenarioCatalog(IOptions<ApiOptions> options, IHostEnvironment environment)
+{
+    /// <summary>How an uploaded scenario is named in its error messages.</summary>
+    public const string UploadName = "request body";
+
+    private readonly Lazy<string> directory = new(() => Locate(options.Value.ScenariosDirectory, environment.ContentRootPath));
+
+    public string Directory => directory.Value;
+
+    public IReadOnlyList<ScenarioEntry> List() =>
+        [.. System.IO.Directory.EnumerateFiles(Directory, "*.yaml")
+            .Select(path => new ScenarioEntry(Path.GetFileNameWithoutExtension(path), DescriptionOf(path)))
+            .OrderBy(s => s.Name, StringComparer.Ordinal)];
+
+    /// <summary>Loads the named scenario; unknown names get the closest known one as a hint.</summary>
+    public (ResolvedScenario? Scenario, IReadOnlyList<ScenarioError> Errors) Load(string name)
+    {
+        var known = List().Select(s => s.Name).ToArray();
+        if (!known.Contains(name, StringComparer.Ordinal))
+        {
+            return (null, [new ScenarioError(new SourceLocation(UploadName, 1, 1), "scenario", $"no scenario named '{name}' on this server{ClosestName.Hint(name, known)}")]);
+        }
+        return ScenarioLoader.TryLoad(Path.Combine(Directory, name + ".yaml"));
+    }
+
+    public (ResolvedScenario? Scenario, IReadOnlyList<ScenarioError> Errors) LoadText(string yaml) =>
+        ScenarioLoader.TryLoadText(yaml, UploadName, Directory);
+
+    private static string? DescriptionOf(string path)
+    {
+        foreach (var line in File.ReadLines(path))
+        {
+            if (line.StartsWith("description:", StringComparison.Ordinal))
+            {
+                return line["description:".Length..].Trim();
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The configured folder, else the nearest "scenarios" folder above the content root or the program.</summary>
+    private static string Locate(string? configured, string contentRoot)
+    {
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return Path.GetFullPath(configured);
+        }
+        foreach (var start in new[] { Environment.CurrentDirectory, contentRoot, AppContext.BaseDirectory })
+        {
+            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
+            {
+                var candidate = Path.Combine(folder.FullName, "scenarios");
+                if (System.IO.Directory.Exists(candidate) && System.IO.Directory.EnumerateFiles(candidate, "*.yaml").Any())
+                {
+                    return candidate;
+                }
+            }
+        }
+        return Path.GetFullPath("scenarios");
+    }
+}

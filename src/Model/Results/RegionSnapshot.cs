@@ -1,0 +1,64 @@
+using GridActors.Model.Scenario;
+
+namespace GridActors.Model.Results;
+
+/// <summary>One region in one step as live clients and metrics see it. Powers in MW, energy in MWh, emissions in t.</summary>
+public sealed record RegionSnapshot(
+    string Region,
+    double LoadMw,
+    IReadOnlyDictionary<string, double> GenerationMw,
+    double PricePerMwh,
+    double ImportMw,
+    double ExportMw,
+    double StorageEnergyMwh,
+    double StorageNetMw,
+    double CurtailedMw,
+    double UnservedMw,
+    double EmissionsT,
+    double CarbonIntensityGPerKwh,
+    double DatacenterItMw);
+
+/// <summary>All regions in one step.</summary>
+public sealed record StepSnapshot(int Step, DateTimeOffset Time, IReadOnlyList<RegionSnapshot> Regions);
+
+/// <summary>Turns a cleared window into the per-step region snapshots that live clients receive.</summary>
+public static class LiveSnapshots
+{
+    public static StepSnapshot[] Of(ResolvedScenario scenario, WindowReport report)
+    {
+        var carriers = scenario.Carriers();
+        var storageByRegion = scenario.Regions.Select(r => scenario.Assets.Where(a => a.Region == r.Index && a is StorageSpec).Select(a => a.Index).ToArray()).ToArray();
+        var steps = new StepSnapshot[report.Steps];
+        for (var k = 0; k < report.Steps; k++)
+        {
+            var regions = new RegionSnapshot[scenario.Regions.Length];
+            foreach (var region in scenario.Regions)
+            {
+                var row = report.Regions[region.Index][k];
+                var generation = new Dictionary<string, double>(carriers.Length, StringComparer.Ordinal);
+                for (var c = 0; c < carriers.Length; c++)
+                {
+                    generation[carriers[c]] = row.GenerationByCarrierMw[c];
+                }
+                var storedMwh = storageByRegion[region.Index].Sum(a => report.Assets[a][k].EnergyMwh);
+                regions[region.Index] = new RegionSnapshot(region.Id, row.LoadMw, generation, row.PricePerMwh, row.ImportMw, row.ExportMw,
+                    storedMwh, row.StorageDischargeMw - row.StorageChargeMw, row.CurtailedMw, row.UnservedMw, row.EmissionsT, row.CarbonIntensityGPerKwh, row.DatacenterItMw);
+            }
+            var step = report.FirstStep + k;
+            steps[k] = new StepSnapshot(step, scenario.TimeOf(step), regions);
+        }
+        return steps;
+    }
+
+    /// <summary>Steps <paramref name="first"/> to <paramref name="first"/> + <paramref name="count"/> of a whole-horizon report, as a window of their own.</summary>
+    public static WindowReport Slice(WindowReport report, int first, int count)
+    {
+        var offset = first - report.FirstStep;
+        return new WindowReport(first, count,
+            [.. report.Regions.Select(r => r[offset..(offset + count)])],
+            [.. report.Assets.Select(a => a[offset..(offset + count)])],
+            [.. report.Links.Select(l => l[offset..(offset + count)])],
+            null,
+            report.Compute?.Slice(offset, count));
+    }
+}

@@ -5,6 +5,16 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
+# The live API's tests check a /metrics scrape with promtool and drive the dashboard in headless Chromium,
+# both from Debian's packages.
+if ! command -v promtool >/dev/null || ! command -v chromium >/dev/null; then
+  echo "installing prometheus (promtool) and chromium from Debian packages..."
+  sudo_cmd=()
+  [ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends prometheus chromium >/dev/null
+fi
+
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 

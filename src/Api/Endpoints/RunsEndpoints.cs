@@ -19,7 +19,7 @@ public static class RunsEndpoints
         runs.MapPost("/", StartAsync)
             .WithSummary("Start a run")
             .WithDescription("JSON body {scenario | yaml, mode, window_steps, lookahead_steps, max_rounds, pace, placement}, or a YAML scenario body (application/yaml) with the options in the query string. Needs X-Api-Key.")
-            .Accepts<RunStartRequest>("application/json", "application/yaml")
+            .Accepts<RunStartRequest>("application/json", YamlTypes)
             .Produces<RunDescription>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)

@@ -44,12 +44,12 @@ public static class ApiSetup
 
     /// <summary>
     /// Orleans' own client metrics, made to pass promtool: a help text where Orleans gives none, only the
-    /// snake_case "silo" label on the messaging instruments (the others are PascalCase), and no millisecond
-    /// instruments (Prometheus wants seconds).
+    /// snake_case "silo" label on the messaging instruments (the others are PascalCase), and none in
+    /// milliseconds or megabytes (Prometheus wants seconds and bytes).
     /// </summary>
     private static MetricStreamConfiguration? OrleansView(System.Diagnostics.Metrics.Instrument instrument) =>
         instrument.Meter.Name != OrleansMeter ? null
-        : instrument.Unit == "ms" ? MetricStreamConfiguration.Drop
+        : instrument.Unit is "ms" or "MB" ? MetricStreamConfiguration.Drop
         : new MetricStreamConfiguration
         {
             Description = string.IsNullOrEmpty(instrument.Description) ? $"Orleans {instrument.Name.Replace('-', ' ')}." : instrument.Description,

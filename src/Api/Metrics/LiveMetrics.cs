@@ -56,8 +56,8 @@ public sealed class LiveMetrics
             "joules", "Compute work run away from its origin campus so far, as IT energy.");
         meter.CreateObservableCounter("gridactors_run_simulated_steps", () => Observe((run, view) => [Measure(view.StepsDone, run)]),
             "steps", "Simulated steps released so far.");
-        meter.CreateObservableGauge("gridactors_run_progress", () => Observe((run, view) => [Measure(run.TotalSteps == 0 ? 0 : (double)view.StepsDone / run.TotalSteps, run)]),
-            "1", "Share of the run's horizon done.");
+        meter.CreateObservableGauge("gridactors_run_progress_ratio", () => Observe((run, view) => [Measure(run.TotalSteps == 0 ? 0 : (double)view.StepsDone / run.TotalSteps, run)]),
+            null, "Share of the run's horizon done, 0 to 1.");
         meter.CreateObservableGauge("gridactors_run_speed", () => Observe((run, view) => [Measure(view.StepsPerSecond, run)]),
             "steps_per_second", "Simulated steps per wall-clock second so far.");
         meter.CreateObservableGauge("gridactors_run_info", () => Observe((run, view) =>

@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using GridActors.Silo;
+
+namespace GridActors.Silo.Tests;
+
+public sealed class ServeTests
+{
+    [Fact]
+    public async Task ServeListensOnItsPortsAndStopsGracefullyOnSigterm()
+    {
+        var gateway = EmbeddedCluster.FreePort();
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "gridactors.dll"), "serve", "--silo-port", EmbeddedCluster.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--gateway-port", gateway.ToString(System.Globalization.CultureInfo.InvariantCulture), "--cluster-id", $"serve-test-{Guid.NewGuid():N}" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            var first = await process.StandardOutput.ReadLineAsync(timeout.Token);
+            Assert.Contains($"gateway localhost:{gateway}", first, StringComparison.Ordinal);
+            using (var probe = new System.Net.Sockets.TcpClient())
+            {
+                await probe.ConnectAsync(System.Net.IPAddress.Loopback, gateway, timeout.Token);
+            }
+
+            using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync(timeout.Token);
+            }
+            var rest = await process.StandardOutput.ReadToEndAsync(timeout.Token);
+            await process.WaitForExitAsync(timeout.Token);
+            Assert.Equal(0, process.ExitCode);
+            Assert.Contains("gridactors silo stopped.", rest, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", await error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+    }
+}

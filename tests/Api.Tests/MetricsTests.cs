@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
+using GridActors.Testing;
 
 namespace GridActors.Api.Tests;
 
@@ -31,21 +33,34 @@ public sealed class MetricsTests(LiveCluster cluster) : IDisposable
         {
             Assert.Contains(name, scrape, StringComparison.Ordinal);
         }
-        var (exitCode, output) = await PromtoolAsync(scrape);
+        var (exitCode, output) = await PromtoolAsync(scrape, "check metrics");
         Assert.True(exitCode == 0, $"promtool check metrics failed:\n{output}");
+
+        // The Grafana dashboard is built on these names: every metric its queries use is in the scrape.
+        var dashboard = await File.ReadAllTextAsync(RepositoryRoot.Path("deploy/grafana/gridactors-dashboard.json"));
+        var used = Regex.Matches(dashboard, "(gridactors|orleans)_[a-z_]+").Select(m => m.Value).Distinct().ToList();
+        Assert.NotEmpty(used);
+        Assert.All(used, name => Assert.Contains(name, scrape, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PrometheusScrapeConfigIsValid()
+    {
+        var (exitCode, output) = await PromtoolAsync("", $"check config {RepositoryRoot.Path("deploy/prometheus/prometheus.yml")}");
+        Assert.True(exitCode == 0, output);
     }
 
     /// <summary>Runs `promtool check metrics` (Debian package prometheus; the README's test command installs it).</summary>
-    private static async Task<(int ExitCode, string Output)> PromtoolAsync(string scrape)
+    private static async Task<(int ExitCode, string Output)> PromtoolAsync(string input, string arguments)
     {
-        var start = new ProcessStartInfo("promtool", "check metrics")
+        var start = new ProcessStartInfo("promtool", arguments)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
         using var process = Process.Start(start) ?? throw new InvalidOperationException("promtool did not start; install the Debian package prometheus");
-        await process.StandardInput.WriteAsync(scrape);
+        await process.StandardInput.WriteAsync(input);
         process.StandardInput.Close();
         var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();

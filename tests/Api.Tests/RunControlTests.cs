@@ -81,4 +81,18 @@ public sealed class RunControlTests(LiveCluster cluster) : IDisposable
         // 48 steps at 40 a second cannot take less than 1.2 s, whatever the machine.
         Assert.True(seconds >= 1.1, $"{seconds} s");
     }
+
+    [Fact]
+    public async Task FinishedRunsBeyondTheRetentionAreForgottenButTheirResultsStayOnDisk()
+    {
+        using var small = new ApiFactory(cluster, ("Api:MaxRetainedRuns", "1"));
+        using var client = small.Authorized();
+        var first = (await client.StartAsync(new { scenario = "two-region-toy" })).Id();
+        await client.WaitForEndAsync(first);
+        var second = (await client.StartAsync(new { scenario = "two-region-toy" })).Id();
+        await client.WaitForEndAsync(second);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri($"/api/runs/{first}", UriKind.Relative))).StatusCode);
+        Assert.True(File.Exists(Path.Combine(small.ResultsDirectory, first, "summary.json")));
+    }
 }

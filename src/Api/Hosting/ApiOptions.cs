@@ -14,6 +14,12 @@ public sealed class ApiOptions
     /// <summary>Runs that may be active (running or paused) at once; one more is refused with 429.</summary>
     public int MaxConcurrentRuns { get; set; } = 2;
 
+    /// <summary>
+    /// Finished runs kept in memory (status, event history for late clients, results through the API); older ones
+    /// are forgotten when a new run starts, their result folders stay on disk.
+    /// </summary>
+    public int MaxRetainedRuns { get; set; } = 50;
+
     /// <summary>The largest request body accepted, in bytes (an uploaded scenario).</summary>
     public long MaxRequestBodyBytes { get; set; } = 1 << 20;
 

@@ -33,9 +33,21 @@ public sealed class RunRegistry(RunExecutor executor, IOptions<ApiOptions> optio
             run = new LiveRun(id, scenario.Name, scenario.Steps, scenario.StepHours, settings,
                 Path.GetFullPath(Path.Combine(options.Value.ResultsDirectory, id)), time.GetUtcNow());
             runs[id] = run;
+            ForgetOldRuns();
         }
         executions[run.Id] = Task.Run(() => executor.ExecuteAsync(run, scenario));
         return run;
+    }
+
+    private void ForgetOldRuns()
+    {
+        var surplus = runs.Count - Math.Max(1, options.Value.MaxRetainedRuns);
+        foreach (var old in runs.Values.Where(r => !r.IsActive).OrderBy(r => r.CreatedAt).Take(Math.Max(0, surplus)).ToList())
+        {
+            runs.TryRemove(old.Id, out _);
+            executions.TryRemove(old.Id, out _);
+            old.Dispose();
+        }
     }
 
     /// <summary>On shutdown every active run is cancelled, so none leaves a half-written result folder.</summary>

@@ -22,6 +22,8 @@ public sealed class OpenApiTests(LiveCluster cluster) : IDisposable
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var html = await page.Content.ReadAsStringAsync();
         Assert.DoesNotContain("cdn.jsdelivr", html, StringComparison.Ordinal);
+        Assert.Contains("src=\"scalar.js\"", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/reference/scalar.js", UriKind.Relative))).StatusCode);
     }
 
     [Fact]

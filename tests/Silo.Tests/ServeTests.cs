@@ -20,8 +20,14 @@ public sealed class ServeTests
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            var first = await process.StandardOutput.ReadLineAsync(timeout.Token);
-            Assert.Contains($"gateway localhost:{gateway}", first, StringComparison.Ordinal);
+            string? line;
+            do
+            {
+                // Log lines may come first; the banner says where the silo listens.
+                line = await process.StandardOutput.ReadLineAsync(timeout.Token);
+            }
+            while (line is not null && !line.StartsWith("gridactors silo serving", StringComparison.Ordinal));
+            Assert.Contains($"gateway localhost:{gateway}", line, StringComparison.Ordinal);
             using (var probe = new System.Net.Sockets.TcpClient())
             {
                 await probe.ConnectAsync(System.Net.IPAddress.Loopback, gateway, timeout.Token);

@@ -67,7 +67,11 @@ public static class ApiSetup
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapOpenApi();
-        app.MapScalarApiReference("/reference", o => o.WithTitle("GridActors API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapScalarApiReference("/reference", o => o
+            .WithTitle("GridActors API")
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            // Everything from this server: Scalar's script is embedded in its package, and its web fonts stay off.
+            .DisableDefaultFonts());
         app.MapScenariosApi();
         app.MapRunsApi();
         app.MapEventsApi();

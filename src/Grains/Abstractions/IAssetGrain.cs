@@ -17,6 +17,10 @@ public interface IAssetGrain : IGrainWithStringKey
     /// <summary>Takes the accepted schedule of the window and moves the asset's state on.</summary>
     [Alias("Settle")]
     Task SettleAsync(AssetSettlement settlement);
+
+    /// <summary>The run is over: the grain deactivates as soon as it is idle, so a long-lived silo does not keep finished runs.</summary>
+    [Alias("Release")]
+    Task ReleaseAsync();
 }
 
 /// <summary>An asset that negotiates: it answers the market's prices with the schedule it would run at them.</summary>

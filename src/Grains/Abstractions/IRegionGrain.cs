@@ -22,4 +22,8 @@ public interface IRegionGrain : IGrainWithStringKey
     /// <summary>Hands each asset its accepted schedule and returns the region's report rows for the window.</summary>
     [Alias("Settle")]
     Task<RegionRow[]> SettleAsync(RegionSettlement settlement);
+
+    /// <summary>The run is over: releases the region's assets, then the region itself.</summary>
+    [Alias("Release")]
+    Task ReleaseAsync();
 }

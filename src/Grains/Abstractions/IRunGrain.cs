@@ -14,4 +14,8 @@ public interface IRunGrain : IGrainWithStringKey
     /// <summary>Negotiates and clears the next window; null when the horizon is done.</summary>
     [Alias("Advance")]
     Task<WindowReport?> AdvanceAsync();
+
+    /// <summary>The run is over (completed, cancelled or failed): every grain of the run deactivates once idle.</summary>
+    [Alias("Release")]
+    Task ReleaseAsync();
 }

@@ -18,6 +18,10 @@ public interface IWorkloadGrain : IGrainWithStringKey
     /// <summary>Takes the committed part of the mixed plan and moves the backlog on.</summary>
     [Alias("Settle")]
     Task SettleAsync(WorkSettlement settlement);
+
+    /// <summary>The run is over: the grain deactivates as soon as it is idle, so a long-lived silo does not keep finished runs.</summary>
+    [Alias("Release")]
+    Task ReleaseAsync();
 }
 
 /// <summary>What a MW of the workload's IT costs per route and step over a window and its look-ahead; <see cref="Request"/> is 0 for a window's first signal.</summary>

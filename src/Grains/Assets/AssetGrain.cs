@@ -28,6 +28,12 @@ public abstract class AssetGrain<TSpec> : Grain, IAssetGrain where TSpec : Asset
 
     public Task<AssetBid?> BidAsync(BidRequest request) => Task.FromResult(Bid(request));
 
+    public Task ReleaseAsync()
+    {
+        this.DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
     public Task SettleAsync(AssetSettlement settlement)
     {
         Settle(settlement);

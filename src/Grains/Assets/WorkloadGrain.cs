@@ -37,6 +37,12 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain, IDisposable
         return Task.FromResult<WorkPlan[]>(request.Request == 0 ? [best, response.DropAll()] : [best]);
     }
 
+    public Task ReleaseAsync()
+    {
+        this.DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
     public Task SettleAsync(WorkSettlement settlement)
     {
         backlog = WorkBacklog.Apply(Network, workload, backlog, settlement.FirstStep, settlement.RunMw, settlement.UnfinishedMw);

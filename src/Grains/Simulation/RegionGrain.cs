@@ -35,6 +35,12 @@ public sealed class RegionGrain : Grain, IRegionGrain
     public async Task<Proposal[]> CollectProposalsAsync(ProposalRequest request) =>
         await Task.WhenAll(flexible.Select(a => a.ProposeAsync(request)));
 
+    public async Task ReleaseAsync()
+    {
+        await Task.WhenAll(assets.Select(a => a.ReleaseAsync()));
+        this.DeactivateOnIdle();
+    }
+
     public async Task<RegionRow[]> SettleAsync(RegionSettlement settlement)
     {
         await Task.WhenAll(assets.Select((grain, i) => grain.SettleAsync(new AssetSettlement(settlement.FirstStep, settlement.AssetSteps[i]))));

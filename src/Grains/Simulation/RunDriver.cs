@@ -36,20 +36,40 @@ public static class RunDriver
         var summary = new SummaryAccumulator(scenario);
         using var writer = new ResultWriter(scenario, outputDirectory);
         var run = grains.GetGrain<IRunGrain>(runId);
-        await run.StartAsync(scenario, options);
-        while (await run.AdvanceAsync() is { } report)
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            writer.Append(report);
-            summary.Add(report);
-            if (hooks.AfterWindowAsync is { } after)
+            await run.StartAsync(scenario, options);
+            while (await run.AdvanceAsync() is { } report)
             {
-                await after(report, summary, cancellationToken);
+                cancellationToken.ThrowIfCancellationRequested();
+                writer.Append(report);
+                summary.Add(report);
+                if (hooks.AfterWindowAsync is { } after)
+                {
+                    await after(report, summary, cancellationToken);
+                }
             }
+        }
+        finally
+        {
+            await ReleaseAsync(run);
         }
         var version = typeof(RunDriver).Assembly.GetName().Version?.ToString() ?? "0";
         var info = new RunInfo(runId, "negotiated", watch.Elapsed.TotalSeconds, hooks.Silos, options.WindowSteps, version);
         writer.Complete(summary, "negotiated", info);
         return (summary, info);
+    }
+
+    /// <summary>Best effort: a run that failed because the cluster went away cannot be released, and must not hide why it failed.</summary>
+    private static async Task ReleaseAsync(IRunGrain run)
+    {
+        try
+        {
+            await run.ReleaseAsync();
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            // The grains are collected when idle anyway.
+        }
     }
 }

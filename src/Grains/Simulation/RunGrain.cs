@@ -51,6 +51,12 @@ public sealed class RunGrain : Grain, IRunGrain
                 batch is null ? null : [.. regionAssets[r.Index].Select(a => scenario.Assets[a] is DatacenterSpec ? batch[a] : null)]))));
     }
 
+    public async Task ReleaseAsync()
+    {
+        await Task.WhenAll(regions.Select(r => r.ReleaseAsync()).Concat(brokers.Select(b => b.ReleaseAsync())));
+        this.DeactivateOnIdle();
+    }
+
     public async Task<WindowReport?> AdvanceAsync()
     {
         var s = scenario ?? throw new InvalidOperationException("the run was not started");

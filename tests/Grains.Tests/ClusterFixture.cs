@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
 namespace GridActors.Grains.Tests;
@@ -11,7 +12,13 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Cluster = new InProcessTestClusterBuilder(2).Build();
+        var builder = new InProcessTestClusterBuilder(2);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddMemoryGrainStorageAsDefault();
+            silo.Services.AddSingleton<Orleans.Storage.IGrainStorageSerializer, Orleans.Storage.OrleansGrainStorageSerializer>();
+        });
+        Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
 

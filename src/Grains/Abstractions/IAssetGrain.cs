@@ -6,7 +6,7 @@ namespace GridActors.Grains.Abstractions;
 [Alias("GridActors.IAssetGrain")]
 public interface IAssetGrain : IGrainWithStringKey
 {
-    /// <summary>Hands the asset its immutable spec; called once per run.</summary>
+    /// <summary>Hands the asset its immutable spec (and the state to restore, when a run is rolled back to a checkpoint).</summary>
     [Alias("Initialize")]
     Task InitializeAsync(AssetSetup setup);
 
@@ -14,9 +14,9 @@ public interface IAssetGrain : IGrainWithStringKey
     [Alias("Bid")]
     Task<AssetBid?> BidAsync(BidRequest request);
 
-    /// <summary>Takes the accepted schedule of the window and moves the asset's state on.</summary>
+    /// <summary>Takes the accepted schedule of the window, moves the asset's state on and returns it for the checkpoint.</summary>
     [Alias("Settle")]
-    Task SettleAsync(AssetSettlement settlement);
+    Task<AssetCheckpoint> SettleAsync(AssetSettlement settlement);
 
     /// <summary>The run is over: the grain deactivates as soon as it is idle, so a long-lived silo does not keep finished runs.</summary>
     [Alias("Release")]

@@ -1,5 +1,4 @@
 using GridActors.Model.Market;
-using GridActors.Model.Results;
 
 namespace GridActors.Grains.Abstractions;
 
@@ -19,9 +18,9 @@ public interface IRegionGrain : IGrainWithStringKey
     [Alias("CollectProposals")]
     Task<Proposal[]> CollectProposalsAsync(ProposalRequest request);
 
-    /// <summary>Hands each asset its accepted schedule and returns the region's report rows for the window.</summary>
+    /// <summary>Hands each asset its accepted schedule; returns the region's report rows for the window and its assets' states.</summary>
     [Alias("Settle")]
-    Task<RegionRow[]> SettleAsync(RegionSettlement settlement);
+    Task<RegionSettled> SettleAsync(RegionSettlement settlement);
 
     /// <summary>The run is over: releases the region's assets, then the region itself.</summary>
     [Alias("Release")]

@@ -3,19 +3,56 @@ using GridActors.Model.Scenario;
 
 namespace GridActors.Grains.Abstractions;
 
-/// <summary>The orchestrator of one run, keyed by run id: advances time window by window.</summary>
+/// <summary>
+/// The orchestrator of one run, keyed by run id: advances time window by window and checkpoints each
+/// committed window, so the run survives the loss of a silo and can be resumed after a full stop.
+/// </summary>
 [Alias("GridActors.IRunGrain")]
 public interface IRunGrain : IGrainWithStringKey
 {
-    /// <summary>Activates the region and asset grains and hands each its spec.</summary>
+    /// <summary>Stores the run's definition, activates the region and asset grains and hands each its spec.</summary>
     [Alias("Start")]
     Task StartAsync(ResolvedScenario scenario, RunOptions options);
 
-    /// <summary>Negotiates and clears the next window; null when the horizon is done.</summary>
+    /// <summary>
+    /// The report of the window that starts at <paramref name="firstStep"/>: stored if that window was already
+    /// committed, else negotiated, cleared and checkpointed now. Null past the end of the horizon. After a
+    /// failure the run rolls back to its last checkpoint first, so calling again with the same step is safe.
+    /// </summary>
     [Alias("Advance")]
-    Task<WindowReport?> AdvanceAsync();
+    Task<WindowReport?> AdvanceAsync(int firstStep);
+
+    /// <summary>The stored run: scenario and options, or null when no run has this id.</summary>
+    [Alias("Definition")]
+    Task<RunDefinition?> DefinitionAsync();
+
+    /// <summary>How far the stored run has come.</summary>
+    [Alias("Status")]
+    Task<StoredRun?> StatusAsync();
 
     /// <summary>The run is over (completed, cancelled or failed): every grain of the run deactivates once idle.</summary>
     [Alias("Release")]
     Task ReleaseAsync();
+}
+
+/// <summary>One committed window's report, keyed "runId/window/N".</summary>
+[Alias("GridActors.IWindowRecordGrain")]
+public interface IWindowRecordGrain : IGrainWithStringKey
+{
+    [Alias("Save")]
+    Task SaveAsync(WindowReport report);
+
+    [Alias("Load")]
+    Task<WindowReport?> LoadAsync();
+}
+
+/// <summary>The ids of the runs stored in this cluster's storage, keyed "runs".</summary>
+[Alias("GridActors.IRunCatalogGrain")]
+public interface IRunCatalogGrain : IGrainWithStringKey
+{
+    [Alias("Add")]
+    Task AddAsync(string runId);
+
+    [Alias("List")]
+    Task<string[]> ListAsync();
 }

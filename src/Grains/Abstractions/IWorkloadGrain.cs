@@ -7,17 +7,17 @@ namespace GridActors.Grains.Abstractions;
 [Alias("GridActors.IWorkloadGrain")]
 public interface IWorkloadGrain : IGrainWithStringKey
 {
-    /// <summary>Hands the broker the scenario and which workload it places; called once per run.</summary>
+    /// <summary>Hands the broker the scenario, which workload it places and, when a run is rolled back, the work it held at the checkpoint.</summary>
     [Alias("Initialize")]
-    Task InitializeAsync(ResolvedScenario scenario, int workload);
+    Task InitializeAsync(ResolvedScenario scenario, int workload, DeferredEnergy[]? backlog = null);
 
     /// <summary>Returns the plan that costs the work least at the given per-MW costs of its routes (and, with a window's first signal, the plan that drops everything, which always fits).</summary>
     [Alias("Propose")]
     Task<WorkPlan[]> ProposeAsync(WorkRequest request);
 
-    /// <summary>Takes the committed part of the mixed plan and moves the backlog on.</summary>
+    /// <summary>Takes the committed part of the mixed plan, moves the backlog on and returns it for the checkpoint.</summary>
     [Alias("Settle")]
-    Task SettleAsync(WorkSettlement settlement);
+    Task<DeferredEnergy[]> SettleAsync(WorkSettlement settlement);
 
     /// <summary>The run is over: the grain deactivates as soon as it is idle, so a long-lived silo does not keep finished runs.</summary>
     [Alias("Release")]

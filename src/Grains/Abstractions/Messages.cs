@@ -28,7 +28,22 @@ public sealed record AssetSetup(
     [property: Id(1)] EconomicsSpec Economics,
     [property: Id(2)] double StepHours,
     [property: Id(3)] int Steps,
-    [property: Id(4)] double[]? BatchItMw = null);
+    [property: Id(4)] double[]? BatchItMw = null,
+    [property: Id(5)] AssetCheckpoint? Restore = null);
+
+/// <summary>
+/// What an asset carries from one window to the next: a plant's last output (its ramp), a store's energy,
+/// a load's deferred energy. Returned at every settlement and kept in the run's checkpoint, so a run can
+/// be rolled back to a window boundary and replayed exactly.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("GridActors.AssetCheckpoint")]
+public sealed record AssetCheckpoint(
+    [property: Id(0)] double? PreviousOutputMw = null,
+    [property: Id(1)] double? EnergyMwh = null,
+    [property: Id(2)] DeferredEnergy[]? Backlog = null)
+{
+    public static AssetCheckpoint None { get; } = new();
+}
 
 /// <summary>A region grain's setup: which assets it concentrates (and the batch IT of its campuses, aligned with them).</summary>
 [GenerateSerializer, Immutable, Alias("GridActors.RegionSetup")]
@@ -40,7 +55,8 @@ public sealed record RegionSetup(
     [property: Id(4)] double StepHours,
     [property: Id(5)] int Steps,
     [property: Id(6)] EconomicsSpec Economics,
-    [property: Id(7)] double[]?[]? BatchItMw = null);
+    [property: Id(7)] double[]?[]? BatchItMw = null,
+    [property: Id(8)] AssetCheckpoint[]? Restore = null);
 
 /// <summary>A request for bids over a window and its look-ahead.</summary>
 [GenerateSerializer, Immutable, Alias("GridActors.BidRequest")]
@@ -65,6 +81,12 @@ public sealed record ProposalRequest(
 public sealed record AssetSettlement(
     [property: Id(0)] int FirstStep,
     [property: Id(1)] AssetStep[] Steps);
+
+/// <summary>A region's report rows for a settled window, and its assets' states after it, in asset order.</summary>
+[GenerateSerializer, Immutable, Alias("GridActors.RegionSettled")]
+public sealed record RegionSettled(
+    [property: Id(0)] GridActors.Model.Results.RegionRow[] Rows,
+    [property: Id(1)] AssetCheckpoint[] States);
 
 /// <summary>A region's share of a cleared window: its prices and flows, and its assets' schedules in asset order.</summary>
 [GenerateSerializer, Immutable, Alias("GridActors.RegionSettlement")]

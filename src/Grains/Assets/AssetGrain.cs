@@ -23,6 +23,10 @@ public abstract class AssetGrain<TSpec> : Grain, IAssetGrain where TSpec : Asset
         }
         this.setup = setup;
         OnInitialized();
+        if (setup.Restore is { } restore)
+        {
+            Restore(restore);
+        }
         return Task.CompletedTask;
     }
 
@@ -34,10 +38,10 @@ public abstract class AssetGrain<TSpec> : Grain, IAssetGrain where TSpec : Asset
         return Task.CompletedTask;
     }
 
-    public Task SettleAsync(AssetSettlement settlement)
+    public Task<AssetCheckpoint> SettleAsync(AssetSettlement settlement)
     {
         Settle(settlement);
-        return Task.CompletedTask;
+        return Task.FromResult(Checkpoint());
     }
 
     protected virtual void OnInitialized() { }
@@ -45,4 +49,10 @@ public abstract class AssetGrain<TSpec> : Grain, IAssetGrain where TSpec : Asset
     protected abstract AssetBid? Bid(BidRequest request);
 
     protected virtual void Settle(AssetSettlement settlement) { }
+
+    /// <summary>The state the asset carries into the next window; none for assets without memory.</summary>
+    protected virtual AssetCheckpoint Checkpoint() => AssetCheckpoint.None;
+
+    /// <summary>Takes the state of a checkpoint, after <see cref="OnInitialized"/> reset the asset.</summary>
+    protected virtual void Restore(AssetCheckpoint checkpoint) { }
 }

@@ -36,6 +36,10 @@ public sealed class LoadGrain : AssetGrain<LoadSpec>, ILoadGrain, IDisposable
         Forget();
     }
 
+    protected override AssetCheckpoint Checkpoint() => new(Backlog: backlog);
+
+    protected override void Restore(AssetCheckpoint checkpoint) => backlog = checkpoint.Backlog ?? [];
+
     /// <summary>Orleans disposes the grain when it deactivates: the solver's native memory goes with it.</summary>
     public void Dispose() => Forget();
 

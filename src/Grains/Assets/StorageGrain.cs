@@ -37,6 +37,10 @@ public sealed class StorageGrain : AssetGrain<StorageSpec>, IStorageGrain, IDisp
         Forget();
     }
 
+    protected override AssetCheckpoint Checkpoint() => new(EnergyMwh: energyMwh);
+
+    protected override void Restore(AssetCheckpoint checkpoint) => energyMwh = checkpoint.EnergyMwh ?? Spec.InitialEnergyMwh;
+
     /// <summary>Orleans disposes the grain when it deactivates: the solver's native memory goes with it.</summary>
     public void Dispose() => Forget();
 

@@ -21,6 +21,10 @@ public sealed class ThermalPlantGrain : AssetGrain<ThermalSpec>, IThermalPlantGr
         ThermalBidding.Bid(Spec, Setup.Economics, Setup.StepHours, envelope, request.FirstStep, request.Steps, previousOutputMw);
 
     protected override void Settle(AssetSettlement settlement) => previousOutputMw = settlement.Steps[^1].ProducedMw;
+
+    protected override AssetCheckpoint Checkpoint() => new(PreviousOutputMw: previousOutputMw);
+
+    protected override void Restore(AssetCheckpoint checkpoint) => previousOutputMw = checkpoint.PreviousOutputMw;
 }
 
 /// <summary>Wind, solar or run-of-river: offers its availability at its marginal cost.</summary>

@@ -15,11 +15,11 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain, IDisposable
 
     private ComputeNetwork Network => network ?? throw new InvalidOperationException($"workload grain {this.GetPrimaryKeyString()} was not initialised");
 
-    public Task InitializeAsync(ResolvedScenario scenario, int workload)
+    public Task InitializeAsync(ResolvedScenario scenario, int workload, DeferredEnergy[]? backlog = null)
     {
         network = new ComputeNetwork(scenario);
         this.workload = workload;
-        backlog = [];
+        this.backlog = backlog ?? [];
         Forget();
         return Task.CompletedTask;
     }
@@ -43,11 +43,11 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain, IDisposable
         return Task.CompletedTask;
     }
 
-    public Task SettleAsync(WorkSettlement settlement)
+    public Task<DeferredEnergy[]> SettleAsync(WorkSettlement settlement)
     {
         backlog = WorkBacklog.Apply(Network, workload, backlog, settlement.FirstStep, settlement.RunMw, settlement.UnfinishedMw);
         Forget();
-        return Task.CompletedTask;
+        return Task.FromResult(backlog);
     }
 
     /// <summary>Orleans disposes the grain when it deactivates: the solver's native memory goes with it.</summary>

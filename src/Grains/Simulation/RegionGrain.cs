@@ -23,7 +23,8 @@ public sealed class RegionGrain : Grain, IRegionGrain
         this.setup = setup;
         assets = [.. setup.Assets.Select(a => AssetGrains.For(GrainFactory, setup.RunId, a))];
         flexible = [.. setup.Assets.Select((a, i) => (a, i)).Where(x => x.a.RespondsToForecast).Select(x => (IFlexibleAssetGrain)assets[x.i])];
-        await Task.WhenAll(assets.Select((grain, i) => grain.InitializeAsync(new AssetSetup(setup.Assets[i], setup.Economics, setup.StepHours, setup.Steps, setup.BatchItMw?[i]))));
+        await Task.WhenAll(assets.Select((grain, i) => grain.InitializeAsync(
+            new AssetSetup(setup.Assets[i], setup.Economics, setup.StepHours, setup.Steps, setup.BatchItMw?[i], setup.Restore?[i]))));
     }
 
     public async Task<AssetBid[]> CollectBidsAsync(BidRequest request)
@@ -41,9 +42,9 @@ public sealed class RegionGrain : Grain, IRegionGrain
         this.DeactivateOnIdle();
     }
 
-    public async Task<RegionRow[]> SettleAsync(RegionSettlement settlement)
+    public async Task<RegionSettled> SettleAsync(RegionSettlement settlement)
     {
-        await Task.WhenAll(assets.Select((grain, i) => grain.SettleAsync(new AssetSettlement(settlement.FirstStep, settlement.AssetSteps[i]))));
-        return RegionAccounting.Rows(Setup.Carriers, Setup.StepHours, Setup.Assets, settlement.AssetSteps, settlement.RegionSteps);
+        var states = await Task.WhenAll(assets.Select((grain, i) => grain.SettleAsync(new AssetSettlement(settlement.FirstStep, settlement.AssetSteps[i]))));
+        return new RegionSettled(RegionAccounting.Rows(Setup.Carriers, Setup.StepHours, Setup.Assets, settlement.AssetSteps, settlement.RegionSteps), states);
     }
 }

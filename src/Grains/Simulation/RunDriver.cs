@@ -9,7 +9,14 @@ namespace GridActors.Grains.Simulation;
 /// <param name="RunId">The run grain's key; a fresh one when null.</param>
 /// <param name="Silos">How many silos the run spans, for run.json.</param>
 /// <param name="AfterWindowAsync">Awaited after each window is written and summed; the live API paces, pauses and publishes here.</param>
-public sealed record RunHooks(string? RunId, int Silos, Func<WindowReport, SummaryAccumulator, CancellationToken, Task>? AfterWindowAsync = null);
+/// <param name="Resume">The run is stored already (<c>resume</c>): its committed windows are read back, then it goes on.</param>
+/// <param name="OnRecovering">Told when a call failed for a reason that passes (a lost silo) and the driver tries again.</param>
+public sealed record RunHooks(
+    string? RunId,
+    int Silos,
+    Func<WindowReport, SummaryAccumulator, CancellationToken, Task>? AfterWindowAsync = null,
+    bool Resume = false,
+    Action<Exception>? OnRecovering = null);
 
 /// <summary>
 /// Client side of a run: starts the orchestrator grain, advances it window by window, feeds each
@@ -38,12 +45,17 @@ public static class RunDriver
         var run = grains.GetGrain<IRunGrain>(runId);
         try
         {
-            await run.StartAsync(scenario, options);
-            while (await run.AdvanceAsync() is { } report)
+            if (!hooks.Resume)
+            {
+                await WithRecoveryAsync(() => run.StartAsync(scenario, options), hooks, cancellationToken);
+            }
+            var first = 0;
+            while (await WithRecoveryAsync(() => run.AdvanceAsync(first), hooks, cancellationToken) is { } report)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 writer.Append(report);
                 summary.Add(report);
+                first = report.FirstStep + report.Steps;
                 if (hooks.AfterWindowAsync is { } after)
                 {
                     await after(report, summary, cancellationToken);
@@ -59,6 +71,44 @@ public static class RunDriver
         writer.Complete(summary, "negotiated", info);
         return (summary, info);
     }
+
+    /// <summary>How long the driver keeps trying after a silo was lost before it gives the run up.</summary>
+    public static TimeSpan RecoveryPatience { get; set; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>
+    /// Calls the run grain, and calls again while the cluster recovers from a lost silo: the run grain (on
+    /// whichever silo now hosts it) rolls back to its checkpoint, and advancing from the same step is safe.
+    /// </summary>
+    private static async Task WithRecoveryAsync(Func<Task> call, RunHooks hooks, CancellationToken cancellationToken) =>
+        await WithRecoveryAsync(async () =>
+        {
+            await call();
+            return true;
+        }, hooks, cancellationToken);
+
+    private static async Task<T> WithRecoveryAsync<T>(Func<Task<T>> call, RunHooks hooks, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + RecoveryPatience;
+        var pause = TimeSpan.FromMilliseconds(250);
+        while (true)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (Exception e) when (IsPassing(e) && DateTime.UtcNow < deadline && !cancellationToken.IsCancellationRequested)
+            {
+                hooks.OnRecovering?.Invoke(e);
+                await Task.Delay(pause, cancellationToken);
+                pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, TimeSpan.FromSeconds(2).Ticks));
+            }
+        }
+    }
+
+    /// <summary>Failures a cluster recovers from: a silo gone, a message lost with it, a call that timed out meanwhile.</summary>
+    private static bool IsPassing(Exception e) =>
+        e is OrleansException or TimeoutException or System.Net.Sockets.SocketException
+        || e.InnerException is { } inner && IsPassing(inner);
 
     /// <summary>Best effort: a run that failed because the cluster went away cannot be released, and must not hide why it failed.</summary>
     private static async Task ReleaseAsync(IRunGrain run)

@@ -2,6 +2,7 @@ using GridActors.Grains.Abstractions;
 using GridActors.Model.Market;
 using GridActors.Model.Results;
 using GridActors.Model.Scenario;
+using Microsoft.Extensions.Logging;
 
 namespace GridActors.Grains.Simulation;
 
@@ -9,20 +10,37 @@ namespace GridActors.Grains.Simulation;
 /// The orchestrator of one run: the market operator. Per window it collects every asset's bids
 /// over the window and its look-ahead, clears them, and negotiates with the flexible assets round
 /// after round (prices out, schedules back) until no schedule can lower the cost by more than the
-/// tolerance; then it commits the window's steps and settles every asset.
+/// tolerance; then it commits the window's steps, settles every asset and checkpoints: the window's
+/// report in its own record, then the run's position and every asset's state in one write, which is
+/// the commit point. After a failure (a lost silo, a failed call) the next advance first sets every
+/// grain of the run up again from that checkpoint, so the window is replayed from the same state.
 /// </summary>
-public sealed class RunGrain : Grain, IRunGrain
+public sealed partial class RunGrain(
+    [PersistentState("definition")] IPersistentState<RunDefinition> definition,
+    [PersistentState("checkpoint")] IPersistentState<RunCheckpoint> checkpoint,
+    ILogger<RunGrain> logger) : Grain, IRunGrain
 {
-    private ResolvedScenario? scenario;
-    private RunOptions options = RunOptions.Default;
     private IRegionGrain[] regions = [];
     private int[][] regionAssets = [];
-    private int nextStep;
-    private double[][]? lookaheadPrices;
     private ComputeOutcome? placement;
     private ComputeNetwork? brokered;
     private IWorkloadGrain[] brokers = [];
-    private DeferredEnergy[][] greedyBacklog = [];
+    private bool restoreNeeded;
+
+    private ResolvedScenario Scenario => definition.State.Scenario ?? throw new InvalidOperationException($"run {this.GetPrimaryKeyString()} was not started");
+
+    private RunOptions Options => definition.State.Options ?? RunOptions.Default;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (definition.State.Scenario is not null)
+        {
+            // Activated again after a lost silo or a full stop: the other grains may hold anything, or nothing.
+            Prepare();
+            restoreNeeded = true;
+        }
+        return Task.CompletedTask;
+    }
 
     public async Task StartAsync(ResolvedScenario scenario, RunOptions options)
     {
@@ -30,26 +48,70 @@ public sealed class RunGrain : Grain, IRunGrain
         {
             throw new ArgumentException("window steps and rounds must be at least 1 and look-ahead steps at least 0", nameof(options));
         }
-        this.scenario = scenario;
-        this.options = options;
-        nextStep = 0;
-        lookaheadPrices = null;
-        var runId = this.GetPrimaryKeyString();
-        var carriers = scenario.Carriers();
-        regionAssets = [.. scenario.Regions.Select(r => scenario.Assets.Where(a => a.Region == r.Index).Select(a => a.Index).ToArray())];
-        regions = [.. scenario.Regions.Select(r => GrainFactory.GetGrain<IRegionGrain>(AssetGrains.Key(runId, r.Id)))];
-        // `local` placement ignores prices, so it is planned once; negotiated placement has a broker grain per workload.
-        var network = new ComputeNetwork(scenario);
-        placement = network.IsEmpty || options.Placement != Placement.Local ? null : LocalPlacement.Plan(network);
-        brokered = network.IsEmpty || options.Placement == Placement.Local ? null : network;
-        brokers = brokered is null || options.Placement != Placement.Negotiated ? [] : [.. scenario.Compute.Workloads.Select(w => GrainFactory.GetGrain<IWorkloadGrain>($"{runId}/workload/{w.Id}"))];
-        greedyBacklog = [.. scenario.Compute.Workloads.Select(_ => Array.Empty<DeferredEnergy>())];
-        await Task.WhenAll(brokers.Select((b, w) => b.InitializeAsync(scenario, w)));
-        var batch = placement?.BatchItMw(network, scenario.Assets.Length, scenario.Steps);
-        await Task.WhenAll(scenario.Regions.Select(r => regions[r.Index].InitializeAsync(
-            new RegionSetup(runId, r, [.. regionAssets[r.Index].Select(a => scenario.Assets[a])], carriers, scenario.StepHours, scenario.Steps, scenario.Economics,
-                batch is null ? null : [.. regionAssets[r.Index].Select(a => scenario.Assets[a] is DatacenterSpec ? batch[a] : null)]))));
+        definition.State = new RunDefinition { Scenario = scenario, Options = options, CreatedAt = DateTimeOffset.UtcNow };
+        Prepare();
+        checkpoint.State = new RunCheckpoint
+        {
+            Assets = [.. scenario.Assets.Select(_ => AssetCheckpoint.None)],
+            Workloads = [.. scenario.Compute.Workloads.Select(_ => Array.Empty<DeferredEnergy>())],
+            GreedyBacklog = [.. scenario.Compute.Workloads.Select(_ => Array.Empty<DeferredEnergy>())],
+        };
+        await SetUpGrainsAsync(restore: false);
+        await Durably.WriteAsync(definition.WriteStateAsync, $"the definition of run {this.GetPrimaryKeyString()}", logger);
+        await Durably.WriteAsync(checkpoint.WriteStateAsync, $"the first checkpoint of run {this.GetPrimaryKeyString()}", logger);
+        await GrainFactory.GetGrain<IRunCatalogGrain>("runs").AddAsync(this.GetPrimaryKeyString());
+        restoreNeeded = false;
     }
+
+    public async Task<WindowReport?> AdvanceAsync(int firstStep)
+    {
+        var s = Scenario;
+        var position = checkpoint.State.NextStep;
+        if (firstStep % Options.WindowSteps != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(firstStep), $"windows of run {this.GetPrimaryKeyString()} start every {Options.WindowSteps} steps, not at step {firstStep}");
+        }
+        if (firstStep < position)
+        {
+            return await Record(firstStep).LoadAsync()
+                ?? throw new InvalidOperationException($"run {this.GetPrimaryKeyString()} has no stored window at step {firstStep}");
+        }
+        if (firstStep > position)
+        {
+            throw new ArgumentOutOfRangeException(nameof(firstStep), $"run {this.GetPrimaryKeyString()} is at step {position}, not {firstStep}");
+        }
+        if (position >= s.Steps)
+        {
+            return null;
+        }
+        if (restoreNeeded)
+        {
+            LogRollBack(logger, this.GetPrimaryKeyString(), position);
+            await SetUpGrainsAsync(restore: true);
+            restoreNeeded = false;
+        }
+        try
+        {
+            return await ClearWindowAsync(s, position);
+        }
+        catch (Exception e)
+        {
+            // Some grains may have moved on, or be gone: the next attempt starts again from the checkpoint.
+            restoreNeeded = true;
+            if (e is Orleans.Storage.InconsistentStateException)
+            {
+                // Another activation of this run wrote after this one read: only a fresh activation reads the truth.
+                this.DeactivateOnIdle();
+            }
+            throw;
+        }
+    }
+
+    public Task<RunDefinition?> DefinitionAsync() => Task.FromResult(definition.State.Scenario is null ? null : definition.State);
+
+    public Task<StoredRun?> StatusAsync() => Task.FromResult(definition.State.Scenario is not { } s
+        ? null
+        : new StoredRun(this.GetPrimaryKeyString(), s.Name, definition.State.CreatedAt, checkpoint.State.NextStep, s.Steps, checkpoint.State.Windows));
 
     public async Task ReleaseAsync()
     {
@@ -57,14 +119,39 @@ public sealed class RunGrain : Grain, IRunGrain
         this.DeactivateOnIdle();
     }
 
-    public async Task<WindowReport?> AdvanceAsync()
+    /// <summary>The grain references and plans that follow from the scenario alone.</summary>
+    private void Prepare()
     {
-        var s = scenario ?? throw new InvalidOperationException("the run was not started");
-        if (nextStep >= s.Steps)
-        {
-            return null;
-        }
-        var first = nextStep;
+        var scenario = Scenario;
+        var runId = this.GetPrimaryKeyString();
+        regionAssets = [.. scenario.Regions.Select(r => scenario.Assets.Where(a => a.Region == r.Index).Select(a => a.Index).ToArray())];
+        regions = [.. scenario.Regions.Select(r => GrainFactory.GetGrain<IRegionGrain>(AssetGrains.Key(runId, r.Id)))];
+        // `local` placement ignores prices, so it is planned once; negotiated placement has a broker grain per workload.
+        var network = new ComputeNetwork(scenario);
+        placement = network.IsEmpty || Options.Placement != Placement.Local ? null : LocalPlacement.Plan(network);
+        brokered = network.IsEmpty || Options.Placement == Placement.Local ? null : network;
+        brokers = brokered is null || Options.Placement != Placement.Negotiated ? [] : [.. scenario.Compute.Workloads.Select(w => GrainFactory.GetGrain<IWorkloadGrain>($"{runId}/workload/{w.Id}"))];
+    }
+
+    /// <summary>Hands every region, asset and broker its setup, with the checkpoint's state when <paramref name="restore"/>.</summary>
+    private async Task SetUpGrainsAsync(bool restore)
+    {
+        var scenario = Scenario;
+        var state = checkpoint.State;
+        var carriers = scenario.Carriers();
+        var network = new ComputeNetwork(scenario);
+        var batch = placement?.BatchItMw(network, scenario.Assets.Length, scenario.Steps);
+        await Task.WhenAll(brokers.Select((b, w) => b.InitializeAsync(scenario, w, restore ? state.Workloads[w] : null)));
+        await Task.WhenAll(scenario.Regions.Select(r => regions[r.Index].InitializeAsync(
+            new RegionSetup(this.GetPrimaryKeyString(), r, [.. regionAssets[r.Index].Select(a => scenario.Assets[a])], carriers, scenario.StepHours, scenario.Steps, scenario.Economics,
+                batch is null ? null : [.. regionAssets[r.Index].Select(a => scenario.Assets[a] is DatacenterSpec ? batch[a] : null)],
+                restore ? [.. regionAssets[r.Index].Select(a => state.Assets[a])] : null))));
+    }
+
+    private async Task<WindowReport> ClearWindowAsync(ResolvedScenario s, int first)
+    {
+        var options = Options;
+        var state = checkpoint.State;
         var commit = Math.Min(options.WindowSteps, s.Steps - first);
         var planned = Math.Min(options.WindowSteps + options.LookaheadSteps, s.Steps - first);
 
@@ -74,30 +161,63 @@ public sealed class RunGrain : Grain, IRunGrain
         {
             // The baseline reads the carbon forecast of the clearing without flexible assets and places its work once.
             market.Solve();
-            foreach (var plan in CarbonGreedyPlacement.Plan(brokered, first, planned, market.CarbonIntensity(), greedyBacklog))
+            foreach (var plan in CarbonGreedyPlacement.Plan(brokered, first, planned, market.CarbonIntensity(), state.GreedyBacklog))
             {
                 market.Add(plan);
             }
         }
-        var record = await Negotiation.RunAsync(market, ProposeAsync, options.Negotiation, lookaheadPrices);
+        var record = await Negotiation.RunAsync(market, ProposeAsync, options.Negotiation, state.LookaheadPrices);
         var outcome = market.Outcome(commit);
-        // The prices this window found for its look-ahead open the next window's negotiation.
-        lookaheadPrices = commit < planned ? [.. market.Prices.Select(p => p[commit..])] : null;
 
-        var rows = await Task.WhenAll(s.Regions.Select(r => regions[r.Index].SettleAsync(new RegionSettlement(
+        var settled = await Task.WhenAll(s.Regions.Select(r => regions[r.Index].SettleAsync(new RegionSettlement(
             first,
             outcome.Regions[r.Index],
             [.. regionAssets[r.Index].Select(a => outcome.Assets[a])]))));
-        if (outcome.Compute is { } placed)
+        var next = new RunCheckpoint
         {
-            await Task.WhenAll(brokers.Select((b, w) => b.SettleAsync(new WorkSettlement(first, placed.RunMw[w], placed.UnfinishedMw[w]))));
-            if (options.Placement == Placement.CarbonGreedy)
+            NextStep = first + commit,
+            Windows = state.Windows + 1,
+            // The prices this window found for its look-ahead open the next window's negotiation.
+            LookaheadPrices = commit < planned ? [.. market.Prices.Select(p => p[commit..])] : null,
+            Assets = [.. state.Assets],
+            Workloads = state.Workloads,
+            GreedyBacklog = state.GreedyBacklog,
+        };
+        foreach (var region in s.Regions)
+        {
+            for (var i = 0; i < regionAssets[region.Index].Length; i++)
             {
-                greedyBacklog = [.. greedyBacklog.Select((carried, w) => WorkBacklog.Apply(brokered!, w, carried, first, placed.RunMw[w], placed.UnfinishedMw[w]))];
+                next.Assets[regionAssets[region.Index][i]] = settled[region.Index].States[i];
             }
         }
-        nextStep = first + commit;
-        return new WindowReport(first, commit, rows, outcome.Assets, outcome.Links, record, outcome.Compute ?? placement?.Slice(first, commit));
+        if (outcome.Compute is { } placed)
+        {
+            var backlogs = await Task.WhenAll(brokers.Select((b, w) => b.SettleAsync(new WorkSettlement(first, placed.RunMw[w], placed.UnfinishedMw[w]))));
+            if (brokers.Length > 0)
+            {
+                next.Workloads = backlogs;
+            }
+            if (options.Placement == Placement.CarbonGreedy)
+            {
+                next.GreedyBacklog = [.. state.GreedyBacklog.Select((carried, w) => WorkBacklog.Apply(brokered!, w, carried, first, placed.RunMw[w], placed.UnfinishedMw[w]))];
+            }
+        }
+        var report = new WindowReport(first, commit, [.. settled.Select(r => r.Rows)], outcome.Assets, outcome.Links, record, outcome.Compute ?? placement?.Slice(first, commit));
+
+        // The report first, then the position: a failure in between leaves the old checkpoint, and the window is cleared again.
+        await Record(first).SaveAsync(report);
+        var previous = checkpoint.State;
+        checkpoint.State = next;
+        try
+        {
+            await Durably.WriteAsync(checkpoint.WriteStateAsync, $"the checkpoint of run {this.GetPrimaryKeyString()} at step {next.NextStep}", logger);
+        }
+        catch
+        {
+            checkpoint.State = previous;
+            throw;
+        }
+        return report;
 
         async Task<Answers> ProposeAsync(PriceSignal signal)
         {
@@ -106,4 +226,10 @@ public sealed class RunGrain : Grain, IRunGrain
             return new Answers([.. (await assets).SelectMany(a => a).OrderBy(p => p.Asset)], [.. (await work).SelectMany(w => w)]);
         }
     }
+
+    private IWindowRecordGrain Record(int firstStep) =>
+        GrainFactory.GetGrain<IWindowRecordGrain>($"{this.GetPrimaryKeyString()}/window/{firstStep / Options.WindowSteps}");
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {Run}: rolling back to its checkpoint at step {Step} and setting its grains up again")]
+    private static partial void LogRollBack(ILogger logger, string run, int step);
 }

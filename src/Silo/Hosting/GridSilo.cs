@@ -1,4 +1,5 @@
 using GridActors.Grains.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 
 namespace GridActors.Silo.Hosting;
@@ -16,6 +17,17 @@ public static class GridSilo
     public static ISiloBuilder AddGridSilo(this ISiloBuilder silo, SiloEndpoints endpoints) => silo
         .UseLocalhostClustering(endpoints.SiloPort, endpoints.GatewayPort, serviceId: ClusterDefaults.ServiceId, clusterId: endpoints.ClusterId)
         .AddMemoryGrainStorageAsDefault()
+        .UseBinaryGrainStorage()
         // A live run may sit paused between windows; its grains hold its state until issue 6 persists it.
         .Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromHours(2));
+
+    /// <summary>
+    /// Checkpoints in Orleans' binary format instead of the default JSON: a window's report is tens of
+    /// thousands of doubles, stored exactly (no decimal round trip) and several times faster.
+    /// </summary>
+    public static ISiloBuilder UseBinaryGrainStorage(this ISiloBuilder silo)
+    {
+        silo.Services.AddSingleton<Orleans.Storage.IGrainStorageSerializer, Orleans.Storage.OrleansGrainStorageSerializer>();
+        return silo;
+    }
 }

@@ -27,7 +27,7 @@ public sealed class ServeTests
                 line = await process.StandardOutput.ReadLineAsync(timeout.Token);
             }
             while (line is not null && !line.StartsWith("gridactors silo serving", StringComparison.Ordinal));
-            Assert.Contains($"gateway localhost:{gateway}", line, StringComparison.Ordinal);
+            Assert.Contains($"gateway 127.0.0.1:{gateway}", line, StringComparison.Ordinal);
             using (var probe = new System.Net.Sockets.TcpClient())
             {
                 await probe.ConnectAsync(System.Net.IPAddress.Loopback, gateway, timeout.Token);

@@ -13,6 +13,9 @@ public static class CommandLine
         root.Subcommands.Add(CompareCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(RunsCommand.CreateResume());
+        root.Subcommands.Add(RunsCommand.CreateRuns());
+        root.Subcommands.Add(DbCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(SchemaCommand.Create());
         return root;

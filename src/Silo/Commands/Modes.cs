@@ -1,23 +1,41 @@
 using System.Diagnostics;
 using GridActors.Grains.Abstractions;
 using GridActors.Grains.Simulation;
+using GridActors.Silo.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using GridActors.Model.Optimization;
 using GridActors.Model.Results;
 using GridActors.Model.Scenario;
 
 namespace GridActors.Silo.Commands;
 
+/// <summary>A cluster on PostgreSQL to drive runs on.</summary>
+public sealed record ClusterTarget(string Postgres, string ClusterId);
+
 /// <summary>The two ways to dispatch a scenario, each writing a complete result folder.</summary>
 public static class Modes
 {
-    /// <summary>Negotiating grains on the embedded silo.</summary>
+    /// <summary>
+    /// Negotiating grains: on the embedded silo, or, given a PostgreSQL cluster, on its silos as their client.
+    /// <paramref name="resumeRunId"/> continues a stored run instead of starting one.
+    /// </summary>
     public static async Task<(SummaryAccumulator Summary, RunInfo Info)> NegotiatedAsync(
-        ResolvedScenario scenario, RunOptions options, string outputDirectory, Action<WindowReport>? onWindow, CancellationToken cancellationToken)
+        ResolvedScenario scenario, RunOptions options, string outputDirectory, Action<WindowReport>? onWindow, CancellationToken cancellationToken,
+        ClusterTarget? cluster = null, string? resumeRunId = null)
     {
-        using var host = await EmbeddedCluster.StartAsync(cancellationToken);
+        using var host = cluster is null
+            ? await EmbeddedCluster.StartAsync(cancellationToken)
+            : await GridClient.StartAsync(cluster.Postgres, cluster.ClusterId, cancellationToken);
         try
         {
-            return await RunDriver.ExecuteAsync(EmbeddedCluster.Client(host), scenario, options, outputDirectory, silos: 1, onWindow, cancellationToken);
+            var grains = host.Services.GetRequiredService<IClusterClient>();
+            var silos = cluster is null ? 1 : (await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Count;
+            var hooks = new RunHooks(resumeRunId, silos, onWindow is null ? null : (report, _, _) =>
+            {
+                onWindow(report);
+                return Task.CompletedTask;
+            }, Resume: resumeRunId is not null, OnRecovering: e => Console.Error.WriteLine($"warning: {e.Message.Split('\n')[0]}; going on from the last checkpoint"));
+            return await RunDriver.ExecuteAsync(grains, scenario, options, outputDirectory, hooks, cancellationToken);
         }
         finally
         {

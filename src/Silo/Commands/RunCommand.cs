@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Diagnostics;
 using GridActors.Grains.Abstractions;
 using GridActors.Model.Optimization;
+using GridActors.Grains.Simulation;
 using GridActors.Model.Results;
+using GridActors.Silo.Hosting;
 using Spectre.Console;
 
 namespace GridActors.Silo.Commands;
@@ -15,13 +17,16 @@ public static class RunCommand
         var scenario = CommandLine.ScenarioArgument();
         var output = new Option<DirectoryInfo?>("--out") { Description = "Result folder (default: out/<name>-negotiated-<UTC time>). Must not exist or be empty." };
         var settings = new NegotiationSettings();
-        var command = new Command("run", "Run a scenario as negotiating grains on the embedded silo and write its result folder.") { scenario, output };
+        var cluster = new ClusterSettings();
+        var command = new Command("run", "Run a scenario as negotiating grains and write its result folder: on the embedded silo, or with --postgres on the silos of that cluster (checkpointed there).") { scenario, output };
         settings.AddTo(command);
-        command.SetAction((parse, cancellationToken) => ExecuteAsync(parse.GetValue(scenario)!.FullName, parse.GetValue(output)?.FullName, settings.Read(parse), cancellationToken));
+        cluster.AddTo(command);
+        command.SetAction((parse, cancellationToken) => ExecuteAsync(parse.GetValue(scenario)!.FullName, parse.GetValue(output)?.FullName, settings.Read(parse),
+            cluster.Postgres(parse) is { } postgres ? new ClusterTarget(postgres, cluster.ClusterId(parse)) : null, cancellationToken));
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(string path, string? outputDirectory, RunOptions options, CancellationToken cancellationToken)
+    private static async Task<int> ExecuteAsync(string path, string? outputDirectory, RunOptions options, ClusterTarget? target, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         var (resolved, output, exitCode) = CommandInput.Prepare(path, outputDirectory, "negotiated");
@@ -39,12 +44,16 @@ public static class RunCommand
                 .StartAsync(async progress =>
                 {
                     var task = progress.AddTask($"{Markup.Escape(resolved.Name)} ({resolved.Assets.Length} assets, {resolved.Steps} steps)", maxValue: resolved.Steps);
-                    outcome = await Modes.NegotiatedAsync(resolved, options, outputDirectory, report => task.Increment(report.Steps), cancellationToken);
+                    outcome = await Modes.NegotiatedAsync(resolved, options, outputDirectory, report => task.Increment(report.Steps), cancellationToken, target);
                 });
         }
         catch (DispatchInfeasibleException infeasible)
         {
             return ErrorReport.Infeasible(path, infeasible);
+        }
+        catch (Exception e) when (target is not null && e is OrleansException or StorageUnavailableException or Npgsql.NpgsqlException)
+        {
+            return ErrorReport.Print($"the run on cluster '{target.ClusterId}' at {DatabaseSchema.Describe(target.Postgres)} stopped: {e.Message}; `gridactors resume` goes on from its last checkpoint");
         }
         SummaryTables.Print(resolved, outcome!.Value.Summary, outcome.Value.Info, outputDirectory, watch.Elapsed.TotalSeconds);
         return 0;

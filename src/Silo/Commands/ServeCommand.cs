@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Net;
 using GridActors.Grains.Abstractions;
 using GridActors.Silo.Hosting;
 using Microsoft.Extensions.Hosting;
@@ -7,8 +8,9 @@ using Microsoft.Extensions.Logging;
 namespace GridActors.Silo.Commands;
 
 /// <summary>
-/// <c>serve</c>: a long-running silo that hosts the runs clients start through the API. With no
-/// options it listens where the API looks by default; SIGTERM or Ctrl+C stops it gracefully.
+/// <c>serve</c>: a long-running silo that hosts the runs clients start (the API, <c>run --postgres</c>). With no
+/// options it listens where the API looks by default, in memory; with <c>--postgres</c> it joins the cluster
+/// kept in that database, with checkpoints there. SIGTERM or Ctrl+C stops it gracefully.
 /// </summary>
 public static class ServeCommand
 {
@@ -16,12 +18,21 @@ public static class ServeCommand
     {
         var siloPort = new Option<int>("--silo-port") { Description = "Port for silo-to-silo traffic.", DefaultValueFactory = _ => ClusterDefaults.SiloPort };
         var gatewayPort = new Option<int>("--gateway-port") { Description = "Port clients (the API) connect to.", DefaultValueFactory = _ => ClusterDefaults.GatewayPort };
-        var clusterId = new Option<string>("--cluster-id") { Description = "Cluster id; the API must name the same.", DefaultValueFactory = _ => ClusterDefaults.ClusterId };
-        var command = new Command("serve", "Run a long-lived silo on this machine that hosts runs started through the API (localhost clustering, in-memory storage).")
+        var advertise = new Option<string>("--advertise") { Description = "The address other silos and clients reach this silo at (with --postgres; several machines need a routable one).", DefaultValueFactory = _ => "127.0.0.1" };
+        var cluster = new ClusterSettings();
+        var command = new Command("serve", "Run a long-lived silo that hosts runs started through the API or `run --postgres`: in memory on localhost by default, or one of a cluster on PostgreSQL.")
         {
-            siloPort, gatewayPort, clusterId,
+            siloPort, gatewayPort, advertise,
         };
-        command.SetAction((parse, cancellationToken) => ExecuteAsync(new SiloEndpoints(parse.GetValue(siloPort), parse.GetValue(gatewayPort), parse.GetValue(clusterId)!), cancellationToken));
+        cluster.AddTo(command);
+        command.SetAction((parse, cancellationToken) =>
+        {
+            if (!IPAddress.TryParse(parse.GetValue(advertise), out var address))
+            {
+                return Task.FromResult(ErrorReport.Print($"--advertise: '{parse.GetValue(advertise)}' is not an IP address"));
+            }
+            return ExecuteAsync(new SiloEndpoints(parse.GetValue(siloPort), parse.GetValue(gatewayPort), cluster.ClusterId(parse), cluster.Postgres(parse), address), cancellationToken);
+        });
         return command;
     }
 
@@ -36,11 +47,13 @@ public static class ServeCommand
         {
             await host.StartAsync(cancellationToken);
         }
-        catch (Exception e) when (e is Orleans.Runtime.OrleansException or System.Net.Sockets.SocketException or IOException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            return ErrorReport.Print($"the silo could not start on ports {endpoints.SiloPort} and {endpoints.GatewayPort}: {e.Message}");
+            var hint = endpoints.Postgres is null ? "" : $"; is PostgreSQL at {DatabaseSchema.Describe(endpoints.Postgres)} up, and was `gridactors db init` run on it?";
+            return ErrorReport.Print($"the silo could not start on ports {endpoints.SiloPort} and {endpoints.GatewayPort}: {e.Message}{hint}");
         }
-        Console.WriteLine($"gridactors silo serving: gateway localhost:{endpoints.GatewayPort}, silo port {endpoints.SiloPort}, cluster '{endpoints.ClusterId}'. Stop with Ctrl+C or SIGTERM.");
+        var store = endpoints.Postgres is { } postgres ? $"PostgreSQL {DatabaseSchema.Describe(postgres)}" : "in memory";
+        Console.WriteLine($"gridactors silo serving: gateway {endpoints.Advertised ?? IPAddress.Loopback}:{endpoints.GatewayPort}, silo port {endpoints.SiloPort}, cluster '{endpoints.ClusterId}', {store}. Stop with Ctrl+C or SIGTERM.");
         await host.WaitForShutdownAsync(cancellationToken);
         Console.WriteLine("gridactors silo stopped.");
         return 0;

@@ -1,11 +1,15 @@
+using System.Net;
 using GridActors.Grains.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 
 namespace GridActors.Silo.Hosting;
 
-/// <summary>Where a silo listens and which cluster it joins.</summary>
-public sealed record SiloEndpoints(int SiloPort, int GatewayPort, string ClusterId)
+/// <summary>
+/// Where a silo listens, which cluster it joins, and its store: in memory on localhost (the embedded
+/// default), or PostgreSQL for membership and checkpoints when <see cref="Postgres"/> is given.
+/// </summary>
+public sealed record SiloEndpoints(int SiloPort, int GatewayPort, string ClusterId, string? Postgres = null, IPAddress? Advertised = null)
 {
     public static SiloEndpoints Default { get; } = new(ClusterDefaults.SiloPort, ClusterDefaults.GatewayPort, ClusterDefaults.ClusterId);
 }
@@ -13,13 +17,48 @@ public sealed record SiloEndpoints(int SiloPort, int GatewayPort, string Cluster
 /// <summary>The one silo configuration that `run`, `serve` and the tests share.</summary>
 public static class GridSilo
 {
-    /// <summary>Localhost clustering and in-memory grain storage: no database, no services.</summary>
-    public static ISiloBuilder AddGridSilo(this ISiloBuilder silo, SiloEndpoints endpoints) => silo
-        .UseLocalhostClustering(endpoints.SiloPort, endpoints.GatewayPort, serviceId: ClusterDefaults.ServiceId, clusterId: endpoints.ClusterId)
-        .AddMemoryGrainStorageAsDefault()
-        .UseBinaryGrainStorage()
-        // A live run may sit paused between windows; its grains hold its state until issue 6 persists it.
-        .Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromHours(2));
+    /// <summary>The ADO.NET invariant of Npgsql, for clustering and storage alike (storage defaults to SQL Server otherwise).</summary>
+    public const string Invariant = "Npgsql";
+
+    public static ISiloBuilder AddGridSilo(this ISiloBuilder silo, SiloEndpoints endpoints)
+    {
+        if (endpoints.Postgres is not { } postgres)
+        {
+            // Localhost clustering and in-memory grain storage: no database, no services.
+            silo.UseLocalhostClustering(endpoints.SiloPort, endpoints.GatewayPort, serviceId: ClusterDefaults.ServiceId, clusterId: endpoints.ClusterId)
+                .AddMemoryGrainStorageAsDefault();
+        }
+        else
+        {
+            var advertised = endpoints.Advertised ?? IPAddress.Loopback;
+            silo.Configure<ClusterOptions>(o =>
+                {
+                    o.ClusterId = endpoints.ClusterId;
+                    o.ServiceId = ClusterDefaults.ServiceId;
+                })
+                .ConfigureEndpoints(advertised, endpoints.SiloPort, endpoints.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(advertised))
+                .UseAdoNetClustering(o =>
+                {
+                    o.Invariant = Invariant;
+                    o.ConnectionString = postgres;
+                })
+                .AddAdoNetGrainStorageAsDefault(o =>
+                {
+                    o.Invariant = Invariant;
+                    o.ConnectionString = postgres;
+                })
+                // A silo that stops answering is declared dead in about 6 s instead of 15, so its grains move on sooner.
+                .Configure<ClusterMembershipOptions>(o =>
+                {
+                    o.ProbeTimeout = TimeSpan.FromSeconds(2);
+                    o.NumMissedProbesLimit = 3;
+                });
+        }
+        return silo
+            .UseBinaryGrainStorage()
+            // A live run may sit paused between windows; its grains hold its state meanwhile (the checkpoint has it too).
+            .Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromHours(2));
+    }
 
     /// <summary>
     /// Checkpoints in Orleans' binary format instead of the default JSON: a window's report is tens of

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs the whole test suite on a fresh machine: restores, builds (warnings are errors) and runs
-# every test project, then prints one line "N passed, N failed" over all of them.
+# Runs the whole test suite on a fresh machine: restores, builds (warnings are errors), starts a
+# throwaway PostgreSQL, runs every test project, then prints one line "N passed, N failed" over all of them.
 # Long end-to-end cases carry [Trait("Category", "Long")]; set GRIDACTORS_SKIP_LONG=1 to leave them out.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -15,8 +15,12 @@ if ! command -v promtool >/dev/null || ! command -v chromium >/dev/null; then
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends prometheus chromium >/dev/null
 fi
 
+# The cluster tests run against a real PostgreSQL: a throwaway one, gone when the suite ends.
+postgres_env=$(scripts/postgres.sh start) || { echo "could not start PostgreSQL"; echo "0 passed, 1 failed"; exit 1; }
+eval "$postgres_env"
+
 results=$(mktemp -d)
-trap 'rm -rf "$results"' EXIT
+trap 'rm -rf "$results"; scripts/postgres.sh stop "$GRIDACTORS_POSTGRES_DIR"' EXIT
 
 if ! dotnet build GridActors.sln -c Release -nologo -v quiet; then
   echo "build failed"

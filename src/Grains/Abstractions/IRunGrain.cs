@@ -30,6 +30,10 @@ public interface IRunGrain : IGrainWithStringKey
     [Alias("Status")]
     Task<StoredRun?> StatusAsync();
 
+    /// <summary>The silo the run grain lives on now (its runtime identity), for operators and failure tests.</summary>
+    [Alias("Host")]
+    Task<string> HostAsync();
+
     /// <summary>The run is over (completed, cancelled or failed): every grain of the run deactivates once idle.</summary>
     [Alias("Release")]
     Task ReleaseAsync();

@@ -50,7 +50,7 @@ public static class RunDriver
                 await WithRecoveryAsync(() => run.StartAsync(scenario, options), hooks, cancellationToken);
             }
             var first = 0;
-            while (await WithRecoveryAsync(() => run.AdvanceAsync(first), hooks, cancellationToken) is { } report)
+            while (!cancellationToken.IsCancellationRequested && await WithRecoveryAsync(() => run.AdvanceAsync(first), hooks, cancellationToken) is { } report)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 writer.Append(report);
@@ -66,6 +66,7 @@ public static class RunDriver
         {
             await ReleaseAsync(run);
         }
+        cancellationToken.ThrowIfCancellationRequested();
         var version = typeof(RunDriver).Assembly.GetName().Version?.ToString() ?? "0";
         var info = new RunInfo(runId, "negotiated", watch.Elapsed.TotalSeconds, hooks.Silos, options.WindowSteps, version);
         writer.Complete(summary, "negotiated", info);
@@ -105,17 +106,22 @@ public static class RunDriver
         }
     }
 
-    /// <summary>Failures a cluster recovers from: a silo gone, a message lost with it, a call that timed out meanwhile.</summary>
+    /// <summary>
+    /// Failures a cluster recovers from: a silo gone, a message lost with it, a call that timed out meanwhile,
+    /// storage unreachable for a moment (a grain could not read its state). Storage away for good ends the run.
+    /// </summary>
     private static bool IsPassing(Exception e) =>
-        e is OrleansException or TimeoutException or System.Net.Sockets.SocketException
-        || e.InnerException is { } inner && IsPassing(inner);
+        e is not StorageUnavailableException
+        && (e is OrleansException or TimeoutException or System.Net.Sockets.SocketException or System.Data.Common.DbException
+            || e.InnerException is { } inner && IsPassing(inner));
 
     /// <summary>Best effort: a run that failed because the cluster went away cannot be released, and must not hide why it failed.</summary>
     private static async Task ReleaseAsync(IRunGrain run)
     {
         try
         {
-            await run.ReleaseAsync();
+            // A short wait: when the whole cluster is gone, a release is not worth the full response timeout.
+            await run.ReleaseAsync().WaitAsync(TimeSpan.FromSeconds(5));
         }
         catch (Exception e) when (e is OrleansException or TimeoutException)
         {

@@ -113,6 +113,8 @@ public sealed partial class RunGrain(
         ? null
         : new StoredRun(this.GetPrimaryKeyString(), s.Name, definition.State.CreatedAt, checkpoint.State.NextStep, s.Steps, checkpoint.State.Windows));
 
+    public Task<string> HostAsync() => Task.FromResult(RuntimeIdentity);
+
     public async Task ReleaseAsync()
     {
         await Task.WhenAll(regions.Select(r => r.ReleaseAsync()).Concat(brokers.Select(b => b.ReleaseAsync())));
@@ -205,7 +207,8 @@ public sealed partial class RunGrain(
         var report = new WindowReport(first, commit, [.. settled.Select(r => r.Rows)], outcome.Assets, outcome.Links, record, outcome.Compute ?? placement?.Slice(first, commit));
 
         // The report first, then the position: a failure in between leaves the old checkpoint, and the window is cleared again.
-        await Record(first).SaveAsync(report);
+        // Retried as a whole: with storage away, even activating the record grain (it reads its row first) fails.
+        await Durably.WriteAsync(() => Record(first).SaveAsync(report), $"window {first / options.WindowSteps} of run {this.GetPrimaryKeyString()}", logger);
         var previous = checkpoint.State;
         checkpoint.State = next;
         try

@@ -8,10 +8,16 @@ public sealed class ClusterSettings
 {
     public const string PostgresVariable = "GRIDACTORS_POSTGRES";
 
-    private readonly Option<string?> postgres = new("--postgres")
+    private readonly Option<string?> postgres;
+
+    public ClusterSettings(bool environmentDefault = true)
     {
-        Description = $"PostgreSQL connection string (Npgsql form, e.g. 'Host=127.0.0.1;Port=5432;Username=postgres;Database=gridactors'); default: ${PostgresVariable}.",
-    };
+        postgres = new Option<string?>("--postgres")
+        {
+            Description = "PostgreSQL connection string (Npgsql form, e.g. 'Host=127.0.0.1;Port=5432;Username=postgres;Database=gridactors')"
+                + (environmentDefault ? $"; default: ${PostgresVariable}." : "; without it the run is on the embedded silo."),
+        };
+    }
 
     private readonly Option<string> clusterId = new("--cluster-id") { Description = "Cluster id; silos, the API and the commands that drive runs must name the same.", DefaultValueFactory = _ => ClusterDefaults.ClusterId };
 
@@ -29,6 +35,9 @@ public sealed class ClusterSettings
         parse.GetValue(postgres) is { Length: > 0 } given ? given
         : Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment
         : null;
+
+    /// <summary>The connection string from the option alone: `run` stays on the embedded silo unless told otherwise.</summary>
+    public string? ExplicitPostgres(ParseResult parse) => parse.GetValue(postgres) is { Length: > 0 } given ? given : null;
 
     public string ClusterId(ParseResult parse) => parse.GetValue(clusterId)!;
 }

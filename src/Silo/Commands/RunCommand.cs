@@ -17,12 +17,12 @@ public static class RunCommand
         var scenario = CommandLine.ScenarioArgument();
         var output = new Option<DirectoryInfo?>("--out") { Description = "Result folder (default: out/<name>-negotiated-<UTC time>). Must not exist or be empty." };
         var settings = new NegotiationSettings();
-        var cluster = new ClusterSettings();
+        var cluster = new ClusterSettings(environmentDefault: false);
         var command = new Command("run", "Run a scenario as negotiating grains and write its result folder: on the embedded silo, or with --postgres on the silos of that cluster (checkpointed there).") { scenario, output };
         settings.AddTo(command);
         cluster.AddTo(command);
         command.SetAction((parse, cancellationToken) => ExecuteAsync(parse.GetValue(scenario)!.FullName, parse.GetValue(output)?.FullName, settings.Read(parse),
-            cluster.Postgres(parse) is { } postgres ? new ClusterTarget(postgres, cluster.ClusterId(parse)) : null, cancellationToken));
+            cluster.ExplicitPostgres(parse) is { } postgres ? new ClusterTarget(postgres, cluster.ClusterId(parse)) : null, cancellationToken));
         return command;
     }
 

@@ -25,6 +25,7 @@ public static class GridClient
                 o.Invariant = GridSilo.Invariant;
                 o.ConnectionString = postgres;
             }));
+        builder.Services.AllowStorageExceptions();
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
         return host;

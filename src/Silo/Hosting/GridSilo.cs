@@ -47,18 +47,31 @@ public static class GridSilo
                     o.Invariant = Invariant;
                     o.ConnectionString = postgres;
                 })
-                // A silo that stops answering is declared dead in about 6 s instead of 15, so its grains move on sooner.
                 .Configure<ClusterMembershipOptions>(o =>
                 {
+                    // A silo that stops answering is declared dead in about 6 s instead of 15, so its grains move on sooner.
                     o.ProbeTimeout = TimeSpan.FromSeconds(2);
                     o.NumMissedProbesLimit = 3;
+                    // Every silo writes that it is alive every 5 s; one silent for two of those counts as gone, so
+                    // silos started after the whole cluster stopped do not wait for the old ones (default: 10 min).
+                    o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(5);
+                    o.NumMissedTableIAmAliveLimit = 2;
                 });
         }
+        silo.Services.AllowStorageExceptions();
         return silo
             .UseBinaryGrainStorage()
             // A live run may sit paused between windows; its grains hold its state meanwhile (the checkpoint has it too).
             .Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromHours(2));
     }
+
+    /// <summary>
+    /// Lets PostgreSQL's exceptions cross between silos and clients as themselves, so that a caller can tell a
+    /// passing storage outage (retried) from a real failure; Orleans refuses exception types outside its
+    /// allowed namespaces otherwise.
+    /// </summary>
+    public static IServiceCollection AllowStorageExceptions(this IServiceCollection services) =>
+        services.Configure<Orleans.Serialization.ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
 
     /// <summary>
     /// Checkpoints in Orleans' binary format instead of the default JSON: a window's report is tens of

@@ -19,6 +19,8 @@ public sealed class ApiFactory(LiveCluster cluster, params (string Key, string V
         builder.UseSetting("Orleans:GatewayPort", cluster.Endpoints.GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:ClusterId", cluster.Endpoints.ClusterId);
         builder.UseSetting("Api:Key", Key);
+        // The suite runs with a PostgreSQL in the environment; these tests use their in-memory silo.
+        builder.UseSetting("GRIDACTORS_POSTGRES", "");
         builder.UseSetting("Api:ResultsDirectory", ResultsDirectory);
         builder.UseSetting("Api:ScenariosDirectory", RepositoryRoot.Path("scenarios"));
         builder.UseSetting("Api:MaxConcurrentRuns", "4");

@@ -15,9 +15,28 @@ public static class ApiSetup
         services.Configure<ApiOptions>(builder.Configuration.GetSection(ApiOptions.Section));
         services.Configure<ClusterOptions>(builder.Configuration.GetSection(ClusterOptions.Section));
         var cluster = builder.Configuration.GetSection(ClusterOptions.Section).Get<ClusterOptions>() ?? new ClusterOptions();
+        var postgres = builder.Configuration["GRIDACTORS_POSTGRES"] is { Length: > 0 } fromEnvironment ? fromEnvironment : cluster.Postgres;
         builder.UseOrleansClient(client =>
         {
-            client.UseLocalhostClustering(cluster.GatewayPort, GridActors.Grains.Abstractions.ClusterDefaults.ServiceId, cluster.ClusterId);
+            if (postgres is null)
+            {
+                client.UseLocalhostClustering(cluster.GatewayPort, GridActors.Grains.Abstractions.ClusterDefaults.ServiceId, cluster.ClusterId);
+            }
+            else
+            {
+                // A cluster on PostgreSQL: the gateways are whichever silos the membership table lists as active.
+                client.Configure<Orleans.Configuration.ClusterOptions>(o =>
+                    {
+                        o.ClusterId = cluster.ClusterId;
+                        o.ServiceId = GridActors.Grains.Abstractions.ClusterDefaults.ServiceId;
+                    })
+                    .UseAdoNetClustering(o =>
+                    {
+                        o.Invariant = "Npgsql";
+                        o.ConnectionString = postgres;
+                    });
+                client.Services.Configure<Orleans.Serialization.ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
+            }
             client.Services.AddSingleton<IClientConnectionRetryFilter, ClusterConnectionRetry>();
         });
         var maxBody = builder.Configuration.GetSection(ApiOptions.Section).Get<ApiOptions>()?.MaxRequestBodyBytes ?? new ApiOptions().MaxRequestBodyBytes;

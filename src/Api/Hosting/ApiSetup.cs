@@ -36,6 +36,9 @@ public static class ApiSetup
                         o.ConnectionString = postgres;
                     });
                 client.Services.Configure<Orleans.Serialization.ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
+                // A call to a silo that died gets no answer: ask again after 10 s rather than 30 (a slow window is
+                // not harmed, the repeated call queues behind it and reads its stored report).
+                client.Configure<Orleans.Configuration.ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
             }
             client.Services.AddSingleton<IClientConnectionRetryFilter, ClusterConnectionRetry>();
         });

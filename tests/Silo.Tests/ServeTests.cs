@@ -15,6 +15,8 @@ public sealed class ServeTests
         {
             start.ArgumentList.Add(arg);
         }
+        // The suite runs with a PostgreSQL in the environment; this test is about the in-memory default.
+        start.Environment.Remove("GRIDACTORS_POSTGRES");
         using var process = Process.Start(start)!;
         var error = process.StandardError.ReadToEndAsync();
         try

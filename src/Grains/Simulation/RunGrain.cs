@@ -67,7 +67,7 @@ public sealed partial class RunGrain(
     {
         var s = Scenario;
         var position = checkpoint.State.NextStep;
-        if (firstStep % Options.WindowSteps != 0)
+        if (firstStep < position && firstStep % Options.WindowSteps != 0)
         {
             throw new ArgumentOutOfRangeException(nameof(firstStep), $"windows of run {this.GetPrimaryKeyString()} start every {Options.WindowSteps} steps, not at step {firstStep}");
         }

@@ -38,6 +38,22 @@ public sealed class CheckpointTests(ClusterFixture fixture)
         await run.ReleaseAsync();
     }
 
+    [Fact]
+    public async Task ForgottenRunLeavesNothingInStorage()
+    {
+        var scenario = ScenarioLoader.Load(RepositoryRoot.Path("scenarios/two-region-toy.yaml"));
+        var id = $"forget-{Guid.NewGuid():N}";
+        var run = fixture.Client.GetGrain<IRunGrain>(id);
+        await run.StartAsync(scenario, RunOptions.Default);
+        await run.AdvanceAsync(0);
+        await run.AdvanceAsync(24);
+        await run.ReleaseAsync(forget: true);
+        await fixture.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+
+        Assert.Null(await run.StatusAsync());
+        Assert.Null(await fixture.Client.GetGrain<IWindowRecordGrain>($"{id}/window/1").LoadAsync());
+    }
+
     private async Task<List<WindowReport>> AdvanceAllAsync(Model.Scenario.ResolvedScenario scenario, RunOptions options, int? interruptAfterWindow)
     {
         var run = fixture.Client.GetGrain<IRunGrain>($"checkpoint-{Guid.NewGuid():N}");

@@ -52,6 +52,7 @@ public static class ApiSetup
         services.AddSingleton<LiveJson>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<ScenarioCatalog>();
+        services.AddSingleton(new ClusterStorage(Persistent: postgres is not null));
         services.AddSingleton<RunExecutor>();
         services.AddSingleton<RunRegistry>();
         services.AddSingleton<LiveMetrics>();

@@ -14,7 +14,7 @@ namespace GridActors.Api.Runs;
 /// window by window; the optimal mode solves the horizon LP here and replays it. Each window's steps are
 /// released to the run's feed at the requested pace, holding while the run is paused.
 /// </summary>
-public sealed class RunExecutor(IClusterClient cluster, LiveJson json, TimeProvider time, ILogger<RunExecutor> logger)
+public sealed class RunExecutor(IClusterClient cluster, ClusterStorage storage, LiveJson json, TimeProvider time, ILogger<RunExecutor> logger)
 {
     /// <summary>Paced runs release about ten batches a second, so charts move smoothly without an event per step.</summary>
     private static readonly TimeSpan PacedBatchInterval = TimeSpan.FromMilliseconds(100);
@@ -30,7 +30,7 @@ public sealed class RunExecutor(IClusterClient cluster, LiveJson json, TimeProvi
             {
                 var silos = (await cluster.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Count;
                 await RunDriver.ExecuteAsync(cluster, scenario, run.Settings.Options, run.ResultsDirectory,
-                    new RunHooks(run.Id, silos, (report, summary, _) => ReleaseAsync(run, scenario, report, summary, pacer)), run.Cancellation);
+                    new RunHooks(run.Id, silos, (report, summary, _) => ReleaseAsync(run, scenario, report, summary, pacer), ForgetWhenDone: !storage.Persistent), run.Cancellation);
             }
             else
             {
@@ -132,6 +132,9 @@ public sealed class RunExecutor(IClusterClient cluster, LiveJson json, TimeProvi
         }
     }
 }
+
+/// <summary>Whether the cluster keeps runs (PostgreSQL: `runs list`, `resume`) or holds them in memory, to be cleared when done.</summary>
+public sealed record ClusterStorage(bool Persistent);
 
 /// <summary>One batch of cleared steps, as sent to live clients.</summary>
 public sealed record WindowEvent(string Run, int FirstStep, IReadOnlyList<StepSnapshot> Steps, int StepsDone, int TotalSteps);

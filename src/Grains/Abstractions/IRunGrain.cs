@@ -34,9 +34,13 @@ public interface IRunGrain : IGrainWithStringKey
     [Alias("Host")]
     Task<string> HostAsync();
 
-    /// <summary>The run is over (completed, cancelled or failed): every grain of the run deactivates once idle.</summary>
+    /// <summary>
+    /// The run is over (completed, cancelled or failed): every grain of the run deactivates once idle. With
+    /// <paramref name="forget"/> its stored definition, checkpoint and window reports are cleared too (a
+    /// long-lived silo on in-memory storage would otherwise keep every run it ever hosted).
+    /// </summary>
     [Alias("Release")]
-    Task ReleaseAsync();
+    Task ReleaseAsync(bool forget = false);
 }
 
 /// <summary>One committed window's report, keyed "runId/window/N".</summary>
@@ -48,6 +52,10 @@ public interface IWindowRecordGrain : IGrainWithStringKey
 
     [Alias("Load")]
     Task<WindowReport?> LoadAsync();
+
+    /// <summary>Clears the stored report and deactivates.</summary>
+    [Alias("Forget")]
+    Task ForgetAsync();
 }
 
 /// <summary>The ids of the runs stored in this cluster's storage, keyed "runs".</summary>

@@ -11,12 +11,14 @@ namespace GridActors.Grains.Simulation;
 /// <param name="AfterWindowAsync">Awaited after each window is written and summed; the live API paces, pauses and publishes here.</param>
 /// <param name="Resume">The run is stored already (<c>resume</c>): its committed windows are read back, then it goes on.</param>
 /// <param name="OnRecovering">Told when a call failed for a reason that passes (a lost silo) and the driver tries again.</param>
+/// <param name="ForgetWhenDone">Clear the run's stored state at the end: for in-memory storage on a long-lived silo.</param>
 public sealed record RunHooks(
     string? RunId,
     int Silos,
     Func<WindowReport, SummaryAccumulator, CancellationToken, Task>? AfterWindowAsync = null,
     bool Resume = false,
-    Action<Exception>? OnRecovering = null);
+    Action<Exception>? OnRecovering = null,
+    bool ForgetWhenDone = false);
 
 /// <summary>
 /// Client side of a run: starts the orchestrator grain, advances it window by window, feeds each
@@ -64,7 +66,7 @@ public static class RunDriver
         }
         finally
         {
-            await ReleaseAsync(run);
+            await ReleaseAsync(run, hooks.ForgetWhenDone);
         }
         cancellationToken.ThrowIfCancellationRequested();
         var version = typeof(RunDriver).Assembly.GetName().Version?.ToString() ?? "0";
@@ -116,12 +118,12 @@ public static class RunDriver
             || e.InnerException is { } inner && IsPassing(inner));
 
     /// <summary>Best effort: a run that failed because the cluster went away cannot be released, and must not hide why it failed.</summary>
-    private static async Task ReleaseAsync(IRunGrain run)
+    private static async Task ReleaseAsync(IRunGrain run, bool forget)
     {
         try
         {
             // A short wait: when the whole cluster is gone, a release is not worth the full response timeout.
-            await run.ReleaseAsync().WaitAsync(TimeSpan.FromSeconds(5));
+            await run.ReleaseAsync(forget).WaitAsync(TimeSpan.FromSeconds(5));
         }
         catch (Exception e) when (e is OrleansException or TimeoutException)
         {

@@ -115,9 +115,16 @@ public sealed partial class RunGrain(
 
     public Task<string> HostAsync() => Task.FromResult(RuntimeIdentity);
 
-    public async Task ReleaseAsync()
+    public async Task ReleaseAsync(bool forget = false)
     {
         await Task.WhenAll(regions.Select(r => r.ReleaseAsync()).Concat(brokers.Select(b => b.ReleaseAsync())));
+        if (forget && definition.State.Scenario is not null)
+        {
+            var windows = (checkpoint.State.NextStep + Options.WindowSteps - 1) / Options.WindowSteps;
+            await Task.WhenAll(Enumerable.Range(0, windows).Select(w => Record(w * Options.WindowSteps).ForgetAsync()));
+            await checkpoint.ClearStateAsync();
+            await definition.ClearStateAsync();
+        }
         this.DeactivateOnIdle();
     }
 

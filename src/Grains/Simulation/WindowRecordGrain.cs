@@ -14,6 +14,12 @@ public sealed class WindowRecordGrain([PersistentState("window")] IPersistentSta
     }
 
     public Task<WindowReport?> LoadAsync() => Task.FromResult(record.State.Report);
+
+    public async Task ForgetAsync()
+    {
+        await record.ClearStateAsync();
+        this.DeactivateOnIdle();
+    }
 }
 
 /// <summary>The list of run ids in storage, for `runs list`.</summary>

@@ -24,29 +24,12 @@ public sealed class CliTests : IDisposable
           - { id: town, type: load, region: B, peak_mw: 50, profile: flatt }
         """;
 
-    private static async Task<(int ExitCode, string Output, string Error)> Gridactors(params string[] args)
-    {
-        var cli = Path.Combine(AppContext.BaseDirectory, "gridactors.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
-        start.ArgumentList.Add(cli);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        start.Environment["NO_COLOR"] = "1";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
-    }
-
     [Fact]
     public async Task ValidatePrintsEveryErrorAndExitsWithTwo()
     {
         var path = Path.Combine(folder, "broken.yaml");
         await File.WriteAllTextAsync(path, Broken);
-        var (exitCode, _, error) = await Gridactors("validate", path);
+        var (exitCode, _, error) = await Gridactors.RunAsync("validate", path);
         Assert.Equal(2, exitCode);
         Assert.Contains("broken.yaml:9:68: assets[0].capacity_mw: must be at least 0, got -100", error, StringComparison.Ordinal);
         Assert.Contains("broken.yaml:10:37: assets[1].region: unknown region 'B'; did you mean 'A'?", error, StringComparison.Ordinal);
@@ -61,7 +44,7 @@ public sealed class CliTests : IDisposable
         var path = Path.Combine(folder, "broken.yaml");
         await File.WriteAllTextAsync(path, Broken);
         var output = Path.Combine(folder, "out");
-        var (exitCode, _, _) = await Gridactors("run", path, "--out", output);
+        var (exitCode, _, _) = await Gridactors.RunAsync("run", path, "--out", output);
         Assert.Equal(2, exitCode);
         Assert.False(Directory.Exists(output));
     }
@@ -71,7 +54,7 @@ public sealed class CliTests : IDisposable
     {
         var output = Path.Combine(folder, "toy");
         var scenario = RepositoryRoot.Path("scenarios/two-region-toy.yaml");
-        var (exitCode, stdout, error) = await Gridactors("run", scenario, "--out", output, "--window-steps", "12");
+        var (exitCode, stdout, error) = await Gridactors.RunAsync("run", scenario, "--out", output, "--window-steps", "12");
         Assert.True(exitCode == 0, error);
         Assert.Contains("12,150,000 CNY", stdout, StringComparison.Ordinal);
         foreach (var file in new[] { "summary.json", "run.json", "regions.csv", "assets.csv", "links.csv", "datacenters.csv" })
@@ -87,7 +70,7 @@ public sealed class CliTests : IDisposable
     {
         foreach (var command in new[] { "run", "optimize", "compare", "bench", "validate", "schema" })
         {
-            var (exitCode, stdout, _) = await Gridactors(command, "--help");
+            var (exitCode, stdout, _) = await Gridactors.RunAsync(command, "--help");
             Assert.Equal(0, exitCode);
             Assert.Contains("Usage:", stdout, StringComparison.Ordinal);
         }
@@ -98,7 +81,7 @@ public sealed class CliTests : IDisposable
     {
         var output = Path.Combine(folder, "toy-optimal");
         var mps = Path.Combine(folder, "toy.mps");
-        var (exitCode, stdout, error) = await Gridactors("optimize", RepositoryRoot.Path("scenarios/two-region-toy.yaml"), "--out", output, "--write-mps", mps);
+        var (exitCode, stdout, error) = await Gridactors.RunAsync("optimize", RepositoryRoot.Path("scenarios/two-region-toy.yaml"), "--out", output, "--write-mps", mps);
         Assert.True(exitCode == 0, error);
         Assert.Contains("12,150,000 CNY", stdout, StringComparison.Ordinal);
         Assert.Contains("\"mode\": \"optimal\"", await File.ReadAllTextAsync(Path.Combine(output, "summary.json")), StringComparison.Ordinal);
@@ -109,7 +92,7 @@ public sealed class CliTests : IDisposable
     public async Task CompareWritesBothFoldersAndTheGap()
     {
         var output = Path.Combine(folder, "toy-compare");
-        var (exitCode, stdout, error) = await Gridactors("compare", RepositoryRoot.Path("scenarios/two-region-toy.yaml"), "--out", output);
+        var (exitCode, stdout, error) = await Gridactors.RunAsync("compare", RepositoryRoot.Path("scenarios/two-region-toy.yaml"), "--out", output);
         Assert.True(exitCode == 0, error);
         Assert.Contains("cost gap 0.0000 %", stdout, StringComparison.Ordinal);
         using var compare = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "compare.json")));
@@ -125,7 +108,7 @@ public sealed class CliTests : IDisposable
         var path = Path.Combine(folder, "stiff.yaml");
         await File.WriteAllTextAsync(path, TestScenarios.ImpossibleRamp);
         var output = Path.Combine(folder, "stiff-out");
-        var (exitCode, _, error) = await Gridactors("optimize", path, "--out", output);
+        var (exitCode, _, error) = await Gridactors.RunAsync("optimize", path, "--out", output);
         Assert.Equal(2, exitCode);
         Assert.Contains("thermal plant 'stiff' in region 'A' (ramp constraint): at step 1", error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
@@ -136,7 +119,7 @@ public sealed class CliTests : IDisposable
     public async Task BenchMeasuresBothModesAndWritesItsFigures()
     {
         var figures = Path.Combine(folder, "bench.json");
-        var (exitCode, stdout, error) = await Gridactors("bench", RepositoryRoot.Path("scenarios/two-region-toy.yaml"), "--repeat", "1", "--out", figures);
+        var (exitCode, stdout, error) = await Gridactors.RunAsync("bench", RepositoryRoot.Path("scenarios/two-region-toy.yaml"), "--repeat", "1", "--out", figures);
         Assert.True(exitCode == 0, error);
         Assert.Contains("two-region-toy", stdout, StringComparison.Ordinal);
         using var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(figures));
@@ -152,7 +135,7 @@ public sealed class CliTests : IDisposable
         var path = Path.Combine(folder, "campuses.yaml");
         await File.WriteAllTextAsync(path, TestScenarios.TwoCampuses(24, 6, 60, cheap: "later"));
         var output = Path.Combine(folder, "campuses-compare");
-        var (exitCode, stdout, error) = await Gridactors("compare", path, "--out", output);
+        var (exitCode, stdout, error) = await Gridactors.RunAsync("compare", path, "--out", output);
         Assert.True(exitCode == 0, error);
         Assert.Contains("compute placement policies", stdout, StringComparison.Ordinal);
         using var compare = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "compare.json")));

@@ -30,7 +30,7 @@ public sealed class RunExecutor(IClusterClient cluster, ClusterStorage storage, 
             {
                 var silos = (await cluster.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Count;
                 await RunDriver.ExecuteAsync(cluster, scenario, run.Settings.Options, run.ResultsDirectory,
-                    new RunHooks(run.Id, silos, (report, summary, _) => ReleaseAsync(run, scenario, report, summary, pacer), ForgetWhenDone: !storage.Persistent), run.Cancellation);
+                    new RunHooks(run.Id, silos, (report, summary, _) => PublishWindowAsync(run, scenario, report, summary, pacer), ForgetWhenDone: !storage.Persistent), run.Cancellation);
             }
             else
             {
@@ -67,13 +67,13 @@ public sealed class RunExecutor(IClusterClient cluster, ClusterStorage storage, 
         {
             var slice = LiveSnapshots.Slice(dispatch.Report, first, Math.Min(window, scenario.Steps - first));
             summary.Add(slice);
-            await ReleaseAsync(run, scenario, slice, summary, pacer);
+            await PublishWindowAsync(run, scenario, slice, summary, pacer);
         }
         // Written after the replay, like a negotiated run's folder, so a cancelled run leaves none.
         OptimalResults.Write(scenario, dispatch, run.ResultsDirectory, watch.Elapsed.TotalSeconds, run.Id);
     }
 
-    private async Task ReleaseAsync(LiveRun run, ResolvedScenario scenario, WindowReport report, SummaryAccumulator summary, Pacer pacer)
+    private async Task PublishWindowAsync(LiveRun run, ResolvedScenario scenario, WindowReport report, SummaryAccumulator summary, Pacer pacer)
     {
         var steps = LiveSnapshots.Of(scenario, report);
         var pace = run.Settings.PaceStepsPerSecond;

@@ -14,7 +14,7 @@ public static class RunsCommand
         var cluster = new ClusterSettings();
         var list = new Command("list", "List the runs stored in the cluster's database, with how far each came.");
         cluster.AddTo(list);
-        list.SetAction((parse, cancellationToken) => ListAsync(Target(cluster, parse), cancellationToken));
+        list.SetAction((parse, cancellationToken) => Reported(() => ListAsync(Target(cluster, parse), cancellationToken)));
         return new Command("runs", "Runs stored in a PostgreSQL cluster.") { list };
     }
 
@@ -25,8 +25,25 @@ public static class RunsCommand
         var cluster = new ClusterSettings();
         var command = new Command("resume", "Go on with a stored run from its last checkpoint (after the cluster or the driving process stopped) and write its whole result folder.") { runId, output };
         cluster.AddTo(command);
-        command.SetAction((parse, cancellationToken) => ResumeAsync(parse.GetValue(runId)!, parse.GetValue(output)?.FullName, Target(cluster, parse), cancellationToken));
+        command.SetAction((parse, cancellationToken) => Reported(() => ResumeAsync(parse.GetValue(runId)!, parse.GetValue(output)?.FullName, Target(cluster, parse), cancellationToken)));
         return command;
+    }
+
+    /// <summary>A cluster that cannot be reached, or that fails the run, is a sentence, not a stack trace.</summary>
+    private static async Task<int> Reported(Func<Task<int>> command)
+    {
+        try
+        {
+            return await command();
+        }
+        catch (ClusterUnavailableException e)
+        {
+            return ErrorReport.Print(e.Message);
+        }
+        catch (Exception e) when (e is OrleansException or Grains.Simulation.StorageUnavailableException or Npgsql.NpgsqlException)
+        {
+            return ErrorReport.Print($"{e.Message.Split('\n')[0]}; the run keeps its last checkpoint, `gridactors resume` goes on from it");
+        }
     }
 
     private static ClusterTarget? Target(ClusterSettings cluster, ParseResult parse) =>

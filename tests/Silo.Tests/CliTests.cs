@@ -152,4 +152,22 @@ public sealed class CliTests : IDisposable
             Assert.True(File.Exists(Path.Combine(output, policy, "summary.json")), $"{policy}/summary.json missing");
         }
     }
+
+    [Fact]
+    public async Task AClusterThatCannotBeReachedIsASentenceNotAStackTrace()
+    {
+        var (exitCode, _, error) = await Gridactors.RunAsync("runs", "list", "--postgres", "Host=127.0.0.1;Port=1;Username=nobody;Database=none");
+        Assert.Equal(2, exitCode);
+        Assert.Contains("no silo of cluster 'gridactors-local' answered within 30 s (PostgreSQL 127.0.0.1:1/none)", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DbInitWithoutADatabaseSaysWhereToGiveOne()
+    {
+        var start = await Gridactors.RunAsync("db", "init", "--connection", "Host=127.0.0.1;Port=1;Username=nobody;Database=none;Timeout=2");
+        Assert.Equal(2, start.ExitCode);
+        Assert.Contains("cannot initialise PostgreSQL at 127.0.0.1:1/none", start.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", start.Error, StringComparison.Ordinal);
+    }
 }

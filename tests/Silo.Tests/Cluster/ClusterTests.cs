@@ -192,6 +192,45 @@ public sealed class ClusterTests(PostgresServer postgres, ITestOutputHelper outp
         AssertSameResults(expected, folder);
     }
 
+    [Fact]
+    public async Task PostgresDownForGoodEndsTheRunWithASentenceAndNoResultFolder()
+    {
+        var endpoints = new SiloEndpoints(EmbeddedCluster.FreePort(), EmbeddedCluster.FreePort(), clusterId, database);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.UseOrleans(s => s.AddGridSilo(endpoints));
+        using var host = builder.Build();
+        await host.StartAsync();
+        var grains = host.Services.GetRequiredService<IGrainFactory>();
+        var scenario = ScenarioLoader.Load(RepositoryRoot.Path("scenarios/two-region-toy.yaml"));
+        var options = RunOptions.Default with { WindowSteps = 12 };
+        var (patience, recovery) = (Durably.Patience, RunDriver.RecoveryPatience);
+        // The same code as in production with shorter patience, so the test does not wait 90 s.
+        (Durably.Patience, RunDriver.RecoveryPatience) = (TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(6));
+        Exception? failure;
+        try
+        {
+            failure = await Record.ExceptionAsync(() => RunDriver.ExecuteAsync(grains, scenario, options, Path.Combine(scratch, "down"),
+                new RunHooks($"down-{Guid.NewGuid():N}", 1, async (report, _, _) =>
+                {
+                    if (report.FirstStep == 12)
+                    {
+                        await postgres.PauseAsync();
+                    }
+                })));
+        }
+        finally
+        {
+            (Durably.Patience, RunDriver.RecoveryPatience) = (patience, recovery);
+            await postgres.ResumeAsync();
+        }
+
+        Assert.NotNull(failure);
+        Assert.Contains("could not store", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("storage did not answer for 3 s", failure.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(scratch, "down")));
+        await host.StopAsync();
+    }
+
     private async Task StartSilosAsync(int count)
     {
         silos.RemoveAll(s => s.HasExited);

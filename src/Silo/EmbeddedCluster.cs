@@ -13,12 +13,16 @@ namespace GridActors.Silo;
 /// </summary>
 public static class EmbeddedCluster
 {
-    public static async Task<IHost> StartAsync(CancellationToken cancellationToken = default)
+    public static Task<IHost> StartAsync(CancellationToken cancellationToken = default) =>
+        StartAsync(new SiloEndpoints(FreePort(), FreePort(), $"embedded-{Environment.ProcessId}"), cancellationToken);
+
+    /// <summary>An in-process silo with the given endpoints and store (the tests' silos, in memory or on PostgreSQL).</summary>
+    public static async Task<IHost> StartAsync(SiloEndpoints endpoints, CancellationToken cancellationToken = default)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.AddFilter("Orleans", LogLevel.Error).AddFilter("Microsoft", LogLevel.Error);
-        builder.UseOrleans(silo => silo.AddGridSilo(new SiloEndpoints(FreePort(), FreePort(), $"embedded-{Environment.ProcessId}")));
+        builder.UseOrleans(silo => silo.AddGridSilo(endpoints));
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
         return host;

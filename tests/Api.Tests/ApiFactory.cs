@@ -96,5 +96,5 @@ public static class RunCalls
 
     public static string Id(this JsonObject run) => run["id"]!.GetValue<string>();
 
-    public static JsonElement Problem(string text) => JsonDocument.Parse(text).RootElement;
+    public static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement;
 }

@@ -25,7 +25,7 @@ public sealed class AuthTests(LiveCluster cluster)
         using var authorized = api.Authorized();
         using var created = await authorized.PostAsync(new Uri("/api/runs", UriKind.Relative), Toy());
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var id = RunCalls.Problem(await created.Content.ReadAsStringAsync()).GetProperty("id").GetString();
+        var id = RunCalls.Json(await created.Content.ReadAsStringAsync()).GetProperty("id").GetString();
 
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(new Uri($"/api/runs/{id}", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync(new Uri($"/api/runs/{id}/cancel", UriKind.Relative), null)).StatusCode);

@@ -20,7 +20,7 @@ public sealed class BadInputTests(LiveCluster cluster) : IDisposable
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var errors = RunCalls.Problem(text).GetProperty("errors");
+        var errors = RunCalls.Json(text).GetProperty("errors");
         Assert.Equal(2, errors.GetArrayLength());
         Assert.Equal("assets", errors[0].GetProperty("field").GetString());
         var error = errors[1];

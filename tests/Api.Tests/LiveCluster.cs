@@ -1,7 +1,6 @@
 using GridActors.Silo;
 using GridActors.Silo.Hosting;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace GridActors.Api.Tests;
 
@@ -12,14 +11,7 @@ public sealed class LiveCluster : IAsyncLifetime
 
     public SiloEndpoints Endpoints { get; } = new(EmbeddedCluster.FreePort(), EmbeddedCluster.FreePort(), $"api-tests-{Guid.NewGuid():N}");
 
-    public async Task InitializeAsync()
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.UseOrleans(s => s.AddGridSilo(Endpoints));
-        silo = builder.Build();
-        await silo.StartAsync();
-    }
+    public async Task InitializeAsync() => silo = await EmbeddedCluster.StartAsync(Endpoints);
 
     public async Task DisposeAsync()
     {

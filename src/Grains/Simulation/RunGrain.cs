@@ -23,6 +23,7 @@ public sealed partial class RunGrain(
     private IRegionGrain[] regions = [];
     private int[][] regionAssets = [];
     private ComputeOutcome? placement;
+    private double[]?[]? batchItMw;
     private ComputeNetwork? brokered;
     private IWorkloadGrain[] brokers = [];
     private bool restoreNeeded;
@@ -139,6 +140,7 @@ public sealed partial class RunGrain(
         var network = new ComputeNetwork(scenario);
         placement = network.IsEmpty || Options.Placement != Placement.Local ? null : LocalPlacement.Plan(network);
         brokered = network.IsEmpty || Options.Placement == Placement.Local ? null : network;
+        batchItMw = placement?.BatchItMw(network, scenario.Assets.Length, scenario.Steps);
         brokers = brokered is null || Options.Placement != Placement.Negotiated ? [] : [.. scenario.Compute.Workloads.Select(w => GrainFactory.GetGrain<IWorkloadGrain>($"{runId}/workload/{w.Id}"))];
     }
 
@@ -148,8 +150,7 @@ public sealed partial class RunGrain(
         var scenario = Scenario;
         var state = checkpoint.State;
         var carriers = scenario.Carriers();
-        var network = new ComputeNetwork(scenario);
-        var batch = placement?.BatchItMw(network, scenario.Assets.Length, scenario.Steps);
+        var batch = batchItMw;
         await Task.WhenAll(brokers.Select((b, w) => b.InitializeAsync(scenario, w, restore ? state.Workloads[w] : null)));
         await Task.WhenAll(scenario.Regions.Select(r => regions[r.Index].InitializeAsync(
             new RegionSetup(this.GetPrimaryKeyString(), r, [.. regionAssets[r.Index].Select(a => scenario.Assets[a])], carriers, scenario.StepHours, scenario.Steps, scenario.Economics,

@@ -6,8 +6,6 @@ using GridActors.Model.Scenario;
 using GridActors.Silo.Commands;
 using GridActors.Silo.Hosting;
 using GridActors.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Xunit.Abstractions;
 
@@ -65,12 +63,8 @@ public sealed class ClusterTests(PostgresServer postgres, ITestOutputHelper outp
     [Fact]
     public async Task CheckpointIsReadBackFromPostgresAfterEveryGrainWasDeactivated()
     {
-        var endpoints = new SiloEndpoints(EmbeddedCluster.FreePort(), EmbeddedCluster.FreePort(), clusterId, database);
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.UseOrleans(s => s.AddGridSilo(endpoints));
-        using var host = builder.Build();
-        await host.StartAsync();
-        var grains = host.Services.GetRequiredService<IGrainFactory>();
+        using var host = await EmbeddedCluster.StartAsync(new SiloEndpoints(EmbeddedCluster.FreePort(), EmbeddedCluster.FreePort(), clusterId, database));
+        var grains = EmbeddedCluster.Client(host);
         var run = grains.GetGrain<IRunGrain>($"state-{Guid.NewGuid():N}");
         await run.StartAsync(ScenarioLoader.Load(RepositoryRoot.Path("scenarios/two-region-toy.yaml")), RunOptions.Default);
         var window = await run.AdvanceAsync(0);
@@ -195,12 +189,8 @@ public sealed class ClusterTests(PostgresServer postgres, ITestOutputHelper outp
     [Fact]
     public async Task PostgresDownForGoodEndsTheRunWithASentenceAndNoResultFolder()
     {
-        var endpoints = new SiloEndpoints(EmbeddedCluster.FreePort(), EmbeddedCluster.FreePort(), clusterId, database);
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.UseOrleans(s => s.AddGridSilo(endpoints));
-        using var host = builder.Build();
-        await host.StartAsync();
-        var grains = host.Services.GetRequiredService<IGrainFactory>();
+        using var host = await EmbeddedCluster.StartAsync(new SiloEndpoints(EmbeddedCluster.FreePort(), EmbeddedCluster.FreePort(), clusterId, database));
+        var grains = EmbeddedCluster.Client(host);
         var scenario = ScenarioLoader.Load(RepositoryRoot.Path("scenarios/two-region-toy.yaml"));
         var options = RunOptions.Default with { WindowSteps = 12 };
         var (patience, recovery) = (Durably.Patience, RunDriver.RecoveryPatience);

@@ -19,7 +19,8 @@ public static class EventsEndpoints
             .WithSummary("Server-sent events: status, one 'window' event per batch of cleared steps with every region's snapshot, and 'end'")
             .WithDescription("Resume with the Last-Event-ID header or ?after=N. With reads protected, EventSource clients may pass ?api_key=.")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(Hosting.ApiAccess.Read);
         return endpoints;
     }
 

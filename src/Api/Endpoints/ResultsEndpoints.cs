@@ -7,7 +7,7 @@ public static class ResultsEndpoints
 {
     public static IEndpointRouteBuilder MapResultsApi(this IEndpointRouteBuilder endpoints)
     {
-        var results = endpoints.MapGroup("/api/runs/{id}/results").WithTags("Results");
+        var results = endpoints.MapGroup("/api/runs/{id}/results").WithTags("Results").RequireAuthorization(Hosting.ApiAccess.Read);
         results.MapGet("/", (string id, RunRegistry registry) =>
             {
                 var (directory, problem) = Folder(id, registry);

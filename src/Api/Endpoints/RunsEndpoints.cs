@@ -24,22 +24,29 @@ public static class RunsEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .RequireAuthorization(ApiAccess.Key);
         runs.MapGet("/", (RunRegistry registry) => TypedResults.Ok(registry.All.Select(r => RunDescription.Of(r, withSummary: false)).ToArray()))
-            .WithSummary("List runs, oldest first");
+            .WithSummary("List runs, oldest first")
+            .RequireAuthorization(ApiAccess.Read);
         runs.MapGet("/{id}", Results<Ok<RunDescription>, ProblemHttpResult> (string id, RunRegistry registry) =>
                 registry.Find(id) is { } run ? TypedResults.Ok(RunDescription.Of(run, withSummary: true)) : (ProblemHttpResult)ApiProblems.UnknownRun(id))
-            .WithSummary("A run's status and progress, and its summary once completed");
+            .WithSummary("A run's status and progress, and its summary once completed")
+            .RequireAuthorization(ApiAccess.Read);
         runs.MapPost("/{id}/pause", (string id, RunRegistry registry, LiveJson json) => Control(id, registry, json, r => r.Pause(), announce: true))
-            .WithSummary("Hold the run at its next step boundary");
+            .WithSummary("Hold the run at its next step boundary")
+            .RequireAuthorization(ApiAccess.Key);
         runs.MapPost("/{id}/resume", (string id, RunRegistry registry, LiveJson json) => Control(id, registry, json, r => r.Resume(), announce: true))
-            .WithSummary("Continue a paused run");
+            .WithSummary("Continue a paused run")
+            .RequireAuthorization(ApiAccess.Key);
         runs.MapPost("/{id}/cancel", (string id, RunRegistry registry, LiveJson json) => Control(id, registry, json, r => r.Cancel(), announce: false))
-            .WithSummary("Stop the run; it writes no result folder");
+            .WithSummary("Stop the run; it writes no result folder")
+            .RequireAuthorization(ApiAccess.Key);
         runs.MapGet("/{id}/regions", (string id, RunRegistry registry) =>
                 registry.Find(id) is { } run ? Results.Ok(new LatestRegions(run.Id, run.View().Latest)) : ApiProblems.UnknownRun(id))
             .WithSummary("The latest cleared step of every region")
-            .Produces<LatestRegions>();
+            .Produces<LatestRegions>()
+            .RequireAuthorization(ApiAccess.Read);
         return endpoints;
     }
 

@@ -9,10 +9,12 @@ public static class ScenariosEndpoints
     {
         endpoints.MapGet("/api/scenarios", (ScenarioCatalog catalog) => TypedResults.Ok(catalog.List()))
             .WithTags("Scenarios")
-            .WithSummary("The scenarios in the server's folder, by name");
+            .WithSummary("The scenarios in the server's folder, by name")
+            .RequireAuthorization(Hosting.ApiAccess.Read);
         endpoints.MapGet("/health", () => TypedResults.Ok(new { status = "ok" }))
             .WithTags("Health")
-            .WithSummary("Liveness of the API process");
+            .WithSummary("Liveness of the API process")
+            .AllowAnonymous();
         return endpoints;
     }
 }

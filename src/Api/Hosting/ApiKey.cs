@@ -1,18 +1,24 @@
+using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
 using GridActors.Api.Endpoints;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 
 namespace GridActors.Api.Hosting;
 
 /// <summary>
 /// The key mutating requests must carry: <c>GRIDACTORS_API_KEY</c>, else <c>Api:Key</c>, else one made up at
-/// start and written to the log once, so a server is never open by accident.
+/// start and written to a file only its owner may read (never to the log), so a server is never open by accident.
 /// </summary>
 public sealed class ApiKeyStore
 {
     public const string Header = "X-Api-Key";
+    public const string QueryParameter = "api_key";
     public const string EnvironmentVariable = "GRIDACTORS_API_KEY";
+    public const string GeneratedKeyFile = "api-key";
 
     private readonly byte[] key;
 
@@ -22,44 +28,104 @@ public sealed class ApiKeyStore
         if (string.IsNullOrWhiteSpace(configured))
         {
             configured = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-            Log.GeneratedKey(logger, EnvironmentVariable, configured);
+            var file = Path.GetFullPath(Path.Combine(options.Value.ResultsDirectory, GeneratedKeyFile));
+            WriteOwnerOnly(file, configured + "\n");
+            Log.GeneratedKey(logger, EnvironmentVariable, file);
         }
         key = Encoding.UTF8.GetBytes(configured);
     }
 
     public bool Matches(string? candidate) =>
         candidate is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(candidate), key);
+
+    private static void WriteOwnerOnly(string path, string text)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.Delete(path);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+        using var stream = new FileStream(path, options);
+        stream.Write(Encoding.UTF8.GetBytes(text));
+    }
 }
 
 /// <summary>
-/// Mutations under /api need the key; reads (the API, the event stream, /metrics) need it only when
-/// <see cref="ApiOptions.RequireKeyForReads"/> is set. The page and its scripts are always open.
+/// Who may call what, declared on each endpoint: <see cref="Key"/> (mutations; also every endpoint that declares
+/// nothing) and <see cref="Read"/> (reads: the key only when <see cref="ApiOptions.RequireKeyForReads"/> is set).
+/// Endpoints are matched by routing first, so the check cannot be dodged by spelling a path differently.
 /// </summary>
-public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeyStore keys, IOptions<ApiOptions> options)
+public static class ApiAccess
 {
-    public async Task InvokeAsync(HttpContext context)
+    public const string Scheme = "ApiKey";
+    public const string Key = "api-key";
+    public const string Read = "read";
+
+    public static IServiceCollection AddApiKeyAccess(this IServiceCollection services)
     {
-        var path = context.Request.Path;
-        var isApi = path.StartsWithSegments("/api", StringComparison.Ordinal);
-        var isRead = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method);
-        var needsKey = isApi && !isRead
-            || options.Value.RequireKeyForReads && isRead && (isApi || path.StartsWithSegments("/metrics", StringComparison.Ordinal));
-        if (needsKey)
+        services.AddAuthentication(Scheme).AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(Scheme, null);
+        services.AddSingleton<IAuthorizationHandler, ReadAccessHandler>();
+        var key = new AuthorizationPolicyBuilder(Scheme).RequireAuthenticatedUser().Build();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Key, key)
+            .AddPolicy(Read, p => p.AddAuthenticationSchemes(Scheme).AddRequirements(new ReadAccessRequirement()))
+            // An endpoint that says nothing about access needs the key: forgetting cannot open one.
+            .SetFallbackPolicy(key);
+        return services;
+    }
+}
+
+/// <summary>Reads are open unless the server protects them.</summary>
+public sealed class ReadAccessRequirement : IAuthorizationRequirement;
+
+public sealed class ReadAccessHandler(IOptions<ApiOptions> options) : AuthorizationHandler<ReadAccessRequirement>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ReadAccessRequirement requirement)
+    {
+        if (!options.Value.RequireKeyForReads || context.User.Identity?.IsAuthenticated == true)
         {
-            var sent = context.Request.Headers[ApiKeyStore.Header].FirstOrDefault();
-            // EventSource cannot send headers, so reads may carry the key in the query instead.
-            if (sent is null && isRead)
-            {
-                sent = context.Request.Query["api_key"].FirstOrDefault();
-            }
-            if (!keys.Matches(sent))
-            {
-                await ApiProblems.Unauthorized(sent is null
-                    ? $"this request needs the API key in the {ApiKeyStore.Header} header"
-                    : $"the key in the {ApiKeyStore.Header} header is not this server's API key").ExecuteAsync(context);
-                return;
-            }
+            context.Succeed(requirement);
         }
-        await next(context);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// Authenticates by <c>X-Api-Key</c>; a GET may carry the key as <c>?api_key=</c> instead, because EventSource
+/// cannot send headers. A refusal is a 401 problem saying which of the two went wrong.
+/// </summary>
+public sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyStore keys)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    private static readonly ClaimsPrincipal Caller = new(new ClaimsIdentity([new Claim(ClaimTypes.Name, "api-key")], ApiAccess.Scheme));
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var sent = SentKey();
+        if (sent is null)
+        {
+            return Task.FromResult(AuthenticateResult.NoResult());
+        }
+        return Task.FromResult(keys.Matches(sent)
+            ? AuthenticateResult.Success(new AuthenticationTicket(Caller, ApiAccess.Scheme))
+            : AuthenticateResult.Fail("the key sent is not this server's API key"));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
+        ApiProblems.Unauthorized(SentKey() is null
+            ? $"this request needs the API key in the {ApiKeyStore.Header} header"
+            : $"the key in the {ApiKeyStore.Header} header is not this server's API key").ExecuteAsync(Context);
+
+    private string? SentKey()
+    {
+        var sent = Request.Headers[ApiKeyStore.Header].FirstOrDefault();
+        if (sent is null && (HttpMethods.IsGet(Request.Method) || HttpMethods.IsHead(Request.Method)))
+        {
+            sent = Request.Query[ApiKeyStore.QueryParameter].FirstOrDefault();
+        }
+        return sent;
     }
 }

@@ -51,6 +51,7 @@ public static class ApiSetup
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<LiveJson>();
         services.AddSingleton<ApiKeyStore>();
+        services.AddApiKeyAccess();
         services.AddSingleton<ScenarioCatalog>();
         services.AddSingleton(new ClusterStorage(Persistent: postgres is not null));
         services.AddSingleton<RunExecutor>();
@@ -86,20 +87,21 @@ public static class ApiSetup
         app.Services.GetRequiredService<LiveMetrics>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseMiddleware<ApiKeyMiddleware>();
         app.UseDefaultFiles();
         app.UseStaticFiles();
-        app.MapOpenApi();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/reference", o => o
             .WithTitle("GridActors API")
             .WithOpenApiRoutePattern("/openapi/{documentName}.json")
             // Everything from this server: Scalar's script is embedded in its package, and its web fonts stay off.
-            .DisableDefaultFonts());
+            .DisableDefaultFonts()).AllowAnonymous();
         app.MapScenariosApi();
         app.MapRunsApi();
         app.MapEventsApi();
         app.MapResultsApi();
-        app.MapPrometheusScrapingEndpoint();
+        app.MapPrometheusScrapingEndpoint().RequireAuthorization(ApiAccess.Read);
         return app;
     }
 }

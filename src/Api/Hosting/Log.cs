@@ -3,8 +3,8 @@ namespace GridActors.Api.Hosting;
 /// <summary>The API's log lines, compiled once (LoggerMessage).</summary>
 internal static partial class Log
 {
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No API key configured ({Variable} or Api:Key); this session's key is {Key}")]
-    public static partial void GeneratedKey(ILogger logger, string variable, string key);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No API key configured ({Variable} or Api:Key); this session's key is in {File}, readable only by this user")]
+    public static partial void GeneratedKey(ILogger logger, string variable, string file);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Waiting for a GridActors silo at localhost:{Port} (cluster '{Cluster}'): {Reason}")]
     public static partial void WaitingForSilo(ILogger logger, int port, string cluster, string reason);

@@ -59,6 +59,13 @@ public static class RunCalls
         return JsonNode.Parse(text)!.AsObject();
     }
 
+    /// <summary>Posts a start request as it is, for tests of what the API makes of it: the status and the body's text.</summary>
+    public static async Task<(System.Net.HttpStatusCode Status, string Text)> PostRawAsync(this HttpClient client, string body, string mediaType, string path = "/api/runs")
+    {
+        using var response = await client.PostAsync(new Uri(path, UriKind.Relative), new StringContent(body, System.Text.Encoding.UTF8, mediaType));
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
     public static async Task<JsonObject> GetRunAsync(this HttpClient client, string id) =>
         JsonNode.Parse(await client.GetStringAsync(new Uri($"/api/runs/{id}", UriKind.Relative)))!.AsObject();
 

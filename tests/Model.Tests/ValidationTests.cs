@@ -66,7 +66,7 @@ public sealed class ValidationTests : IDisposable
     public void UnknownRegionAndProfileAreNamedWithASuggestion()
     {
         var errors = Errors();
-        Assert.Equal("unknown region 'Z'; did you mean 'A'?", Find(errors, "assets[1].region").Message);
+        Assert.Equal("unknown region 'Z'; expected one of 'A'", Find(errors, "assets[1].region").Message);
         var profile = Find(errors, "assets[3].profile");
         Assert.Equal("unknown profile 'flatt'; did you mean 'flat'?", profile.Message);
         Assert.Equal((13, 62), (profile.Location.Line, profile.Location.Column));

@@ -32,7 +32,7 @@ public sealed class CliTests : IDisposable
         var (exitCode, _, error) = await Gridactors.RunAsync("validate", path);
         Assert.Equal(2, exitCode);
         Assert.Contains("broken.yaml:9:68: assets[0].capacity_mw: must be at least 0, got -100", error, StringComparison.Ordinal);
-        Assert.Contains("broken.yaml:10:37: assets[1].region: unknown region 'B'; did you mean 'A'?", error, StringComparison.Ordinal);
+        Assert.Contains("broken.yaml:10:37: assets[1].region: unknown region 'B'; expected one of 'A'", error, StringComparison.Ordinal);
         Assert.Contains("broken.yaml:10:62: assets[1].profile: unknown profile 'flatt'; did you mean 'flat'?", error, StringComparison.Ordinal);
         Assert.Contains("3 errors; nothing was run and nothing was written.", error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);

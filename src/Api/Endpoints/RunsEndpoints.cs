@@ -63,6 +63,12 @@ public static class RunsEndpoints
             return ApiProblems.TooLarge(limit);
         }
         var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+        if (string.IsNullOrWhiteSpace(body) && (mediaType == "application/json" || mediaType is not null && YamlTypes.Contains(mediaType)))
+        {
+            return ApiProblems.InvalidRequest(ScenarioCatalog.UploadName, [("body", mediaType == "application/json"
+                ? "is empty; send {\"scenario\": NAME} or {\"yaml\": TEXT} with the run's options"
+                : "is empty; send the scenario's YAML")]);
+        }
         RunStartRequest start;
         if (mediaType == "application/json")
         {

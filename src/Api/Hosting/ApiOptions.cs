@@ -20,6 +20,15 @@ public sealed class ApiOptions
     /// </summary>
     public int MaxRetainedRuns { get; set; } = 50;
 
+    /// <summary>Steps a scenario may have (as <c>GRIDACTORS_MAX_STEPS</c> for the CLI).</summary>
+    public int MaxSteps { get; set; } = Model.Loading.ScenarioLimits.Default.MaxSteps;
+
+    /// <summary>
+    /// Assets × steps a scenario may have. Lower than the CLI's, because a run's definition crosses the Orleans gateway
+    /// as one message of about 8 bytes per asset-step, and Orleans refuses messages over 100 MB.
+    /// </summary>
+    public long MaxAssetSteps { get; set; } = 5_000_000;
+
     /// <summary>The largest request body accepted, in bytes (an uploaded scenario).</summary>
     public long MaxRequestBodyBytes { get; set; } = 1 << 20;
 

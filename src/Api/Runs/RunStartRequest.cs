@@ -43,21 +43,10 @@ public sealed record RunStartRequest(
             _ => Problem<Placement>("placement", $"'{Placement}' is not a placement; use negotiated, local or carbon-greedy"),
         };
         var defaults = RunOptions.Default;
-        if (WindowSteps is < 1)
+        problems.AddRange(RunOptionLimits.Check(WindowSteps, LookaheadSteps, MaxRounds));
+        if (Pace is { } pace && pace != 0 && !(pace >= RunOptionLimits.MinPace && pace <= RunOptionLimits.MaxPace))
         {
-            problems.Add(("window_steps", $"must be at least 1, not {WindowSteps}"));
-        }
-        if (LookaheadSteps is < 0)
-        {
-            problems.Add(("lookahead_steps", $"must be 0 or more, not {LookaheadSteps}"));
-        }
-        if (MaxRounds is < 1)
-        {
-            problems.Add(("max_rounds", $"must be at least 1, not {MaxRounds}"));
-        }
-        if (Pace is { } pace && (!double.IsFinite(pace) || pace < 0))
-        {
-            problems.Add(("pace", $"must be 0 (as fast as possible) or a positive number of steps per second, not {pace}"));
+            problems.Add(("pace", $"must be 0 (as fast as possible) or from {RunOptionLimits.MinPace} to {RunOptionLimits.MaxPace:N0} steps per second, not {pace}"));
         }
         if (problems.Count > 0)
         {

@@ -34,11 +34,21 @@ public sealed class ScenarioCatalog(IOptions<ApiOptions> options, IHostEnvironme
         {
             return (null, [new ScenarioError(new SourceLocation(UploadName, 1, 1), "scenario", $"no scenario named '{name}' on this server{ClosestName.Hint(name, known)}")]);
         }
-        return ScenarioLoader.TryLoad(Path.Combine(Directory, name + ".yaml"));
+        // Read like an upload: confined to the folder, links resolved, so no file of it leads out.
+        var file = name + ".yaml";
+        var (yaml, problem) = ScenarioFiles.RealPath(Path.Combine(Directory, file)).StartsWith(ScenarioFiles.RealPath(Directory) + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            ? ScenarioFiles.ReadText(Path.Combine(Directory, file), Limits.MaxYamlBytes)
+            : (null, $"{file} leads outside the scenarios folder");
+        return yaml is null
+            ? (null, [new ScenarioError(new SourceLocation(UploadName, 1, 1), "scenario", problem!)])
+            : ScenarioLoader.TryLoadText(yaml, file, Directory, Limits);
     }
 
     public (ResolvedScenario? Scenario, IReadOnlyList<ScenarioError> Errors) LoadText(string yaml) =>
-        ScenarioLoader.TryLoadText(yaml, UploadName, Directory);
+        ScenarioLoader.TryLoadText(yaml, UploadName, Directory, Limits);
+
+    /// <summary>The API's bounds on a scenario: the defaults, with steps and asset-steps from its settings.</summary>
+    private ScenarioLimits Limits => ScenarioLimits.Default with { MaxSteps = options.Value.MaxSteps, MaxAssetSteps = options.Value.MaxAssetSteps };
 
     private static string? DescriptionOf(string path)
     {

@@ -42,7 +42,7 @@ public sealed class DocumentBinder(YamlSourceTree tree, ICollection<ScenarioErro
             var fieldPath = Join(path, key);
             if (field is null)
             {
-                Error(keyNode, fieldPath, $"unknown field '{key}'{ClosestName.Hint(key, fields.Select(f => f.Name))}");
+                Error(keyNode, fieldPath, $"unknown field '{ErrorText.Quote(key)}'{ClosestName.Hint(key, fields.Select(f => f.Name))}");
                 continue;
             }
             seen.Add(key);
@@ -80,7 +80,7 @@ public sealed class DocumentBinder(YamlSourceTree tree, ICollection<ScenarioErro
                 return type;
             }
         }
-        Error(valueNode, Join(path, field), $"unknown {field} '{value}'{ClosestName.Hint(value, variants.Select(v => v.Value))}");
+        Error(valueNode, Join(path, field), $"unknown {field} '{ErrorText.Quote(value)}'{ClosestName.Hint(value, variants.Select(v => v.Value))}");
         return null;
     }
 
@@ -158,14 +158,14 @@ public sealed class DocumentBinder(YamlSourceTree tree, ICollection<ScenarioErro
             {
                 return false;
             }
-            Error(scalar, path, $"expected true or false, got '{text}'");
+            Error(scalar, path, $"expected true or false, got '{ErrorText.Quote(text)}'");
             return null;
         }
         if (type == typeof(int))
         {
             if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var integer))
             {
-                Error(scalar, path, $"expected a whole number, got '{text}'");
+                Error(scalar, path, $"expected a whole number, got '{ErrorText.Quote(text)}'");
                 return null;
             }
             return CheckRange(integer, scalar, path, attribute) ? integer : null;
@@ -174,7 +174,12 @@ public sealed class DocumentBinder(YamlSourceTree tree, ICollection<ScenarioErro
         {
             if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number))
             {
-                Error(scalar, path, $"expected a number, got '{text}'");
+                Error(scalar, path, $"expected a number, got '{ErrorText.Quote(text)}'");
+                return null;
+            }
+            if (Math.Abs(number) > tree.Limits.MaxMagnitude)
+            {
+                Error(scalar, path, $"{text} is larger than {tree.Limits.MaxMagnitude.ToString("G", CultureInfo.InvariantCulture)}, the largest magnitude a scenario number may have");
                 return null;
             }
             return CheckRange(number, scalar, path, attribute) ? number : null;
@@ -184,7 +189,7 @@ public sealed class DocumentBinder(YamlSourceTree tree, ICollection<ScenarioErro
             var hasOffset = text.EndsWith('Z') || Regex.IsMatch(text, @"[+-]\d\d:?\d\d$");
             if (!hasOffset || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
             {
-                Error(scalar, path, $"expected an ISO-8601 date-time with offset such as 2024-07-01T00:00:00+08:00, got '{text}'");
+                Error(scalar, path, $"expected an ISO-8601 date-time with offset such as 2024-07-01T00:00:00+08:00, got '{ErrorText.Quote(text)}'");
                 return null;
             }
             return time;
@@ -196,12 +201,12 @@ public sealed class DocumentBinder(YamlSourceTree tree, ICollection<ScenarioErro
     {
         if (attribute?.OneOf is { } allowed && !allowed.Contains(text, StringComparer.Ordinal))
         {
-            Error(node, path, $"'{text}' is not one of {string.Join(", ", allowed)}{ClosestName.Hint(text, allowed)}");
+            Error(node, path, $"'{ErrorText.Quote(text)}' is not one of {string.Join(", ", allowed)}{ClosestName.Hint(text, allowed)}");
             return false;
         }
         if (attribute?.Pattern is { } pattern && !Regex.IsMatch(text, pattern))
         {
-            Error(node, path, $"'{text}' is not a valid id (letters, digits, '_', '.', '-'; starting with a letter or digit)");
+            Error(node, path, $"'{ErrorText.Quote(text)}' is not a valid id (letters, digits, '_', '.', '-'; starting with a letter or digit)");
             return false;
         }
         return true;

@@ -16,15 +16,15 @@ public static class ScenarioLoader
         return scenario ?? throw new ScenarioException(errors);
     }
 
-    public static (ResolvedScenario? Scenario, IReadOnlyList<ScenarioError> Errors) TryLoad(string path) =>
-        TryLoad(YamlSourceTree.Load(path));
+    public static (ResolvedScenario? Scenario, IReadOnlyList<ScenarioError> Errors) TryLoad(string path, ScenarioLimits? limits = null) =>
+        TryLoad(YamlSourceTree.Load(path, limits));
 
     /// <summary>
     /// Loads a scenario sent as text (an upload), named <paramref name="displayName"/> in errors; the files it names
     /// resolve against <paramref name="directory"/> and must lie inside it.
     /// </summary>
-    public static (ResolvedScenario? Scenario, IReadOnlyList<ScenarioError> Errors) TryLoadText(string text, string displayName, string directory) =>
-        TryLoad(YamlSourceTree.LoadText(text, displayName, directory));
+    public static (ResolvedScenario? Scenario, IReadOnlyList<ScenarioError> Errors) TryLoadText(string text, string displayName, string directory, ScenarioLimits? limits = null) =>
+        TryLoad(YamlSourceTree.LoadText(text, displayName, directory, limits));
 
     private static (ResolvedScenario? Scenario, IReadOnlyList<ScenarioError> Errors) TryLoad(YamlSourceTree tree)
     {
@@ -35,8 +35,9 @@ public static class ScenarioLoader
             var doc = new DocumentBinder(tree, errors).Bind<ScenarioDoc>(tree.Root, "");
             if (doc is not null)
             {
-                new ScenarioValidator(errors).Check(doc);
-                if (doc.Horizon is { Steps: > 0, StepMinutes: > 0 } horizon && 1440 % horizon.StepMinutes == 0)
+                var validator = new ScenarioValidator(errors, tree.Limits);
+                validator.Check(doc);
+                if (validator.CheckSize(doc) && doc.Horizon is { } horizon && 1440 % horizon.StepMinutes == 0)
                 {
                     var profiles = ResolveProfiles(doc, horizon, errors, tree);
                     if (errors.Count == 0)

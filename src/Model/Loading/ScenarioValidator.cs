@@ -7,8 +7,40 @@ namespace GridActors.Model.Loading;
 /// Checks that need more than one field: unique ids, references between sections, and the
 /// format's cross-field rules. Range and type checks already happened while binding.
 /// </summary>
-public sealed class ScenarioValidator(ICollection<ScenarioError> errors)
+public sealed class ScenarioValidator(ICollection<ScenarioError> errors, ScenarioLimits limits)
 {
+    /// <summary>
+    /// Whether the scenario is small enough to expand: its steps and assets × steps within <see cref="ScenarioLimits"/>,
+    /// and its horizon ending before the calendar does. Checked before any profile is expanded.
+    /// </summary>
+    public bool CheckSize(ScenarioDoc doc)
+    {
+        if (doc.Horizon is not { Steps: > 0, StepMinutes: > 0 } horizon)
+        {
+            return false;
+        }
+        var fits = true;
+        if (horizon.Steps > limits.MaxSteps)
+        {
+            Error(horizon, "steps", $"{horizon.Steps:N0} steps are more than the {limits.MaxSteps:N0} this installation runs ({ScenarioLimits.StepsVariable} or the API's Api:MaxSteps raise it)");
+            fits = false;
+        }
+        var assets = (long)(doc.Assets?.Count ?? 0) + (doc.Compute?.Workloads?.Count ?? 0);
+        var assetSteps = assets * horizon.Steps;
+        if (fits && assetSteps > limits.MaxAssetSteps)
+        {
+            Error(horizon, "steps", $"{assets:N0} assets and workloads × {horizon.Steps:N0} steps are {assetSteps:N0} asset-steps, more than the {limits.MaxAssetSteps:N0} this installation runs ({ScenarioLimits.AssetStepsVariable} or the API's Api:MaxAssetSteps raise it)");
+            fits = false;
+        }
+        var minutes = (double)horizon.Steps * horizon.StepMinutes;
+        if (fits && (DateTimeOffset.MaxValue - horizon.Start).TotalMinutes < minutes + 1440)
+        {
+            Error(horizon, "steps", "the horizon would end after the year 9999");
+            fits = false;
+        }
+        return fits;
+    }
+
     public void Check(ScenarioDoc doc)
     {
         if (doc.Has("format") && doc.Format != 1)
@@ -126,7 +158,7 @@ public sealed class ScenarioValidator(ICollection<ScenarioError> errors)
             var value = id(item);
             if (value.Length > 0 && !seen.Add(value))
             {
-                Error(item, "id", $"duplicate {what} id '{value}'");
+                Error(item, "id", $"duplicate {what} id '{ErrorText.Quote(value)}'");
             }
         }
         return seen;
@@ -146,7 +178,7 @@ public sealed class ScenarioValidator(ICollection<ScenarioError> errors)
         {
             return;
         }
-        Error(node, field, $"unknown {what} '{value}'{ClosestName.Hint(value, known)}");
+        Error(node, field, $"unknown {what} '{ErrorText.Quote(value)}'{ClosestName.Hint(value, known)}");
     }
 
     private void Error(DocNode node, string field, string message) =>

@@ -13,10 +13,16 @@ public sealed class YamlSourceTree
     private readonly Dictionary<string, string> directories = new(StringComparer.Ordinal);
     private readonly List<ScenarioError> errors = [];
 
-    /// <summary>When set, every file the scenario names (includes, CSV profiles) must lie under this folder.</summary>
+    /// <summary>When set, every file the scenario names (includes, CSV profiles) must lie under this folder, links resolved.</summary>
     private string? confinement;
 
-    private YamlSourceTree() { }
+    private YamlSourceTree(ScenarioLimits limits)
+    {
+        Limits = limits;
+    }
+
+    /// <summary>The bounds this tree was read under; the profile reader and the validator apply the rest of them.</summary>
+    public ScenarioLimits Limits { get; }
 
     public YamlMappingNode? Root { get; private set; }
 
@@ -26,9 +32,9 @@ public sealed class YamlSourceTree
         locations.TryGetValue(node, out var location) ? location : default;
 
     /// <summary>Loads <paramref name="path"/> and everything it includes; problems go to <see cref="Errors"/>.</summary>
-    public static YamlSourceTree Load(string path)
+    public static YamlSourceTree Load(string path, ScenarioLimits? limits = null)
     {
-        var tree = new YamlSourceTree();
+        var tree = new YamlSourceTree(limits ?? ScenarioLimits.Default);
         var full = System.IO.Path.GetFullPath(path);
         tree.Root = tree.LoadFile(full, [], new SourceLocation(DisplayPath(full), 1, 1));
         return tree;
@@ -38,9 +44,9 @@ public sealed class YamlSourceTree
     /// Loads a scenario given as text (an upload), named <paramref name="displayName"/> in errors. Its relative
     /// paths resolve against <paramref name="directory"/>, and no file outside that folder may be read.
     /// </summary>
-    public static YamlSourceTree LoadText(string text, string displayName, string directory)
+    public static YamlSourceTree LoadText(string text, string displayName, string directory, ScenarioLimits? limits = null)
     {
-        var tree = new YamlSourceTree { confinement = WithSeparator(System.IO.Path.GetFullPath(directory)) };
+        var tree = new YamlSourceTree(limits ?? ScenarioLimits.Default) { confinement = WithSeparator(ScenarioFiles.RealPath(directory)) };
         var virtualPath = System.IO.Path.Combine(System.IO.Path.GetFullPath(directory), displayName);
         tree.directories[displayName] = System.IO.Path.GetFullPath(directory);
         using var reader = new StringReader(text);
@@ -56,7 +62,8 @@ public sealed class YamlSourceTree
     {
         var directory = directories.TryGetValue(fromFile, out var known) ? known : System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(fromFile))!;
         var full = System.IO.Path.GetFullPath(System.IO.Path.Combine(directory, relative));
-        return confinement is not null && !full.StartsWith(confinement, StringComparison.Ordinal)
+        // A link inside the folder may point out of it: the check is on where the path really leads.
+        return confinement is not null && !ScenarioFiles.RealPath(full).StartsWith(confinement, StringComparison.Ordinal)
             ? (null, $"{relative} is outside the scenarios folder; an uploaded scenario may only name files in it")
             : (full, null);
     }
@@ -74,18 +81,19 @@ public sealed class YamlSourceTree
     private YamlMappingNode? LoadFile(string fullPath, List<string> stack, SourceLocation includedFrom)
     {
         var display = DisplayPath(fullPath);
-        if (!File.Exists(fullPath))
-        {
-            errors.Add(new ScenarioError(includedFrom, "", $"file not found: {display}"));
-            return null;
-        }
         if (stack.Contains(fullPath, StringComparer.Ordinal))
         {
             errors.Add(new ScenarioError(includedFrom, "include", $"include cycle: {string.Join(" -> ", stack.Append(fullPath).Select(DisplayPath))}"));
             return null;
         }
+        var (text, problem) = ScenarioFiles.ReadText(fullPath, Limits.MaxYamlBytes);
+        if (text is null)
+        {
+            errors.Add(new ScenarioError(includedFrom, "", problem!));
+            return null;
+        }
 
-        using var reader = new StreamReader(fullPath);
+        using var reader = new StringReader(text);
         directories[display] = System.IO.Path.GetDirectoryName(fullPath)!;
         return LoadDocument(reader, fullPath, display, stack);
     }
@@ -93,13 +101,26 @@ public sealed class YamlSourceTree
     private YamlMappingNode? LoadDocument(TextReader reader, string fullPath, string display, List<string> stack)
     {
         var stream = new YamlStream();
+        var parser = new BoundedYamlParser(reader, Limits);
         try
         {
-            stream.Load(reader);
+            stream.Load(parser);
+        }
+        catch (YamlLimitException e)
+        {
+            errors.Add(new ScenarioError(At(display, e.At), "", $"too large to read: {e.Message}"));
+            return null;
         }
         catch (YamlException e)
         {
-            errors.Add(new ScenarioError(new SourceLocation(display, (int)e.Start.Line, (int)e.Start.Column), "", $"not valid YAML: {FirstLine(e.Message)}"));
+            errors.Add(new ScenarioError(At(display, e.Start), "", $"not valid YAML: {FirstLine(e.Message)}"));
+            return null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException or OverflowException)
+        {
+            // YamlDotNet's scanner throws these on some broken input (a flow list or mapping that never closes);
+            // their messages speak of its internals, so say what the usual cause is, at where it stopped.
+            errors.Add(new ScenarioError(At(display, parser.Position), "", "not valid YAML: a [ ] list or { } mapping, or a quoted value, does not close before the file ends"));
             return null;
         }
 
@@ -180,6 +201,8 @@ public sealed class YamlSourceTree
                 break;
         }
     }
+
+    private static SourceLocation At(string display, Mark mark) => new(display, Math.Max(1, (int)mark.Line), Math.Max(1, (int)mark.Column));
 
     private static string FirstLine(string message)
     {

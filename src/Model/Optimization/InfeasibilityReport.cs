@@ -4,10 +4,29 @@ using GridActors.Model.Scenario;
 
 namespace GridActors.Model.Optimization;
 
-/// <summary>A dispatch model that has no optimum, explained in plain words for the user.</summary>
-public sealed class DispatchInfeasibleException(IReadOnlyList<string> reasons) : Exception(string.Join(Environment.NewLine, reasons))
+/// <summary>
+/// A dispatch model that has no optimum, explained in plain words for the user. Serializable: it is thrown in the run
+/// grain and must reach a client on another process with its reasons intact.
+/// </summary>
+[GenerateSerializer, Alias("GridActors.DispatchInfeasibleException")]
+public sealed class DispatchInfeasibleException : Exception
 {
-    public IReadOnlyList<string> Reasons { get; } = reasons;
+    public DispatchInfeasibleException(IReadOnlyList<string> reasons) : base(string.Join(Environment.NewLine, reasons))
+    {
+        Reasons = [.. reasons];
+    }
+
+    public DispatchInfeasibleException() : this([]) { }
+
+    public DispatchInfeasibleException(string message) : this([message]) { }
+
+    public DispatchInfeasibleException(string message, Exception inner) : base(message, inner)
+    {
+        Reasons = [message];
+    }
+
+    [Id(0)]
+    public string[] Reasons { get; private set; }
 }
 
 /// <summary>

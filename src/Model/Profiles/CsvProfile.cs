@@ -6,25 +6,26 @@ namespace GridActors.Model.Profiles;
 /// <summary>Reads one column of a CSV file as a profile, reporting problems at the CSV's own line.</summary>
 public static class CsvProfile
 {
-    public static double[]? Read(string fullPath, string column, int offset, string normalize, int steps, SourceLocation referencedAt, string fieldPath, ICollection<ScenarioError> errors)
+    public static double[]? Read(string fullPath, string column, int offset, string normalize, int steps, SourceLocation referencedAt, string fieldPath,
+        ICollection<ScenarioError> errors, ScenarioLimits limits)
     {
         var display = YamlSourceTree.DisplayPath(fullPath);
-        if (!File.Exists(fullPath))
+        var (text, problem) = ScenarioFiles.ReadText(fullPath, limits.MaxCsvBytes);
+        if (text is null)
         {
-            errors.Add(new ScenarioError(referencedAt, fieldPath + ".csv", $"file not found: {display}"));
+            errors.Add(new ScenarioError(referencedAt, fieldPath + ".csv", problem!));
             return null;
         }
-        var lines = File.ReadAllLines(fullPath);
-        if (lines.Length == 0)
+        var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+        if (lines.Length > 0 && lines[^1].Length == 0)
         {
-            errors.Add(new ScenarioError(referencedAt, fieldPath + ".csv", $"{display} is empty"));
-            return null;
+            lines = lines[..^1];
         }
         var header = Split(lines[0]);
         var index = Array.IndexOf(header, column);
         if (index < 0)
         {
-            errors.Add(new ScenarioError(referencedAt, fieldPath + ".column", $"{display} has no column '{column}'{ClosestName.Hint(column, header)}"));
+            errors.Add(new ScenarioError(referencedAt, fieldPath + ".column", $"{display} has no column '{ErrorText.Quote(column)}'{ClosestName.Hint(column, header)}"));
             return null;
         }
 
@@ -39,8 +40,14 @@ public static class CsvProfile
             var cells = Split(lines[row]);
             if (index >= cells.Length || !double.TryParse(cells[index], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
             {
-                var cell = index < cells.Length ? cells[index] : "";
+                var cell = index < cells.Length ? ErrorText.Quote(cells[index]) : "";
                 errors.Add(new ScenarioError(new SourceLocation(display, row + 1, ColumnOf(lines[row], index)), fieldPath, $"column '{column}': expected a number, got '{cell}'"));
+                continue;
+            }
+            if (Math.Abs(value) > limits.MaxMagnitude)
+            {
+                errors.Add(new ScenarioError(new SourceLocation(display, row + 1, ColumnOf(lines[row], index)), fieldPath,
+                    $"column '{column}': {value.ToString("G", CultureInfo.InvariantCulture)} is larger than {limits.MaxMagnitude:G}, the largest magnitude a scenario number may have"));
                 continue;
             }
             values.Add(value);

@@ -37,6 +37,11 @@ public sealed class ProfileResolver(int scenarioSeed, DateTimeOffset start, int 
                 Error(profile, "", $"profile values must not be negative (step {i} is {values[i]})");
                 return null;
             }
+            if (values[i] > files.Limits.MaxMagnitude)
+            {
+                Error(profile, "", $"profile values must be at most {files.Limits.MaxMagnitude:G} (step {i} is {values[i]:G})");
+                return null;
+            }
         }
         return values;
     }
@@ -69,7 +74,7 @@ public sealed class ProfileResolver(int scenarioSeed, DateTimeOffset start, int 
             Error(profile, "csv", problem!);
             return null;
         }
-        return CsvProfile.Read(path, profile.Column, profile.Offset, profile.Normalize, steps, profile.LocationOf("csv"), profile.Path, errors);
+        return CsvProfile.Read(path, profile.Column, profile.Offset, profile.Normalize, steps, profile.LocationOf("csv"), profile.Path, errors, files.Limits);
     }
 
     private double[]? Solar(string name, ProfileDoc profile)

@@ -51,7 +51,7 @@ public static class BenchCommand
         var scenarios = new List<ResolvedScenario>();
         foreach (var path in paths)
         {
-            var (resolved, errors) = ScenarioLoader.TryLoad(path);
+            var (resolved, errors) = ScenarioLoader.TryLoad(path, ScenarioLimits.FromEnvironment());
             if (resolved is null)
             {
                 return ErrorReport.Print(errors);

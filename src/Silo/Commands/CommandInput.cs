@@ -13,7 +13,7 @@ public static class CommandInput
     /// <summary>The scenario and its result folder, or the exit code after the errors were printed.</summary>
     public static (ResolvedScenario? Scenario, string OutputDirectory, int ExitCode) Prepare(string path, string? outputDirectory, string mode)
     {
-        var (resolved, errors) = ScenarioLoader.TryLoad(path);
+        var (resolved, errors) = ScenarioLoader.TryLoad(path, ScenarioLimits.FromEnvironment());
         if (resolved is null)
         {
             return (null, "", ErrorReport.Print(errors));

@@ -19,9 +19,9 @@ public sealed class NegotiationSettings
 
     public NegotiationSettings()
     {
-        AtLeast(windowSteps, 1);
-        AtLeast(lookaheadSteps, 0);
-        AtLeast(maxRounds, 1);
+        InRange(windowSteps, 1, RunOptionLimits.MaxWindowSteps);
+        InRange(lookaheadSteps, 0, RunOptionLimits.MaxLookaheadSteps);
+        InRange(maxRounds, 1, RunOptionLimits.MaxRounds);
         placement.AcceptOnlyFromAmong("negotiated", "local", "carbon-greedy");
         gap.Validators.Add(result =>
         {
@@ -49,11 +49,13 @@ public sealed class NegotiationSettings
         Placement = parse.GetValue(placement) switch { "local" => Placement.Local, "carbon-greedy" => Placement.CarbonGreedy, _ => Placement.Negotiated },
     };
 
-    private static void AtLeast(Option<int> option, int minimum) => option.Validators.Add(result =>
+    /// <summary>The ranges are the API's too (<see cref="RunOptionLimits"/>).</summary>
+    private static void InRange(Option<int> option, int low, int high) => option.Validators.Add(result =>
     {
-        if (result.GetValueOrDefault<int>() < minimum)
+        var value = result.GetValueOrDefault<int>();
+        if (value < low || value > high)
         {
-            result.AddError($"{option.Name} must be at least {minimum}");
+            result.AddError($"{option.Name} must be from {low} to {high:N0}, not {value}");
         }
     });
 }

@@ -14,7 +14,7 @@ public static class ValidateCommand
         command.SetAction(parse =>
         {
             var path = parse.GetValue(scenario)!.FullName;
-            var (resolved, errors) = ScenarioLoader.TryLoad(path);
+            var (resolved, errors) = ScenarioLoader.TryLoad(path, ScenarioLimits.FromEnvironment());
             if (resolved is null)
             {
                 return ErrorReport.Print(errors);

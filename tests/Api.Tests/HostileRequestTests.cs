@@ -1,0 +1,98 @@
+using System.Net;
+using System.Text;
+using GridActors.Testing;
+
+namespace GridActors.Api.Tests;
+
+/// <summary>
+/// Bodies made to crash or wedge the API get a 400 naming the problem, and the server runs the next run as if
+/// nothing had happened.
+/// </summary>
+[Collection(SharedLiveCluster.Name)]
+public sealed class HostileRequestTests(LiveCluster cluster) : IDisposable
+{
+    private readonly ApiFactory api = new(cluster);
+
+    public void Dispose() => api.Dispose();
+
+    private static string Toy() => File.ReadAllText(RepositoryRoot.Path("scenarios/two-region-toy.yaml"));
+
+    private static string AliasBomb()
+    {
+        var yaml = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (var level = 1; level <= 10; level++)
+        {
+            yaml.Append(System.Globalization.CultureInfo.InvariantCulture, $"a{level}: &a{level} [{string.Join(", ", Enumerable.Repeat($"*a{level - 1}", 10))}]\n");
+        }
+        return yaml.ToString();
+    }
+
+    public static TheoryData<string, string> HostileScenarios() => new()
+    {
+        { "regions: [ { id: A }, { id: B }", "not valid YAML" },
+        { "regions: " + new string('[', 50_000), "nested more than 64 deep" },
+        { AliasBomb(), "once its aliases are expanded" },
+        { Toy().Replace("steps: 48", "steps: 10000000", StringComparison.Ordinal), "more than the 100,000" },
+        { Toy().Replace("steps: 48", "steps: 2147483647", StringComparison.Ordinal), "more than the 100,000" },
+        { Toy().Replace("capacity_mw: 800", "capacity_mw: 1e308", StringComparison.Ordinal), "largest magnitude" },
+        { Toy().Replace("value_of_lost_load_per_mwh: 30000", "value_of_lost_load_per_mwh: 1e308", StringComparison.Ordinal), "largest magnitude" },
+        { Toy().Replace("profile: flat", "profile: flat, sector: [[[[", StringComparison.Ordinal), "not valid YAML" },
+        { "   \n", "is empty" },
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileScenarios))]
+    public async Task HostileScenariosGet400(string yaml, string expected)
+    {
+        using var client = api.Authorized();
+        var (status, text) = await client.PostRawAsync(yaml, "application/yaml");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains(expected, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"scenario":"two-region-toy","window_steps":2147483647}""", "window_steps: must be from 1 to 8,784")]
+    [InlineData("""{"scenario":"two-region-toy","lookahead_steps":2147483647}""", "lookahead_steps: must be from 0 to 8,784")]
+    [InlineData("""{"scenario":"two-region-toy","max_rounds":1000000000}""", "max_rounds: must be from 1 to 1,000")]
+    [InlineData("""{"scenario":"two-region-toy","pace":1e-300}""", "pace: must be 0 (as fast as possible) or from 0.01")]
+    [InlineData("""{"scenario":"two-region-toy","pace":1e300}""", "pace: must be 0")]
+    [InlineData("", "body: is empty")]
+    public async Task OptionsThatCouldNotRunGet400(string body, string expected)
+    {
+        using var client = api.Authorized();
+        var (status, text) = await client.PostRawAsync(body, "application/json");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains(expected, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AfterEveryHostileBodyAToyRunStillCompletes()
+    {
+        using var client = api.Authorized();
+        foreach (var row in HostileScenarios())
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, (await client.PostRawAsync((string)row[0], "application/yaml")).Status);
+        }
+        var run = await client.StartAsync(new { scenario = "two-region-toy" });
+        var ended = await client.WaitForEndAsync(run.Id());
+        Assert.Equal("completed", ended["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AnInfeasibleScenarioFailsWithTheSentenceOfTheCli()
+    {
+        // A must-run floor of 500 MW on a plant whose availability drops to zero within the hour it cannot ramp.
+        var yaml = Toy()
+            .Replace("capacity_mw: 800, marginal_cost_per_mwh: 250", "capacity_mw: 800, min_output_mw: 500, ramp_mw_per_h: 10, availability: outage, marginal_cost_per_mwh: 250", StringComparison.Ordinal)
+            .Replace("  flat: { values: [1] }", "  flat: { values: [1] }\n  outage: { values: [1, 1, 1, 0.1] }", StringComparison.Ordinal);
+        using var client = api.Authorized();
+        var run = await client.StartAsync(new { yaml });
+        var ended = await client.WaitForEndAsync(run.Id());
+        Assert.Equal("failed", ended["status"]!.GetValue<string>());
+        var error = ended["error"]!.GetValue<string>();
+        Assert.Contains("no feasible dispatch", error, StringComparison.Ordinal);
+        Assert.Contains("west-coal", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("codec", error, StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -3,23 +3,46 @@ using GridActors.Model.Loading;
 
 namespace GridActors.Model.Profiles;
 
+/// <summary>
+/// The lines of the CSV files one scenario reads, each file read once however many profiles take a column of it
+/// (a national scenario takes dozens of columns from one file).
+/// </summary>
+public sealed class CsvFiles(ScenarioLimits limits)
+{
+    private readonly Dictionary<string, (string[]? Lines, string? Problem)> read = new(StringComparer.Ordinal);
+
+    public ScenarioLimits Limits => limits;
+
+    public (string[]? Lines, string? Problem) LinesOf(string fullPath)
+    {
+        if (!read.TryGetValue(fullPath, out var entry))
+        {
+            var (text, problem) = ScenarioFiles.ReadText(fullPath, limits.MaxCsvBytes);
+            var lines = text?.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+            if (lines is [.. var head, ""])
+            {
+                lines = head;
+            }
+            entry = lines is [] ? (null, $"{YamlSourceTree.DisplayPath(fullPath)} is empty") : (lines, problem);
+            read[fullPath] = entry;
+        }
+        return entry;
+    }
+}
+
 /// <summary>Reads one column of a CSV file as a profile, reporting problems at the CSV's own line.</summary>
 public static class CsvProfile
 {
     public static double[]? Read(string fullPath, string column, int offset, string normalize, int steps, SourceLocation referencedAt, string fieldPath,
-        ICollection<ScenarioError> errors, ScenarioLimits limits)
+        ICollection<ScenarioError> errors, CsvFiles files)
     {
         var display = YamlSourceTree.DisplayPath(fullPath);
-        var (text, problem) = ScenarioFiles.ReadText(fullPath, limits.MaxCsvBytes);
-        if (text is null)
+        var limits = files.Limits;
+        var (lines, problem) = files.LinesOf(fullPath);
+        if (lines is null)
         {
             errors.Add(new ScenarioError(referencedAt, fieldPath + ".csv", problem!));
             return null;
-        }
-        var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
-        if (lines.Length > 0 && lines[^1].Length == 0)
-        {
-            lines = lines[..^1];
         }
         var header = Split(lines[0]);
         var index = Array.IndexOf(header, column);
@@ -37,10 +60,10 @@ public static class CsvProfile
             {
                 continue;
             }
-            var cells = Split(lines[row]);
-            if (index >= cells.Length || !double.TryParse(cells[index], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+            var text = Cell(lines[row], index);
+            if (text is null || !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
             {
-                var cell = index < cells.Length ? ErrorText.Quote(cells[index]) : "";
+                var cell = text is null ? "" : ErrorText.Quote(text);
                 errors.Add(new ScenarioError(new SourceLocation(display, row + 1, ColumnOf(lines[row], index)), fieldPath, $"column '{column}': expected a number, got '{cell}'"));
                 continue;
             }
@@ -74,6 +97,23 @@ public static class CsvProfile
             return null;
         }
         return [.. values.Skip(offset).Take(steps).Select(v => v / divisor)];
+    }
+
+    /// <summary>The cell at <paramref name="index"/>, trimmed and unquoted, without splitting the whole line; null past its end.</summary>
+    private static string? Cell(string line, int index)
+    {
+        var start = 0;
+        for (var i = 0; i < index; i++)
+        {
+            var comma = line.IndexOf(',', start);
+            if (comma < 0)
+            {
+                return null;
+            }
+            start = comma + 1;
+        }
+        var end = line.IndexOf(',', start);
+        return line[start..(end < 0 ? line.Length : end)].Trim().Trim('"');
     }
 
     private static string[] Split(string line) => [.. line.Split(',').Select(cell => cell.Trim().Trim('"'))];

@@ -6,6 +6,8 @@ namespace GridActors.Model.Profiles;
 /// <summary>Expands a profile document to one value per horizon step, from whichever source it names.</summary>
 public sealed class ProfileResolver(int scenarioSeed, DateTimeOffset start, int steps, int stepMinutes, ICollection<ScenarioError> errors, YamlSourceTree files)
 {
+    private readonly CsvFiles csvFiles = new(files.Limits);
+
     public double[]? Resolve(string name, ProfileDoc profile)
     {
         var sources = new[] { profile.Values is not null, profile.Csv is not null, profile.Synthetic is not null }.Count(x => x);
@@ -74,7 +76,7 @@ public sealed class ProfileResolver(int scenarioSeed, DateTimeOffset start, int 
             Error(profile, "csv", problem!);
             return null;
         }
-        return CsvProfile.Read(path, profile.Column, profile.Offset, profile.Normalize, steps, profile.LocationOf("csv"), profile.Path, errors, files.Limits);
+        return CsvProfile.Read(path, profile.Column, profile.Offset, profile.Normalize, steps, profile.LocationOf("csv"), profile.Path, errors, csvFiles);
     }
 
     private double[]? Solar(string name, ProfileDoc profile)

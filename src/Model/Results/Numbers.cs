@@ -16,5 +16,8 @@ public static class Numbers
 
     public static string Format(double value) => Round(value).ToString("0.######", CultureInfo.InvariantCulture);
 
+    /// <summary>"1 link", "2 links": a count with its noun in the right number (nouns that take an "s").</summary>
+    public static string Count(long count, string noun) => count.ToString("N0", CultureInfo.InvariantCulture) + " " + (count == 1 ? noun : noun + "s");
+
     public static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

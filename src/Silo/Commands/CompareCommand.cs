@@ -94,7 +94,7 @@ public static class CompareCommand
         }
         AnsiConsole.Write(table);
         var windows = comparison.Negotiated.Windows;
-        AnsiConsole.MarkupLine($"cost gap [bold]{N(100 * comparison.CostGap, "N4")} %[/]; negotiation: {windows.Sum(w => w.Rounds)} rounds over {windows.Count} windows ({windows.Count(w => w.Converged)} converged, at most {(windows.Count > 0 ? windows.Max(w => w.Rounds) : 0)} in one)");
+        AnsiConsole.MarkupLine($"cost gap [bold]{N(100 * comparison.CostGap, "N4")} %[/]; negotiation: {Numbers.Count(windows.Sum(w => w.Rounds), "round")} over {Numbers.Count(windows.Count, "window")} ({windows.Count(w => w.Converged)} converged, at most {(windows.Count > 0 ? windows.Max(w => w.Rounds) : 0)} in one)");
         AnsiConsole.MarkupLine($"wall time: negotiated {N(negotiatedRun, "N2")} s ({N(negotiatedCommand, "N2")} s with silo start-up), optimal {N(optimalRun, "N2")} s ({N(optimalCommand, "N2")} s)");
         if (comparison.Placements.Count > 0)
         {

@@ -43,7 +43,7 @@ public static class RunCommand
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
                 .StartAsync(async progress =>
                 {
-                    var task = progress.AddTask($"{Markup.Escape(resolved.Name)} ({resolved.Assets.Length} assets, {resolved.Steps} steps)", maxValue: resolved.Steps);
+                    var task = progress.AddTask($"{Markup.Escape(resolved.Name)} ({Numbers.Count(resolved.Assets.Length, "asset")}, {Numbers.Count(resolved.Steps, "step")})", maxValue: resolved.Steps);
                     outcome = await Modes.NegotiatedAsync(resolved, options, outputDirectory, report => task.Increment(report.Steps), cancellationToken, target);
                 });
         }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GridActors.Model.Loading;
+using GridActors.Model.Results;
 using Spectre.Console;
 
 namespace GridActors.Silo.Commands;
@@ -19,7 +20,7 @@ public static class ValidateCommand
             {
                 return ErrorReport.Print(errors);
             }
-            AnsiConsole.MarkupLine($"[green]ok[/] {Markup.Escape(resolved.Name)}: {resolved.Regions.Length} regions, {resolved.Links.Length} links, {resolved.Assets.Length} assets, {resolved.Steps} steps of {resolved.StepMinutes} min");
+            AnsiConsole.MarkupLine($"[green]ok[/] {Markup.Escape(resolved.Name)}: {Numbers.Count(resolved.Regions.Length, "region")}, {Numbers.Count(resolved.Links.Length, "link")}, {Numbers.Count(resolved.Assets.Length, "asset")}, {Numbers.Count(resolved.Steps, "step")} of {resolved.StepMinutes} min");
             return 0;
         });
         return command;

@@ -30,6 +30,23 @@ public sealed class ApiFactory(LiveCluster cluster, params (string Key, string V
         }
     }
 
+    /// <summary>The API listens before its cluster client has connected; the tests start once it has.</summary>
+    protected override Microsoft.Extensions.Hosting.IHost CreateHost(Microsoft.Extensions.Hosting.IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        var state = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<GridActors.Api.Hosting.ClusterConnectionState>(host.Services);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (!state.Connected)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException(state.Problem);
+            }
+            Thread.Sleep(20);
+        }
+        return host;
+    }
+
     /// <summary>A client that sends the API key.</summary>
     public HttpClient Authorized()
     {

@@ -41,6 +41,8 @@ public static class ApiProblems
         "Unsupported content type",
         $"send the run as application/json or the scenario as application/yaml, not '{contentType ?? "none"}'");
 
+    public static IResult ClusterUnavailable(string detail) => Problem(StatusCodes.Status503ServiceUnavailable, "Cluster not reachable", detail);
+
     public static IResult Unauthorized(string detail) => Problem(StatusCodes.Status401Unauthorized, "API key required", detail);
 
     private static ProblemHttpResult Problem(int status, string title, string detail, RequestError[]? errors = null) =>

@@ -25,6 +25,7 @@ public static class RunsEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .RequireAuthorization(ApiAccess.Key);
         runs.MapGet("/", (RunRegistry registry) => TypedResults.Ok(registry.All.Select(r => RunDescription.Of(r, withSummary: false)).ToArray()))
             .WithSummary("List runs, oldest first")
@@ -50,7 +51,8 @@ public static class RunsEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> StartAsync(HttpRequest request, RunRegistry registry, ScenarioCatalog catalog, IOptions<ApiOptions> options, LiveJson json)
+    private static async Task<IResult> StartAsync(HttpRequest request, RunRegistry registry, ScenarioCatalog catalog, IOptions<ApiOptions> options, LiveJson json,
+        ClusterConnectionState cluster)
     {
         var limit = options.Value.MaxRequestBodyBytes;
         if (request.ContentLength > limit)
@@ -108,6 +110,10 @@ public static class RunsEndpoints
         if (scenario is null)
         {
             return ApiProblems.InvalidScenario(errors);
+        }
+        if (settings.Mode == RunMode.Negotiated && cluster.Problem is { } unreachable)
+        {
+            return ApiProblems.ClusterUnavailable(unreachable);
         }
         if (registry.TryStart(scenario, settings) is not { } run)
         {

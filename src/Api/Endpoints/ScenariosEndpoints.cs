@@ -11,10 +11,13 @@ public static class ScenariosEndpoints
             .WithTags("Scenarios")
             .WithSummary("The scenarios in the server's folder, by name")
             .RequireAuthorization(Hosting.ApiAccess.Read);
-        endpoints.MapGet("/health", () => TypedResults.Ok(new { status = "ok" }))
+        endpoints.MapGet("/health", (Hosting.ClusterConnectionState cluster) => TypedResults.Ok(new HealthReport("ok", cluster.Connected ? "connected" : "connecting", cluster.Problem)))
             .WithTags("Health")
-            .WithSummary("Liveness of the API process")
+            .WithSummary("Liveness of the API process, and whether it has reached its cluster")
             .AllowAnonymous();
         return endpoints;
     }
 }
+
+/// <summary>The API is up; <paramref name="Cluster"/> says whether runs can start ("connected") or not yet ("connecting", with why).</summary>
+public sealed record HealthReport(string Status, string Cluster, string? Detail);

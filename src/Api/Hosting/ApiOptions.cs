@@ -52,7 +52,4 @@ public sealed class ClusterOptions
 
     /// <summary>A cluster on PostgreSQL (its connection string); <c>GRIDACTORS_POSTGRES</c> overrides it. Null: localhost clustering.</summary>
     public string? Postgres { get; set; }
-
-    /// <summary>How long the API waits for the silo at start before it gives up.</summary>
-    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(60);
 }

@@ -12,10 +12,15 @@ public static class ApiSetup
     public static WebApplicationBuilder AddGridApi(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // Request URLs may carry ?api_key= (EventSource cannot send headers): the hosting log that prints every URL
+        // stays quiet whatever the configuration says, so a key never reaches a log.
+        builder.Logging.AddFilter(RequestLogCategory, LogLevel.Warning);
+        builder.Logging.AddFilter(ApiHost.HostLogCategory, LogLevel.Critical);
         services.Configure<ApiOptions>(builder.Configuration.GetSection(ApiOptions.Section));
         services.Configure<ClusterOptions>(builder.Configuration.GetSection(ClusterOptions.Section));
         var cluster = builder.Configuration.GetSection(ClusterOptions.Section).Get<ClusterOptions>() ?? new ClusterOptions();
         var postgres = builder.Configuration["GRIDACTORS_POSTGRES"] is { Length: > 0 } fromEnvironment ? fromEnvironment : cluster.Postgres;
+        var hostedBefore = services.Where(d => d.ServiceType == typeof(IHostedService)).ToList();
         builder.UseOrleansClient(client =>
         {
             if (postgres is null)
@@ -41,6 +46,7 @@ public static class ApiSetup
                 client.Configure<Orleans.Configuration.ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
             }
             client.Services.AddSingleton<IClientConnectionRetryFilter, ClusterConnectionRetry>();
+            client.Services.AddSingleton<ILifecycleParticipant<IClusterClientLifecycle>, ClusterConnectedSignal>();
         });
         var maxBody = builder.Configuration.GetSection(ApiOptions.Section).Get<ApiOptions>()?.MaxRequestBodyBytes ?? new ApiOptions().MaxRequestBodyBytes;
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxBody);
@@ -50,6 +56,8 @@ public static class ApiSetup
         services.AddOpenApi();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<LiveJson>();
+        services.AddSingleton<ClusterConnectionState>();
+        BackgroundConnection.Wrap(services, hostedBefore);
         services.AddSingleton<ApiKeyStore>();
         services.AddApiKeyAccess();
         services.AddSingleton<ScenarioCatalog>();
@@ -65,6 +73,7 @@ public static class ApiSetup
     }
 
     private const string OrleansMeter = "Microsoft.Orleans";
+    public const string RequestLogCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
 
     /// <summary>
     /// Orleans' own client metrics, made to pass promtool: a help text where Orleans gives none, only the
@@ -85,6 +94,9 @@ public static class ApiSetup
         // Made at start so a generated key is logged before the first request, and the meter exists before the first scrape.
         app.Services.GetRequiredService<ApiKeyStore>();
         app.Services.GetRequiredService<LiveMetrics>();
+        var results = Path.GetFullPath(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ApiOptions>>().Value.ResultsDirectory);
+        var logger = app.Services.GetRequiredService<ILogger<ApiKeyStore>>();
+        Log.ResultsDirectory(logger, results);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();

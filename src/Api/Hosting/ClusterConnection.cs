@@ -3,24 +3,66 @@ using Microsoft.Extensions.Options;
 namespace GridActors.Api.Hosting;
 
 /// <summary>
-/// Keeps trying to reach the silo for <see cref="ClusterOptions.ConnectTimeout"/>, so the API and `gridactors serve`
-/// may be started in either order; then gives up with a sentence that says where it looked.
+/// Whether the API has reached its cluster yet. The API listens from the start, so the page, /health and the reference
+/// answer while it waits; what needs the cluster answers 503 with where it looks until the silo is there.
 /// </summary>
-internal sealed class ClusterConnectionRetry(IOptions<ClusterOptions> options, ILogger<ClusterConnectionRetry> logger, TimeProvider time) : IClientConnectionRetryFilter
+public sealed class ClusterConnectionState(IOptions<ClusterOptions> options)
 {
-    private DateTimeOffset? firstFailure;
+    private volatile string? problem = "the API is still connecting to its cluster";
+
+    public bool Connected => problem is null;
+
+    /// <summary>Why the cluster cannot be used now, as a sentence naming where the API looks; null when connected.</summary>
+    public string? Problem => problem is null ? null : $"no GridActors silo answers at {Where(options.Value)} ({problem}); start one with `gridactors serve`, the API connects as soon as it is up";
+
+    internal void Failed(string reason) => problem = reason;
+
+    internal void Succeeded() => problem = null;
+
+    public static string Where(ClusterOptions cluster) => cluster.Postgres is null
+        ? $"localhost:{cluster.GatewayPort} (cluster '{cluster.ClusterId}')"
+        : $"the PostgreSQL cluster '{cluster.ClusterId}'";
+}
+
+/// <summary>
+/// Keeps trying to reach the silo, however long it takes, so the API and `gridactors serve` may be started in
+/// either order; says where it looks every few seconds, and tells <see cref="ClusterConnectionState"/>.
+/// </summary>
+internal sealed class ClusterConnectionRetry(IOptions<ClusterOptions> options, ClusterConnectionState state, ILogger<ClusterConnectionRetry> logger, TimeProvider time)
+    : IClientConnectionRetryFilter
+{
+    private DateTimeOffset lastLogged = DateTimeOffset.MinValue;
 
     public async Task<bool> ShouldRetryConnectionAttempt(Exception exception, CancellationToken cancellationToken)
     {
+        state.Failed(FirstSentence(exception.Message));
         var now = time.GetUtcNow();
-        firstFailure ??= now;
-        if (now - firstFailure > options.Value.ConnectTimeout)
+        if (now - lastLogged >= TimeSpan.FromSeconds(10))
         {
-            Log.NoSilo(logger, options.Value.GatewayPort, options.Value.ClusterId, options.Value.ConnectTimeout);
-            return false;
+            lastLogged = now;
+            Log.WaitingForSilo(logger, ClusterConnectionState.Where(options.Value), FirstSentence(exception.Message));
         }
-        Log.WaitingForSilo(logger, options.Value.GatewayPort, options.Value.ClusterId, exception.Message);
         await Task.Delay(TimeSpan.FromSeconds(1), time, cancellationToken);
-        return true;
+        return !cancellationToken.IsCancellationRequested;
     }
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOfAny(['.', '\n']);
+        return end < 0 ? message : message[..end];
+    }
+}
+
+/// <summary>Marks the cluster connected once the Orleans client has started (its lifecycle reached Active).</summary>
+internal sealed class ClusterConnectedSignal(ClusterConnectionState state, ILogger<ClusterConnectedSignal> logger, IOptions<ClusterOptions> options)
+    : ILifecycleParticipant<IClusterClientLifecycle>
+{
+    public void Participate(IClusterClientLifecycle lifecycle) =>
+        lifecycle.Subscribe<ClusterConnectedSignal>(ServiceLifecycleStage.Active, _ =>
+        {
+            state.Succeeded();
+            var where = ClusterConnectionState.Where(options.Value);
+            Log.Connected(logger, where);
+            return Task.CompletedTask;
+        });
 }

@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace GridActors.Api.Tests;
+
+/// <summary>
+/// The API as a user starts it: `dotnet …/GridActors.Api.dll` from another folder, with no silo running. It listens
+/// at once, serves its page, says why runs cannot start, refuses a taken port in a sentence, stops on SIGTERM, and
+/// never writes a key to its log.
+/// </summary>
+public sealed class ApiProcessTests : IDisposable
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "gridactors-api-process", Guid.NewGuid().ToString("N"));
+
+    public ApiProcessTests() => Directory.CreateDirectory(folder);
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private Process Start(int port, int gateway, StringBuilder log)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "GridActors.Api.dll"), "--urls", $"http://127.0.0.1:{port}" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment["GRIDACTORS_API_KEY"] = "process-secret-key";
+        start.Environment["Api__RequireKeyForReads"] = "true";
+        start.Environment["Orleans__GatewayPort"] = gateway.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // The worst case for secrets: every request logged.
+        start.Environment["Logging__LogLevel__Default"] = "Information";
+        start.Environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Information";
+        start.Environment.Remove("GRIDACTORS_POSTGRES");
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task<HttpResponseMessage> WaitForAsync(HttpClient http, string path)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            try
+            {
+                return await http.GetAsync(new Uri(path, UriKind.Relative));
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task WithoutASiloTheApiListensExplainsRefusesATakenPortAndStopsOnSigterm()
+    {
+        var port = FreePort();
+        var log = new StringBuilder();
+        using var api = Start(port, FreePort(), log);
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            using var page = await WaitForAsync(http, "/");
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.Contains("GridActors", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+            var health = await http.GetStringAsync(new Uri("/health", UriKind.Relative));
+            Assert.Contains("\"cluster\":\"connecting\"", health, StringComparison.Ordinal);
+            Assert.Contains("gridactors serve", health, StringComparison.Ordinal);
+
+            using var start = new HttpRequestMessage(HttpMethod.Post, "/api/runs") { Content = new StringContent("""{"scenario":"two-region-toy"}""", Encoding.UTF8, "application/json") };
+            start.Headers.Add("X-Api-Key", "process-secret-key");
+            using var refused = await http.SendAsync(start);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+            Assert.Contains("no GridActors silo answers", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri("/api/runs?api_key=process-secret-key", UriKind.Relative))).StatusCode);
+
+            var secondLog = new StringBuilder();
+            using (var second = Start(port, FreePort(), secondLog))
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+                await second.WaitForExitAsync(timeout.Token);
+                Assert.Equal(2, second.ExitCode);
+            }
+            Assert.Contains($"127.0.0.1:{port}: address already in use", secondLog.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", secondLog.ToString(), StringComparison.Ordinal);
+
+            using (var kill = Process.Start("kill", ["-TERM", api.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync();
+            }
+            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await api.WaitForExitAsync(stop.Token);
+            Assert.Equal(0, api.ExitCode);
+            var text = log.ToString();
+            Assert.DoesNotContain("process-secret-key", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (!api.HasExited)
+            {
+                api.Kill(entireProcessTree: true);
+            }
+        }
+    }
+}

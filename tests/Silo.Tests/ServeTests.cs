@@ -53,4 +53,16 @@ public sealed class ServeTests
             }
         }
     }
+
+    [Fact]
+    public async Task ASecondServeOnPortsInUseIsRefusedWithASentence()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var (exitCode, _, error) = await Gridactors.RunAsync("serve", "--gateway-port", port, "--silo-port", EmbeddedCluster.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(2, exitCode);
+        Assert.Contains($"port {port} is in use", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
 }

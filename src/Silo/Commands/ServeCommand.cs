@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net;
 using GridActors.Grains.Abstractions;
 using GridActors.Silo.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -36,9 +37,20 @@ public static class ServeCommand
         return command;
     }
 
+    /// <summary>
+    /// How long a stop may take: leaving the cluster means writing to its membership table, and with the database gone
+    /// that write would wait for ever. After this the silo stops anyway; the others declare it dead within seconds.
+    /// </summary>
+    public static readonly TimeSpan StopPatience = TimeSpan.FromSeconds(4);
+
     private static async Task<int> ExecuteAsync(SiloEndpoints endpoints, CancellationToken cancellationToken)
     {
+        if ((PortInUse(endpoints.SiloPort) ?? PortInUse(endpoints.GatewayPort)) is { } taken)
+        {
+            return ErrorReport.Print($"port {taken} is in use (another `gridactors serve`?); stop that one or choose others with --silo-port and --gateway-port");
+        }
         var builder = Host.CreateApplicationBuilder();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = StopPatience);
         builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.AddFilter("Orleans", LogLevel.Warning).AddFilter("Orleans.Runtime.Silo", LogLevel.Error).AddFilter("Microsoft", LogLevel.Warning);
         builder.UseOrleans(silo => silo.AddGridSilo(endpoints));
@@ -54,8 +66,38 @@ public static class ServeCommand
         }
         var store = endpoints.Postgres is { } postgres ? $"PostgreSQL {DatabaseSchema.Describe(postgres)}" : "in memory";
         Console.WriteLine($"gridactors silo serving: gateway {endpoints.Advertised ?? IPAddress.Loopback}:{endpoints.GatewayPort}, silo port {endpoints.SiloPort}, cluster '{endpoints.ClusterId}', {store}. Stop with Ctrl+C or SIGTERM.");
-        await host.WaitForShutdownAsync(cancellationToken);
+        var stopping = new TaskCompletionSource();
+        using (host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(() => stopping.TrySetResult()))
+        using (cancellationToken.Register(() => stopping.TrySetResult()))
+        {
+            await stopping.Task;
+        }
+        using var patience = new CancellationTokenSource(StopPatience);
+        var stop = host.StopAsync(patience.Token);
+        if (await Task.WhenAny(stop, Task.Delay(StopPatience + TimeSpan.FromSeconds(1), CancellationToken.None)) != stop)
+        {
+            Console.WriteLine($"gridactors silo stopped without leaving the cluster cleanly (its storage did not answer within {StopPatience.TotalSeconds:0} s); the other silos count it as gone.");
+            return 0;
+        }
         Console.WriteLine("gridactors silo stopped.");
         return 0;
+    }
+
+    /// <summary>
+    /// The port when something listens on it already. Orleans would bind next to it without a word (it reuses
+    /// addresses), and clients would reach either silo.
+    /// </summary>
+    private static int? PortInUse(int port)
+    {
+        try
+        {
+            using var probe = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+            probe.Bind(new IPEndPoint(IPAddress.Any, port));
+            return null;
+        }
+        catch (System.Net.Sockets.SocketException e) when (e.SocketErrorCode == System.Net.Sockets.SocketError.AddressAlreadyInUse)
+        {
+            return port;
+        }
     }
 }

@@ -221,6 +221,23 @@ public sealed class ClusterTests(PostgresServer postgres, ITestOutputHelper outp
         await host.StopAsync();
     }
 
+    [Fact]
+    public async Task ASiloWhosePostgresIsGoneStillStopsPromptlyOnSigterm()
+    {
+        await using var silo = await SiloProcess.StartAsync(database, clusterId);
+        await postgres.PauseAsync();
+        try
+        {
+            var (exitCode, took) = await silo.TerminateAsync();
+            Assert.Equal(0, exitCode);
+            Assert.True(took < TimeSpan.FromSeconds(10), $"took {took}");
+        }
+        finally
+        {
+            await postgres.ResumeAsync();
+        }
+    }
+
     private async Task StartSilosAsync(int count)
     {
         silos.RemoveAll(s => s.HasExited);

@@ -42,6 +42,19 @@ public sealed class SiloProcess : IAsyncDisposable
         throw new InvalidOperationException($"the silo did not start: {await silo.error}");
     }
 
+    /// <summary>SIGTERM, as an operator or Kubernetes stops a silo: its exit code and how long it took to go.</summary>
+    public async Task<(int ExitCode, TimeSpan Took)> TerminateAsync()
+    {
+        var watch = Stopwatch.StartNew();
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, watch.Elapsed);
+    }
+
     /// <summary>SIGKILL: the process dies without a word to the cluster, as on a machine failure.</summary>
     public async Task KillAsync()
     {

@@ -116,4 +116,52 @@ public sealed class ApiProcessTests : IDisposable
             }
         }
     }
+
+    [Fact]
+    public async Task ARunWhoseOnlySiloIsKilledFailsWithinAboutThirtySecondsSayingHowToGoOn()
+    {
+        var gateway = FreePort();
+        var siloStart = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
+        foreach (var arg in new[] { GridActors.Testing.RepositoryRoot.Path("src/Silo/bin/Release/net10.0/gridactors.dll"), "serve",
+            "--silo-port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture), "--gateway-port", gateway.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        {
+            siloStart.ArgumentList.Add(arg);
+        }
+        siloStart.Environment.Remove("GRIDACTORS_POSTGRES");
+        using var silo = Process.Start(siloStart)!;
+        var port = FreePort();
+        using var api = Start(port, gateway, new StringBuilder());
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            http.DefaultRequestHeaders.Add("X-Api-Key", "process-secret-key");
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+            while (!(await (await WaitForAsync(http, "/health")).Content.ReadAsStringAsync()).Contains("\"connected\"", StringComparison.Ordinal))
+            {
+                Assert.True(DateTime.UtcNow < deadline, "the API never reached the silo");
+                await Task.Delay(200);
+            }
+            var run = await http.StartAsync(new { scenario = "two-region-toy", pace = 4, window_steps = 6 });
+            await http.WaitUntilAsync(run.Id(), r => r["steps_done"]?.GetValue<int>() > 0);
+
+            silo.Kill(entireProcessTree: true);
+            var killed = Stopwatch.StartNew();
+            var ended = await http.WaitForEndAsync(run.Id(), TimeSpan.FromSeconds(90));
+            Assert.Equal("failed", ended["status"]!.GetValue<string>());
+            Assert.Contains("no silo of the cluster has answered for 30 s", ended["error"]!.GetValue<string>(), StringComparison.Ordinal);
+            Assert.Contains("resume", ended["error"]!.GetValue<string>(), StringComparison.Ordinal);
+            Assert.True(killed.Elapsed < TimeSpan.FromSeconds(60), $"reported {killed.Elapsed} after the kill");
+        }
+        finally
+        {
+            if (!api.HasExited)
+            {
+                api.Kill(entireProcessTree: true);
+            }
+            if (!silo.HasExited)
+            {
+                silo.Kill(entireProcessTree: true);
+            }
+        }
+    }
 }

@@ -49,10 +49,10 @@ public static class RunDriver
         {
             if (!hooks.Resume)
             {
-                await WithRecoveryAsync(() => run.StartAsync(scenario, options), hooks, cancellationToken);
+                await WithRecoveryAsync(grains, runId, () => run.StartAsync(scenario, options), hooks, cancellationToken);
             }
             var first = 0;
-            while (!cancellationToken.IsCancellationRequested && await WithRecoveryAsync(() => run.AdvanceAsync(first), hooks, cancellationToken) is { } report)
+            while (!cancellationToken.IsCancellationRequested && await WithRecoveryAsync(grains, runId, () => run.AdvanceAsync(first), hooks, cancellationToken) is { } report)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 writer.Append(report);
@@ -75,23 +75,27 @@ public static class RunDriver
         return (summary, info);
     }
 
-    /// <summary>How long the driver keeps trying after a silo was lost before it gives the run up.</summary>
-    public static TimeSpan RecoveryPatience { get; set; } = TimeSpan.FromMinutes(3);
+    /// <summary>
+    /// How long the driver goes on trying while no silo of the cluster answers at all; then the run is given up with
+    /// a sentence. A cluster that answers (a silo was lost and another takes over, a long window, storage away for
+    /// less than its own patience) is waited for however long that takes.
+    /// </summary>
+    public static TimeSpan RecoveryPatience { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// Calls the run grain, and calls again while the cluster recovers from a lost silo: the run grain (on
     /// whichever silo now hosts it) rolls back to its checkpoint, and advancing from the same step is safe.
     /// </summary>
-    private static async Task WithRecoveryAsync(Func<Task> call, RunHooks hooks, CancellationToken cancellationToken) =>
-        await WithRecoveryAsync(async () =>
+    private static async Task WithRecoveryAsync(IGrainFactory grains, string runId, Func<Task> call, RunHooks hooks, CancellationToken cancellationToken) =>
+        await WithRecoveryAsync(grains, runId, async () =>
         {
             await call();
             return true;
         }, hooks, cancellationToken);
 
-    private static async Task<T> WithRecoveryAsync<T>(Func<Task<T>> call, RunHooks hooks, CancellationToken cancellationToken)
+    private static async Task<T> WithRecoveryAsync<T>(IGrainFactory grains, string runId, Func<Task<T>> call, RunHooks hooks, CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow + RecoveryPatience;
+        var lastAnswer = DateTime.UtcNow;
         var pause = TimeSpan.FromMilliseconds(250);
         while (true)
         {
@@ -99,13 +103,43 @@ public static class RunDriver
             {
                 return await call();
             }
-            catch (Exception e) when (IsPassing(e) && DateTime.UtcNow < deadline && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (IsPassing(e) && !cancellationToken.IsCancellationRequested)
             {
+                if (await ClusterAnswersAsync(grains))
+                {
+                    lastAnswer = DateTime.UtcNow;
+                }
+                else if (DateTime.UtcNow - lastAnswer > RecoveryPatience)
+                {
+                    throw new ClusterGoneException(
+                        $"no silo of the cluster has answered for {RecoveryPatience.TotalSeconds:0} s ({FirstLine(e.Message)}); a run stored in PostgreSQL goes on "
+                        + $"after `gridactors serve --postgres …` is started again and `gridactors resume {runId}` is run; a run in a silo's memory is lost with it and must be started again", e);
+                }
                 hooks.OnRecovering?.Invoke(e);
                 await Task.Delay(pause, cancellationToken);
                 pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, TimeSpan.FromSeconds(2).Ticks));
             }
         }
+    }
+
+    /// <summary>Whether any silo answers a cheap question within a few seconds: the cluster is there, if busy or recovering.</summary>
+    private static async Task<bool> ClusterAnswersAsync(IGrainFactory grains)
+    {
+        try
+        {
+            var hosts = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(TimeSpan.FromSeconds(3));
+            return hosts.Count > 0;
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException or System.Net.Sockets.SocketException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private static string FirstLine(string message)
+    {
+        var end = message.IndexOfAny(['\n', '\r']);
+        return end < 0 ? message : message[..end];
     }
 
     /// <summary>
@@ -131,3 +165,6 @@ public static class RunDriver
         }
     }
 }
+
+/// <summary>The cluster stopped answering for longer than <see cref="RunDriver.RecoveryPatience"/>: the run is given up, with how to go on.</summary>
+public sealed class ClusterGoneException(string message, Exception inner) : Exception(message, inner);

@@ -55,6 +55,10 @@ public static class RunCommand
         {
             return ErrorReport.Print(e.Message);
         }
+        catch (GridActors.Grains.Simulation.ClusterGoneException e)
+        {
+            return ErrorReport.Print(e.Message);
+        }
         catch (Exception e) when (target is not null && e is OrleansException or StorageUnavailableException or Npgsql.NpgsqlException)
         {
             return ErrorReport.Print($"the run on cluster '{target.ClusterId}' at {DatabaseSchema.Describe(target.Postgres)} stopped: {e.Message}; `gridactors resume` goes on from its last checkpoint");

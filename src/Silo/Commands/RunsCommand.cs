@@ -36,7 +36,7 @@ public static class RunsCommand
         {
             return await command();
         }
-        catch (ClusterUnavailableException e)
+        catch (Exception e) when (e is ClusterUnavailableException or Grains.Simulation.ClusterGoneException)
         {
             return ErrorReport.Print(e.Message);
         }

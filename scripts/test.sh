@@ -15,6 +15,21 @@ if ! command -v promtool >/dev/null || ! command -v chromium >/dev/null; then
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends prometheus chromium >/dev/null
 fi
 
+# The OpenAPI document is linted with redocly's CLI from npm, installed once into out/tools (node and npm from
+# Debian's packages when missing).
+redocly_version=2.77.0
+if [ ! -x out/tools/redocly/node_modules/.bin/redocly ]; then
+  if ! command -v npm >/dev/null; then
+    echo "installing nodejs and npm from Debian packages..."
+    sudo_cmd=()
+    [ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
+    "${sudo_cmd[@]}" apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+  fi
+  echo "installing @redocly/cli $redocly_version from npm into out/tools/redocly..."
+  npm install --silent --no-audit --no-fund --prefix out/tools/redocly "@redocly/cli@$redocly_version" >/dev/null || echo "could not install @redocly/cli"
+fi
+
 # The cluster tests run against a real PostgreSQL: a throwaway one, gone when the suite ends.
 postgres_env=$(scripts/postgres.sh start) || { echo "could not start PostgreSQL"; echo "0 passed, 1 failed"; exit 1; }
 eval "$postgres_env"

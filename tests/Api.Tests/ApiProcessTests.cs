@@ -122,7 +122,7 @@ public sealed class ApiProcessTests : IDisposable
     {
         var gateway = FreePort();
         var siloStart = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
-        foreach (var arg in new[] { GridActors.Testing.RepositoryRoot.Path("src/Silo/bin/Release/net10.0/gridactors.dll"), "serve",
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "gridactors.dll"), "serve",
             "--silo-port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture), "--gateway-port", gateway.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
             siloStart.ArgumentList.Add(arg);

@@ -16,6 +16,7 @@ public static class EventsEndpoints
     {
         endpoints.MapGet("/api/runs/{id}/events", StreamAsync)
             .WithTags("Runs")
+            .WithName("StreamRunEvents")
             .WithSummary("Server-sent events: status, one 'window' event per batch of cleared steps with every region's snapshot, and 'end'")
             .WithDescription("Resume with the Last-Event-ID header or ?after=N. With reads protected, EventSource clients may pass ?api_key=.")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")

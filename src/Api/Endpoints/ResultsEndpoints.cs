@@ -13,8 +13,11 @@ public static class ResultsEndpoints
                 var (directory, problem) = Folder(id, registry);
                 return directory is null ? problem! : Results.Ok(Files(directory));
             })
+            .WithName("ListResultFiles")
             .WithSummary("The names of a completed run's result files")
-            .Produces<string[]>();
+            .Produces<string[]>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         results.MapGet("/{file}", (string id, string file, RunRegistry registry) =>
             {
                 var (directory, problem) = Folder(id, registry);
@@ -29,6 +32,7 @@ public static class ResultsEndpoints
                     ? ApiProblems.NotFound($"run '{id}' has no result file '{file}'; it has {string.Join(", ", files)}")
                     : Results.File(Path.Combine(directory, name), ContentType(name), name);
             })
+            .WithName("GetResultFile")
             .WithSummary("One result file: regions.csv, assets.csv, links.csv, datacenters.csv, summary.json, run.json")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesProblem(StatusCodes.Status404NotFound)

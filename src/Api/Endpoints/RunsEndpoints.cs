@@ -17,6 +17,7 @@ public static class RunsEndpoints
     {
         var runs = endpoints.MapGroup("/api/runs").WithTags("Runs");
         runs.MapPost("/", StartAsync)
+            .WithName("StartRun")
             .WithSummary("Start a run")
             .WithDescription("JSON body {scenario | yaml, mode, window_steps, lookahead_steps, max_rounds, pace, placement}, or a YAML scenario body (application/yaml) with the options in the query string. Needs X-Api-Key.")
             .Accepts<RunStartRequest>("application/json", YamlTypes)
@@ -28,25 +29,42 @@ public static class RunsEndpoints
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .RequireAuthorization(ApiAccess.Key);
         runs.MapGet("/", (RunRegistry registry) => TypedResults.Ok(registry.All.Select(r => RunDescription.Of(r, withSummary: false)).ToArray()))
+            .WithName("ListRuns")
             .WithSummary("List runs, oldest first")
             .RequireAuthorization(ApiAccess.Read);
         runs.MapGet("/{id}", Results<Ok<RunDescription>, ProblemHttpResult> (string id, RunRegistry registry) =>
                 registry.Find(id) is { } run ? TypedResults.Ok(RunDescription.Of(run, withSummary: true)) : (ProblemHttpResult)ApiProblems.UnknownRun(id))
+            .WithName("GetRun")
             .WithSummary("A run's status and progress, and its summary once completed")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(ApiAccess.Read);
         runs.MapPost("/{id}/pause", (string id, RunRegistry registry, LiveJson json) => Control(id, registry, json, r => r.Pause(), announce: true))
+            .WithName("PauseRun")
             .WithSummary("Hold the run at its next step boundary")
+            .Produces<RunDescription>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(ApiAccess.Key);
         runs.MapPost("/{id}/resume", (string id, RunRegistry registry, LiveJson json) => Control(id, registry, json, r => r.Resume(), announce: true))
+            .WithName("ResumeRun")
             .WithSummary("Continue a paused run")
+            .Produces<RunDescription>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(ApiAccess.Key);
         runs.MapPost("/{id}/cancel", (string id, RunRegistry registry, LiveJson json) => Control(id, registry, json, r => r.Cancel(), announce: false))
+            .WithName("CancelRun")
             .WithSummary("Stop the run; it writes no result folder")
+            .Produces<RunDescription>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(ApiAccess.Key);
         runs.MapGet("/{id}/regions", (string id, RunRegistry registry) =>
                 registry.Find(id) is { } run ? Results.Ok(new LatestRegions(run.Id, run.View().Latest)) : ApiProblems.UnknownRun(id))
+            .WithName("GetLatestRegions")
             .WithSummary("The latest cleared step of every region")
             .Produces<LatestRegions>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(ApiAccess.Read);
         return endpoints;
     }

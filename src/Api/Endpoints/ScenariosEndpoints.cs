@@ -9,11 +9,14 @@ public static class ScenariosEndpoints
     {
         endpoints.MapGet("/api/scenarios", (ScenarioCatalog catalog) => TypedResults.Ok(catalog.List()))
             .WithTags("Scenarios")
+            .WithName("ListScenarios")
             .WithSummary("The scenarios in the server's folder, by name")
             .RequireAuthorization(Hosting.ApiAccess.Read);
         endpoints.MapGet("/health", (Hosting.ClusterConnectionState cluster) => TypedResults.Ok(new HealthReport("ok", cluster.Connected ? "connected" : "connecting", cluster.Problem)))
             .WithTags("Health")
             .WithSummary("Liveness of the API process, and whether it has reached its cluster")
+            // A probe for operators and orchestrators, outside the API's contract (it has no error answers to document).
+            .ExcludeFromDescription()
             .AllowAnonymous();
         return endpoints;
     }

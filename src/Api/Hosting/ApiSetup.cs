@@ -53,7 +53,7 @@ public static class ApiSetup
 
         services.ConfigureHttpJsonOptions(o => LiveJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddOpenApi(OpenApiContract.Configure);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<LiveJson>();
         services.AddSingleton<ClusterConnectionState>();

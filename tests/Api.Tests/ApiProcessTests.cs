@@ -18,6 +18,16 @@ public sealed class ApiProcessTests : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
+    /// <summary>
+    /// `gridactors` from its own build folder (same configuration as this test's): its runtime config there loads the
+    /// ASP.NET Core framework Orleans needs, the copy beside the tests does not.
+    /// </summary>
+    private static string SiloProgram()
+    {
+        var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        return GridActors.Testing.RepositoryRoot.Path(Path.Combine("src", "Silo", "bin", framework.Parent!.Name, framework.Name, "gridactors.dll"));
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -122,15 +132,21 @@ public sealed class ApiProcessTests : IDisposable
     {
         var gateway = FreePort();
         var siloStart = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "gridactors.dll"), "serve",
+        foreach (var arg in new[] { SiloProgram(), "serve",
             "--silo-port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture), "--gateway-port", gateway.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
             siloStart.ArgumentList.Add(arg);
         }
         siloStart.Environment.Remove("GRIDACTORS_POSTGRES");
         using var silo = Process.Start(siloStart)!;
+        var siloLog = new StringBuilder();
+        silo.OutputDataReceived += (_, e) => { lock (siloLog) { siloLog.AppendLine(e.Data); } };
+        silo.ErrorDataReceived += (_, e) => { lock (siloLog) { siloLog.AppendLine(e.Data); } };
+        silo.BeginOutputReadLine();
+        silo.BeginErrorReadLine();
         var port = FreePort();
-        using var api = Start(port, gateway, new StringBuilder());
+        var apiLog = new StringBuilder();
+        using var api = Start(port, gateway, apiLog);
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -138,7 +154,7 @@ public sealed class ApiProcessTests : IDisposable
             var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
             while (!(await (await WaitForAsync(http, "/health")).Content.ReadAsStringAsync()).Contains("\"connected\"", StringComparison.Ordinal))
             {
-                Assert.True(DateTime.UtcNow < deadline, "the API never reached the silo");
+                Assert.True(DateTime.UtcNow < deadline, $"the API never reached the silo\n--- silo ---\n{siloLog}\n--- API ---\n{apiLog}");
                 await Task.Delay(200);
             }
             var run = await http.StartAsync(new { scenario = "two-region-toy", pace = 4, window_steps = 6 });

@@ -25,7 +25,7 @@ public sealed class EventStreamTests(LiveCluster cluster) : IDisposable
             .ToList();
         Assert.Equal(Enumerable.Range(0, 48), steps);
         var first = events.First(e => e.Type == "window").Data.GetProperty("steps")[0].GetProperty("regions")[0];
-        foreach (var field in new[] { "load_mw", "generation_mw", "price_per_mwh", "import_mw", "export_mw", "storage_energy_mwh", "curtailed_mw", "unserved_mw", "emissions_t", "carbon_intensity_g_per_kwh", "datacenter_it_mw" })
+        foreach (var field in new[] { "load_mw", "generation_mw", "price_per_mwh", "imports_mw", "exports_mw", "storage_energy_mwh", "curtailed_mw", "unserved_mw", "emissions_t", "carbon_intensity_g_per_kwh", "datacenter_it_mw" })
         {
             Assert.True(first.TryGetProperty(field, out _), field);
         }

@@ -21,13 +21,13 @@ public sealed class MetricsTests(LiveCluster cluster) : IDisposable
         var scrape = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
         await client.PostAsync(new Uri($"/api/runs/{id}/cancel", UriKind.Relative), null);
 
-        Assert.Contains($"gridactors_region_price_yuan_per_megawatt_hour{{otel_scope_name=\"GridActors\",region=\"GD\",run=\"{id}\"}}", scrape, StringComparison.Ordinal);
+        Assert.Contains($"gridactors_region_price_per_megawatt_hour{{otel_scope_name=\"GridActors\",region=\"GD\",run=\"{id}\"}}", scrape, StringComparison.Ordinal);
         Assert.Contains($"{{otel_scope_name=\"GridActors\",carrier=\"coal\",region=\"GD\",run=\"{id}\"}}", scrape, StringComparison.Ordinal);
         foreach (var name in new[]
         {
             "gridactors_region_load_megawatts", "gridactors_region_generation_megawatts", "gridactors_region_carbon_intensity_grams_per_kilowatt_hour",
             "gridactors_region_storage_energy_joules", "gridactors_region_energy_joules_total", "gridactors_region_emissions_tonnes_total",
-            "gridactors_run_cost_yuan_total", "gridactors_run_progress_ratio", "gridactors_run_speed_steps_per_second", "gridactors_run_work_moved_joules_total",
+            "gridactors_run_cost_total", "gridactors_run_progress_ratio", "gridactors_run_speed_steps_per_second", "gridactors_run_work_moved_joules_total",
             "orleans_",
         })
         {

@@ -61,7 +61,13 @@ public sealed class CliTests : IDisposable
         {
             Assert.True(File.Exists(Path.Combine(output, file)), $"{file} missing");
         }
-        Assert.Equal(1 + 48 * 2, File.ReadAllLines(Path.Combine(output, "regions.csv")).Length);
+        var regions = File.ReadAllLines(Path.Combine(output, "regions.csv"));
+        Assert.Equal(1 + 48 * 2, regions.Length);
+        // Times in the scenario's own offset, as the stream and the page show them.
+        Assert.StartsWith("2024-07-01T00:00:00+08:00,", regions[1], StringComparison.Ordinal);
+        Assert.Contains("imports_mw,exports_mw", regions[0], StringComparison.Ordinal);
+        // Output with no terminal gets whole progress lines, the last at 100 %.
+        Assert.Contains("two-region-toy (6 assets, 48 steps): step 48 of 48 (100 %)", stdout, StringComparison.Ordinal);
         Assert.Empty(Directory.GetDirectories(folder, ".toy.partial*", SearchOption.TopDirectoryOnly));
     }
 

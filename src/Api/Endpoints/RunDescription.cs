@@ -10,6 +10,7 @@ public sealed record RunLinks(string Self, string Events, string Regions, string
 public sealed record RunDescription(
     string Id,
     string Scenario,
+    string Currency,
     RunMode Mode,
     RunStatus Status,
     int StepsDone,
@@ -31,7 +32,7 @@ public sealed record RunDescription(
         var view = run.View();
         var self = $"/api/runs/{run.Id}";
         return new RunDescription(
-            run.Id, run.ScenarioName, run.Settings.Mode, view.Status, view.StepsDone, run.TotalSteps,
+            run.Id, run.ScenarioName, run.Currency, run.Settings.Mode, view.Status, view.StepsDone, run.TotalSteps,
             run.TotalSteps == 0 ? 0 : (double)view.StepsDone / run.TotalSteps, view.StepsPerSecond,
             run.Settings.Options.WindowSteps, run.Settings.PaceStepsPerSecond, PlacementName(run.Settings.Options.Placement),
             run.CreatedAt, view.StartedAt, view.FinishedAt, view.Error,

@@ -30,9 +30,9 @@ public sealed class LiveMetrics
         var meter = meters.Create(MeterName);
 
         RegionGauge(meter, "gridactors_region_load", "megawatts", "Demand served in the region in the latest cleared step (loads and data centers).", r => r.LoadMw);
-        RegionGauge(meter, "gridactors_region_price", "yuan_per_megawatt_hour", "Marginal price of energy in the region in the latest cleared step.", r => r.PricePerMwh);
-        RegionGauge(meter, "gridactors_region_import", "megawatts", "Power arriving in the region over links, after losses.", r => r.ImportMw);
-        RegionGauge(meter, "gridactors_region_export", "megawatts", "Power leaving the region over links.", r => r.ExportMw);
+        RegionGauge(meter, "gridactors_region_price", "per_megawatt_hour", "Marginal price of energy in the region in the latest cleared step, in the scenario's currency (the currency label of gridactors_run_info).", r => r.PricePerMwh);
+        RegionGauge(meter, "gridactors_region_imports", "megawatts", "Power arriving in the region over links, after losses.", r => r.ImportsMw);
+        RegionGauge(meter, "gridactors_region_exports", "megawatts", "Power leaving the region over links.", r => r.ExportsMw);
         RegionGauge(meter, "gridactors_region_storage_energy", "joules", "Energy held in the region's storage at the end of the latest step (1 MWh = 3.6e9 J).", r => r.StorageEnergyMwh * JoulesPerMwh);
         RegionGauge(meter, "gridactors_region_curtailment", "megawatts", "Renewable power available but not used.", r => r.CurtailedMw);
         RegionGauge(meter, "gridactors_region_unserved", "megawatts", "Demand not served (lost load).", r => r.UnservedMw);
@@ -50,8 +50,8 @@ public sealed class LiveMetrics
         RegionCounter(meter, "gridactors_region_unserved_energy", "joules", "Demand not served so far.", t => t.UnservedMwh * JoulesPerMwh);
         RegionCounter(meter, "gridactors_region_curtailed_energy", "joules", "Renewable energy curtailed so far.", t => t.CurtailedMwh * JoulesPerMwh);
 
-        meter.CreateObservableCounter("gridactors_run_cost", () => Observe((run, view) => [Measure(view.Totals.CostYuan, run)]),
-            "yuan", "System cost so far: generation, carbon, storage wear, links, curtailment, lost load and compute.");
+        meter.CreateObservableCounter("gridactors_run_cost", () => Observe((run, view) => [Measure(view.Totals.Cost, run)]),
+            null, "System cost so far in the scenario's currency (the currency label of gridactors_run_info): generation, carbon, storage wear, links, curtailment, lost load and compute.");
         meter.CreateObservableCounter("gridactors_run_work_moved", () => Observe((run, view) => [Measure(view.Totals.WorkMovedMwh * JoulesPerMwh, run)]),
             "joules", "Compute work run away from its origin campus so far, as IT energy.");
         meter.CreateObservableCounter("gridactors_run_simulated_steps", () => Observe((run, view) => [Measure(view.StepsDone, run)]),
@@ -61,8 +61,8 @@ public sealed class LiveMetrics
         meter.CreateObservableGauge("gridactors_run_speed", () => Observe((run, view) => [Measure(view.StepsPerSecond, run)]),
             "steps_per_second", "Simulated steps per wall-clock second so far.");
         meter.CreateObservableGauge("gridactors_run_info", () => Observe((run, view) =>
-            [new Measurement<double>(1, Tag("run", run.Id), Tag("scenario", run.ScenarioName), Tag("mode", Word(run.Settings.Mode)), Tag("status", Word(view.Status)))]),
-            null, "One series per run, labelled with its scenario, mode and status.");
+            [new Measurement<double>(1, Tag("run", run.Id), Tag("scenario", run.ScenarioName), Tag("mode", Word(run.Settings.Mode)), Tag("status", Word(view.Status)), Tag("currency", run.Currency))]),
+            null, "One series per run, labelled with its scenario, mode, status and currency.");
         meter.CreateObservableGauge("gridactors_runs_active", () => (double)registry.ActiveCount, null, "Runs running or paused on this API.");
     }
 

@@ -17,7 +17,7 @@ public enum RunStatus
 /// One run hosted by this API: its settings, status, progress, latest region snapshots, running totals
 /// and event feed. The executor writes; requests and the metrics read copies taken under a lock.
 /// </summary>
-public sealed class LiveRun(string id, string scenarioName, int totalSteps, double stepHours, RunSettings settings, string resultsDirectory, DateTimeOffset createdAt) : IDisposable
+public sealed class LiveRun(string id, string scenarioName, string currency, int totalSteps, double stepHours, RunSettings settings, string resultsDirectory, DateTimeOffset createdAt) : IDisposable
 {
     private readonly Lock gate = new();
     private readonly CancellationTokenSource cancellation = new();
@@ -33,6 +33,9 @@ public sealed class LiveRun(string id, string scenarioName, int totalSteps, doub
 
     public string Id { get; } = id;
     public string ScenarioName { get; } = scenarioName;
+
+    /// <summary>The scenario's currency: prices and costs of this run are in it.</summary>
+    public string Currency { get; } = currency;
     public int TotalSteps { get; } = totalSteps;
     public double StepHours { get; } = stepHours;
     public RunSettings Settings { get; } = settings;
@@ -90,11 +93,11 @@ public sealed class LiveRun(string id, string scenarioName, int totalSteps, doub
         }
     }
 
-    public void SetRunTotals(double costYuan, double workMovedMwh)
+    public void SetRunTotals(double cost, double workMovedMwh)
     {
         lock (gate)
         {
-            totals.CostYuan = costYuan;
+            totals.Cost = cost;
             totals.WorkMovedMwh = workMovedMwh;
         }
     }

@@ -30,7 +30,7 @@ public sealed class RunRegistry(RunExecutor executor, IOptions<ApiOptions> optio
                 return null;
             }
             var id = Guid.NewGuid().ToString("N")[..12];
-            run = new LiveRun(id, scenario.Name, scenario.Steps, scenario.StepHours, settings,
+            run = new LiveRun(id, scenario.Name, scenario.Economics.Currency, scenario.Steps, scenario.StepHours, settings,
                 Path.GetFullPath(Path.Combine(options.Value.ResultsDirectory, id)), time.GetUtcNow());
             runs[id] = run;
             ForgetOldRuns();

@@ -7,8 +7,8 @@ public sealed class RunTotals
 {
     public Dictionary<string, RegionTotalsSoFar> Regions { get; private init; } = new(StringComparer.Ordinal);
 
-    /// <summary>Total system cost so far, in the scenario's currency (yuan for the reference scenarios).</summary>
-    public double CostYuan { get; set; }
+    /// <summary>Total system cost so far, in the scenario's currency.</summary>
+    public double Cost { get; set; }
 
     /// <summary>Compute work run away from its origin so far, in MWh of IT energy.</summary>
     public double WorkMovedMwh { get; set; }
@@ -35,7 +35,7 @@ public sealed class RunTotals
     public RunTotals Copy() => new()
     {
         Regions = Regions.ToDictionary(r => r.Key, r => r.Value.Copy(), StringComparer.Ordinal),
-        CostYuan = CostYuan,
+        Cost = Cost,
         WorkMovedMwh = WorkMovedMwh,
     };
 }

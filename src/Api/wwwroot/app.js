@@ -53,6 +53,11 @@ async function refreshRuns() {
   const response = await api("/api/runs");
   if (!response.ok) { return; }
   const runs = await response.json();
+  // A run started elsewhere (curl, another tab) shows its charts without a click: the newest active one.
+  if (!state.selected) {
+    const active = runs.filter(r => ["starting", "running", "paused"].includes(r.status));
+    if (active.length > 0) { selectRun(active[active.length - 1].id, active[active.length - 1]); }
+  }
   const body = $("#runs tbody");
   body.innerHTML = "";
   $("#no-runs").hidden = runs.length > 0;
@@ -65,14 +70,16 @@ async function refreshRuns() {
     row.insertCell().textContent = run.mode;
     row.insertCell().textContent = run.status + (run.error ? `: ${run.error}` : "");
     const progress = row.insertCell();
-    progress.innerHTML = `<span class="progress"><i style="width:${(run.progress * 100).toFixed(1)}%"></i></span> ${run.steps_done}/${run.total_steps}`;
+    // The selected run counts the steps the panel has drawn, so the table and the panel never disagree.
+    const done = run.id === state.selected ? Math.max(run.steps_done, state.steps.length) : run.steps_done;
+    progress.innerHTML = `<span class="progress"><i style="width:${(100 * done / Math.max(1, run.total_steps)).toFixed(1)}%"></i></span> ${done}/${run.total_steps}`;
     row.insertCell().textContent = `${run.steps_per_second.toFixed(1)} steps/s`;
     const actions = row.insertCell();
     const active = ["starting", "running", "paused"].includes(run.status);
     if (active) {
       actions.append(control(run.id, run.status === "paused" ? "resume" : "pause"), " ", control(run.id, "cancel"));
     }
-    row.addEventListener("click", () => selectRun(run.id));
+    row.addEventListener("click", () => selectRun(run.id, run));
   }
 }
 
@@ -99,13 +106,16 @@ async function startRun(event) {
   if (!response.ok) { $("#start-error").textContent = await problemText(response); return; }
   const run = await response.json();
   await refreshRuns();
-  selectRun(run.id);
+  selectRun(run.id, run);
 }
 
-function selectRun(id) {
+// Each run has its own address, #run=ID, so a run can be linked to and survives a reload.
+function selectRun(id, run) {
   if (state.selected === id) { return; }
   state.source?.close();
   Object.assign(state, { selected: id, steps: [], regions: [] });
+  history.replaceState(null, "", `#run=${encodeURIComponent(id)}`);
+  if (run?.currency) { $("#price-caption").textContent = `Price (${run.currency}/MWh)`; }
   $("#live-panel").hidden = false;
   $("#live-run").textContent = id;
   $("#region").innerHTML = '<option value="">all regions</option>';
@@ -156,7 +166,11 @@ function redraw() {
   Charts.draw($("#carbon-chart"), labels, perRegion(r => r.carbon_intensity_g_per_kwh));
   Charts.draw($("#storage-chart"), labels, chosen ? perRegion(r => r.storage_energy_mwh) : summed(r => r.storage_energy_mwh));
   const campuses = regions.filter(region => state.steps.some(s => s.regions[region].datacenter_it_mw > 0));
-  Charts.draw($("#datacenter-chart"), labels, campuses.length > 0 ? campuses.map(region => ({ name: region, values: state.steps.map(s => s.regions[region].datacenter_it_mw) })) : summed(r => r.datacenter_it_mw));
+  // A scenario without campuses has no data-center chart rather than an empty axis.
+  $("#datacenter-figure").hidden = campuses.length === 0;
+  if (campuses.length > 0) {
+    Charts.draw($("#datacenter-chart"), labels, campuses.map(region => ({ name: region, values: state.steps.map(s => s.regions[region].datacenter_it_mw) })));
+  }
 }
 
 $("#api-key").value = state.key;
@@ -171,6 +185,10 @@ $("#region").addEventListener("change", redraw);
 window.addEventListener("resize", redraw);
 
 loadScenarios();
+const linked = new URLSearchParams(location.hash.slice(1)).get("run");
+if (linked) {
+  api(`/api/runs/${encodeURIComponent(linked)}`).then(async response => { if (response.ok) { selectRun(linked, await response.json()); } });
+}
 refreshRuns();
 setInterval(refreshRuns, 1500);
 

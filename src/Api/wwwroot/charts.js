@@ -2,12 +2,12 @@
 "use strict";
 
 const Charts = (() => {
-  const palette = ["#1f6feb", "#e8590c", "#2f9e44", "#ae3ec9", "#f08c00", "#0c8599", "#c2255c", "#5c940d",
-    "#364fc7", "#d9480f", "#087f5b", "#862e9c", "#e67700", "#495057", "#a61e4d", "#74b816"];
+  // Any number of series (31 provinces) in colours that stay apart: hues a golden angle apart, in three lightnesses.
+  const distinct = index => `hsl(${((index * 137.508) % 360).toFixed(1)}, 70%, ${[42, 28, 58][index % 3]}%)`;
   const carrierColors = { coal: "#495057", gas: "#f08c00", oil: "#862e9c", nuclear: "#ae3ec9", hydro: "#1c7ed6",
     wind: "#12b886", solar: "#fcc419", biomass: "#5c940d", other: "#adb5bd" };
 
-  const colorOf = (name, index) => carrierColors[name] ?? palette[index % palette.length];
+  const colorOf = (name, index) => carrierColors[name] ?? distinct(index);
 
   function surface(canvas) {
     const ratio = window.devicePixelRatio || 1;

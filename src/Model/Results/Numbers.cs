@@ -19,5 +19,9 @@ public static class Numbers
     /// <summary>"1 link", "2 links": a count with its noun in the right number (nouns that take an "s").</summary>
     public static string Count(long count, string noun) => count.ToString("N0", CultureInfo.InvariantCulture) + " " + (count == 1 ? noun : noun + "s");
 
-    public static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// A time as every output writes it: ISO-8601 in the scenario's own offset (2024-07-01T08:00:00+08:00), the clock
+    /// planners read; the same instant as the SSE stream and the page show.
+    /// </summary>
+    public static string Time(DateTimeOffset time) => time.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 }

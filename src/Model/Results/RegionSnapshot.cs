@@ -8,8 +8,8 @@ public sealed record RegionSnapshot(
     double LoadMw,
     IReadOnlyDictionary<string, double> GenerationMw,
     double PricePerMwh,
-    double ImportMw,
-    double ExportMw,
+    double ImportsMw,
+    double ExportsMw,
     double StorageEnergyMwh,
     double StorageNetMw,
     double CurtailedMw,
@@ -41,7 +41,8 @@ public static class LiveSnapshots
                     generation[carriers[c]] = row.GenerationByCarrierMw[c];
                 }
                 var storedMwh = storageByRegion[region.Index].Sum(a => report.Assets[a][k].EnergyMwh);
-                regions[region.Index] = new RegionSnapshot(region.Id, row.LoadMw, generation, row.PricePerMwh, row.ImportMw, row.ExportMw,
+                regions[region.Index] = new RegionSnapshot(region.Id, row.LoadMw, generation, row.PricePerMwh, row.ImportMw, row.ExportMw, // the vocabulary of regions.csv: imports_mw, exports_mw
+                   
                     storedMwh, row.StorageDischargeMw - row.StorageChargeMw, row.CurtailedMw, row.UnservedMw, row.EmissionsT, row.CarbonIntensityGPerKwh, row.DatacenterItMw);
             }
             var step = report.FirstStep + k;

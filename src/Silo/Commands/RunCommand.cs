@@ -39,13 +39,24 @@ public static class RunCommand
         (SummaryAccumulator Summary, RunInfo Info)? outcome = null;
         try
         {
-            await AnsiConsole.Progress()
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-                .StartAsync(async progress =>
-                {
-                    var task = progress.AddTask($"{Markup.Escape(resolved.Name)} ({Numbers.Count(resolved.Assets.Length, "asset")}, {Numbers.Count(resolved.Steps, "step")})", maxValue: resolved.Steps);
-                    outcome = await Modes.NegotiatedAsync(resolved, options, outputDirectory, report => task.Increment(report.Steps), cancellationToken, target);
-                });
+            var title = $"{resolved.Name} ({Numbers.Count(resolved.Assets.Length, "asset")}, {Numbers.Count(resolved.Steps, "step")})";
+            if (Console.IsOutputRedirected)
+            {
+                // No terminal (a log, CI, a pipe): whole lines at a steady rate instead of a bar redrawn in place.
+                var lines = new ProgressLines(title, resolved.Steps, TimeSpan.FromSeconds(5));
+                outcome = await Modes.NegotiatedAsync(resolved, options, outputDirectory, report => lines.Advance(report.Steps), cancellationToken, target);
+                lines.Finish();
+            }
+            else
+            {
+                await AnsiConsole.Progress()
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                    .StartAsync(async progress =>
+                    {
+                        var task = progress.AddTask(Markup.Escape(title), maxValue: resolved.Steps);
+                        outcome = await Modes.NegotiatedAsync(resolved, options, outputDirectory, report => task.Increment(report.Steps), cancellationToken, target);
+                    });
+            }
         }
         catch (DispatchInfeasibleException infeasible)
         {

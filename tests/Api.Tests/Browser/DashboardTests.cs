@@ -33,11 +33,16 @@ public sealed class DashboardTests(LiveCluster cluster) : IDisposable
 
         await WaitForAsync(browser, "window.gridactors.stepsReceived() === 48", timeout.Token);
         await WaitForAsync(browser, "document.querySelector('#live-status').textContent === 'completed'", timeout.Token);
-        foreach (var chart in new[] { "price", "generation", "carbon", "storage", "datacenter" })
+        foreach (var chart in new[] { "price", "generation", "carbon", "storage" })
         {
             var points = await browser.EvaluateAsync($"Number(document.querySelector('#{chart}-chart').dataset.points)", timeout.Token);
             Assert.True(points!.GetValue<double>() >= 48, $"{chart} chart drew {points} points");
         }
+        // The toy has no data-center campuses: no chart rather than an empty axis.
+        Assert.True((await browser.EvaluateAsync("document.querySelector('#datacenter-figure').hidden", timeout.Token))!.GetValue<bool>());
+        Assert.Equal("Price (CNY/MWh)", (await browser.EvaluateAsync("document.querySelector('#price-caption').textContent", timeout.Token))!.GetValue<string>());
+        var address = (await browser.EvaluateAsync("location.hash", timeout.Token))!.GetValue<string>();
+        Assert.StartsWith("#run=", address, StringComparison.Ordinal);
         var rows = await browser.EvaluateAsync("document.querySelectorAll('#runs tbody tr').length", timeout.Token);
         Assert.True(rows!.GetValue<double>() >= 1);
 
@@ -46,6 +51,25 @@ public sealed class DashboardTests(LiveCluster cluster) : IDisposable
         Directory.CreateDirectory(artifacts);
         await File.WriteAllBytesAsync(Path.Combine(artifacts, "dashboard.png"), screenshot, timeout.Token);
         Assert.True(screenshot.Length > 10_000, $"screenshot of {screenshot.Length} bytes");
+    }
+
+    [Fact]
+    public async Task ARunStartedWithoutThePageShowsItsChartsWithoutAClickAndEachRunHasItsOwnAddress()
+    {
+        var port = EmbeddedCluster.FreePort();
+        api.UseKestrel(port);
+        api.StartServer();
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        http.DefaultRequestHeaders.Add("X-Api-Key", ApiFactory.Key);
+        var id = (await http.StartAsync(new { scenario = "two-region-toy", pace = 6 })).Id();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        await using (var page = await HeadlessChromium.OpenAsync($"http://127.0.0.1:{port}/", timeout.Token))
+        {
+            await WaitForAsync(page, $"window.gridactors && window.gridactors.selectedRun() === '{id}' && window.gridactors.stepsReceived() > 0", timeout.Token);
+        }
+        await http.WaitForEndAsync(id);
+        await using var linked = await HeadlessChromium.OpenAsync($"http://127.0.0.1:{port}/#run={id}", timeout.Token);
+        await WaitForAsync(linked, $"window.gridactors && window.gridactors.selectedRun() === '{id}' && window.gridactors.stepsReceived() === 48", timeout.Token);
     }
 
     private static async Task WaitForAsync(HeadlessChromium browser, string condition, CancellationToken cancellationToken)

@@ -110,7 +110,9 @@ public sealed class ClusterTests(PostgresServer postgres, ITestOutputHelper outp
         }, OnRecovering: _ => recoveries++));
 
         output.WriteLine($"the run went on {resumedAfter.TotalSeconds:0.0} s after its orchestrator's silo was killed ({recoveries} retried calls)");
-        Assert.True(recoveries > 0, "the kill should have interrupted the run");
+        // The run went on past the kill of the silo that held its orchestrator: either the driver's call failed and
+        // was retried, or Orleans, already knowing the silo dead, sent it to the new activation at once.
+        Assert.True(killedAt > TimeSpan.Zero && resumedAfter > TimeSpan.Zero, "the orchestrator's silo was not killed mid-run");
         AssertSameResults(expected, folder);
     }
 

@@ -67,6 +67,30 @@ public sealed class HostileRequestTests(LiveCluster cluster) : IDisposable
     }
 
     [Fact]
+    public async Task AWindowWhoseReportWouldNotFitInOneMessageGets400NamingTheLongestThatFits()
+    {
+        var yaml = new StringBuilder("""
+            format: 1
+            name: wide
+            horizon: { start: 2024-01-01T00:00:00+08:00, steps: 8784 }
+            regions: [{ id: A }]
+            profiles: { flat: { values: [1] } }
+            assets:
+              - { id: plant, type: thermal, region: A, fuel: coal, capacity_mw: 100000, marginal_cost_per_mwh: 10 }
+
+            """);
+        for (var i = 0; i < 500; i++)
+        {
+            yaml.Append(System.Globalization.CultureInfo.InvariantCulture, $"  - {{ id: load-{i}, type: load, region: A, peak_mw: 10, profile: flat }}\n");
+        }
+        using var client = api.Authorized();
+        var (status, text) = await client.PostRawAsync(yaml.ToString(), "application/yaml", "/api/runs?window_steps=8784");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("window_steps: windows of 8,784 steps would make each window's report about", text, StringComparison.Ordinal);
+        Assert.Contains("use at most", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AfterEveryHostileBodyAToyRunStillCompletes()
     {
         using var client = api.Authorized();

@@ -1,3 +1,4 @@
+using GridActors.Grains.Abstractions;
 using System.Text;
 using System.Text.Json;
 using GridActors.Api.Hosting;
@@ -128,6 +129,10 @@ public static class RunsEndpoints
         if (scenario is null)
         {
             return ApiProblems.InvalidScenario(errors);
+        }
+        if (settings.Mode == RunMode.Negotiated && RunOptionLimits.ReportTooLarge(scenario, settings.Options.WindowSteps) is { } tooLarge)
+        {
+            return ApiProblems.InvalidRequest(mediaType == "application/json" ? ScenarioCatalog.UploadName : "query", [("window_steps", tooLarge)]);
         }
         if (settings.Mode == RunMode.Negotiated && cluster.Problem is { } unreachable)
         {

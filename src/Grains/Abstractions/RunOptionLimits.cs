@@ -15,6 +15,25 @@ public static class RunOptionLimits
     public const double MinPace = 0.01;
     public const double MaxPace = 1_000_000;
 
+    /// <summary>
+    /// The largest window report a run may send as one message: well under Orleans' 100 MB limit, which is left as it
+    /// is. A national scenario's window of 24 hours is a few tens of MB; a longer window must be made shorter.
+    /// </summary>
+    public const long MaxWindowReportBytes = 64L << 20;
+
+    /// <summary>Why windows of <paramref name="windowSteps"/> are too big to report for this scenario, or null; names the longest that fits.</summary>
+    public static string? ReportTooLarge(GridActors.Model.Scenario.ResolvedScenario scenario, int windowSteps)
+    {
+        var bytes = GridActors.Model.Results.WindowReportSize.Estimate(scenario, windowSteps);
+        if (bytes <= MaxWindowReportBytes)
+        {
+            return null;
+        }
+        var perStep = GridActors.Model.Results.WindowReportSize.Estimate(scenario, 1);
+        return $"windows of {windowSteps:N0} steps would make each window's report about {bytes / (1 << 20):N0} MB for {scenario.Assets.Length:N0} assets, "
+            + $"more than the {MaxWindowReportBytes / (1 << 20)} MB one message between grains may carry; use at most {Math.Max(1, MaxWindowReportBytes / perStep):N0} steps";
+    }
+
     /// <summary>What is out of range among the options given, by their names in the API (window_steps ...).</summary>
     public static IReadOnlyList<(string Option, string Problem)> Check(int? windowSteps, int? lookaheadSteps, int? maxRounds)
     {

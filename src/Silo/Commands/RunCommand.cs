@@ -35,6 +35,11 @@ public static class RunCommand
             return exitCode;
         }
         outputDirectory = output;
+        // On a cluster each window's report crosses processes as one message: refuse before starting what could not finish.
+        if (target is not null && RunOptionLimits.ReportTooLarge(resolved, options.WindowSteps) is { } tooLarge)
+        {
+            return ErrorReport.Print($"--window-steps: {tooLarge}");
+        }
 
         (SummaryAccumulator Summary, RunInfo Info)? outcome = null;
         try

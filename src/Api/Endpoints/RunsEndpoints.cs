@@ -39,27 +39,9 @@ public static class RunsEndpoints
             .WithSummary("A run's status and progress, and its summary once completed")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(ApiAccess.Read);
-        runs.MapPost("/{id}/pause", (string id, RunRegistry registry, LiveJson json) => Control(id, registry, json, r => r.Pause(), announce: true))
-            .WithName("PauseRun")
-            .WithSummary("Hold the run at its next step boundary")
-            .Produces<RunDescription>(StatusCodes.Status202Accepted)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .RequireAuthorization(ApiAccess.Key);
-        runs.MapPost("/{id}/resume", (string id, RunRegistry registry, LiveJson json) => Control(id, registry, json, r => r.Resume(), announce: true))
-            .WithName("ResumeRun")
-            .WithSummary("Continue a paused run")
-            .Produces<RunDescription>(StatusCodes.Status202Accepted)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .RequireAuthorization(ApiAccess.Key);
-        runs.MapPost("/{id}/cancel", (string id, RunRegistry registry, LiveJson json) => Control(id, registry, json, r => r.Cancel(), announce: false))
-            .WithName("CancelRun")
-            .WithSummary("Stop the run; it writes no result folder")
-            .Produces<RunDescription>(StatusCodes.Status202Accepted)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .RequireAuthorization(ApiAccess.Key);
+        MapControl(runs, "pause", "PauseRun", "Hold the run at its next step boundary", r => r.Pause(), announce: true);
+        MapControl(runs, "resume", "ResumeRun", "Continue a paused run", r => r.Resume(), announce: true);
+        MapControl(runs, "cancel", "CancelRun", "Stop the run; it writes no result folder", r => r.Cancel(), announce: false);
         runs.MapGet("/{id}/regions", (string id, RunRegistry registry) =>
                 registry.Find(id) is { } run ? Results.Ok(new LatestRegions(run.Id, run.View().Latest)) : ApiProblems.UnknownRun(id))
             .WithName("GetLatestRegions")
@@ -144,6 +126,16 @@ public static class RunsEndpoints
         }
         return TypedResults.Created($"/api/runs/{run.Id}", RunDescription.Of(run, withSummary: false));
     }
+
+    /// <summary>POST /api/runs/{id}/ACTION: one of the run's controls, with the answers every control can give.</summary>
+    private static void MapControl(RouteGroupBuilder runs, string action, string name, string summary, Func<LiveRun, bool> apply, bool announce) =>
+        runs.MapPost($"/{{id}}/{action}", (string id, RunRegistry registry, LiveJson json) => Control(id, registry, json, apply, announce))
+            .WithName(name)
+            .WithSummary(summary)
+            .Produces<RunDescription>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(ApiAccess.Key);
 
     private static IResult Control(string id, RunRegistry registry, LiveJson json, Func<LiveRun, bool> action, bool announce)
     {

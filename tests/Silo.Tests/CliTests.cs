@@ -72,9 +72,29 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task GenerateWritesTheSameValidScenarioFromTheSameSeed()
+    {
+        var first = Path.Combine(folder, "first.yaml");
+        var second = Path.Combine(folder, "second.yaml");
+        foreach (var path in new[] { first, second })
+        {
+            var (exitCode, _, error) = await Gridactors.RunAsync("generate", "--regions", "4", "--assets", "120", "--steps", "48", "--seed", "9", "--out", path);
+            Assert.True(exitCode == 0, error);
+        }
+        Assert.Equal(await File.ReadAllBytesAsync(first), await File.ReadAllBytesAsync(second));
+        var (validateExit, stdout, validateError) = await Gridactors.RunAsync("validate", first);
+        Assert.True(validateExit == 0, validateError);
+        Assert.Contains("4 regions", stdout, StringComparison.Ordinal);
+        Assert.Contains("120 assets, 48 steps", stdout, StringComparison.Ordinal);
+        var (badExit, _, badError) = await Gridactors.RunAsync("generate", "--assets", "0");
+        Assert.Equal(2, badExit);
+        Assert.Contains("--assets must be at least 1", badError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EveryCommandHasHelp()
     {
-        foreach (var command in new[] { "run", "optimize", "compare", "bench", "validate", "schema" })
+        foreach (var command in new[] { "run", "optimize", "compare", "bench", "validate", "schema", "generate" })
         {
             var (exitCode, stdout, _) = await Gridactors.RunAsync(command, "--help");
             Assert.Equal(0, exitCode);

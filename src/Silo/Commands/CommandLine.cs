@@ -18,6 +18,7 @@ public static class CommandLine
         root.Subcommands.Add(DbCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(SchemaCommand.Create());
+        root.Subcommands.Add(GenerateCommand.Create());
         return root;
     }
 

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using GridActors.Model.Generation;
+using GridActors.Model.Results;
+
+namespace GridActors.Silo.Commands;
+
+/// <summary><c>generate</c>: writes a synthetic scenario of any size from a seed, for benchmarks and tests at scale.</summary>
+public static class GenerateCommand
+{
+    public static Command Create()
+    {
+        var regions = new Option<int>("--regions") { Description = "Regions, joined by a meshed grid.", DefaultValueFactory = _ => 31 };
+        var assets = new Option<int>("--assets") { Description = "Assets: plants, wind and solar, stores, loads and data-center campuses.", DefaultValueFactory = _ => 1000 };
+        var steps = new Option<int>("--steps") { Description = "Hourly steps of the horizon.", DefaultValueFactory = _ => 168 };
+        var seed = new Option<int>("--seed") { Description = "The same seed and sizes give the same bytes.", DefaultValueFactory = _ => 1 };
+        var output = new Option<FileInfo?>("--out") { Description = "File to write (default: print to standard output)." };
+        Positive(regions);
+        Positive(assets);
+        Positive(steps);
+        var command = new Command("generate", "Write a valid synthetic scenario of R regions and N assets from a seed (for `run`, `optimize` and `bench` at scale).")
+        {
+            regions, assets, steps, seed, output,
+        };
+        command.SetAction(parse =>
+        {
+            var text = ScenarioGenerator.Generate(new GeneratorSettings(parse.GetValue(regions), parse.GetValue(assets), parse.GetValue(steps), parse.GetValue(seed)));
+            if (parse.GetValue(output) is { } file)
+            {
+                if (file.Directory is { Exists: false } folder)
+                {
+                    return ErrorReport.Print($"--out: the folder {folder.FullName} does not exist");
+                }
+                AtomicFile.WriteAllText(file.FullName, text);
+            }
+            else
+            {
+                Console.Out.Write(text);
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    private static void Positive(Option<int> option) => option.Validators.Add(result =>
+    {
+        if (result.GetValueOrDefault<int>() < 1)
+        {
+            result.AddError($"{option.Name} must be at least 1");
+        }
+    });
+}

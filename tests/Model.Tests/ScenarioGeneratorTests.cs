@@ -1,0 +1,77 @@
+using GridActors.Model.Generation;
+using GridActors.Model.Loading;
+using GridActors.Model.Optimization;
+using GridActors.Model.Scenario;
+
+namespace GridActors.Model.Tests;
+
+/// <summary>`gridactors generate`: valid scenarios of any size, the same bytes from the same seed, a connected grid, every kind of asset.</summary>
+public sealed class ScenarioGeneratorTests
+{
+    private static ResolvedScenario Load(GeneratorSettings settings)
+    {
+        var (scenario, errors) = ScenarioLoader.TryLoadText(ScenarioGenerator.Generate(settings), "generated.yaml", Path.GetTempPath());
+        Assert.True(scenario is not null, string.Join("\n", errors.Take(5)));
+        return scenario;
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 3)]
+    [InlineData(5, 200)]
+    [InlineData(31, 1000)]
+    public void GeneratedScenariosAreValidAndHaveTheAskedSizes(int regions, int assets)
+    {
+        var scenario = Load(new GeneratorSettings(regions, assets));
+        Assert.Equal(regions, scenario.Regions.Length);
+        Assert.Equal(assets, scenario.Assets.Length);
+        Assert.Equal(168, scenario.Steps);
+    }
+
+    [Fact]
+    public void TheSameSeedGivesTheSameBytesAndAnotherSeedAnotherScenario()
+    {
+        var settings = new GeneratorSettings(7, 300, Seed: 4);
+        Assert.Equal(ScenarioGenerator.Generate(settings), ScenarioGenerator.Generate(settings));
+        Assert.NotEqual(ScenarioGenerator.Generate(settings), ScenarioGenerator.Generate(settings with { Seed = 5 }));
+    }
+
+    [Fact]
+    public void TheGridIsConnectedAndMeshedAndEveryKindOfAssetIsThere()
+    {
+        var scenario = Load(new GeneratorSettings(31, 1000));
+        var reached = new HashSet<int> { 0 };
+        var frontier = new Queue<int>([0]);
+        while (frontier.TryDequeue(out var region))
+        {
+            foreach (var link in scenario.Links.Where(l => l.From == region || l.To == region))
+            {
+                var other = link.From == region ? link.To : link.From;
+                if (reached.Add(other))
+                {
+                    frontier.Enqueue(other);
+                }
+            }
+        }
+        Assert.Equal(31, reached.Count);
+        Assert.True(scenario.Links.Length > 31, "a ring only: no chords");
+        Assert.Contains(scenario.Assets, a => a is ThermalSpec { Fuel: "coal" });
+        Assert.Contains(scenario.Assets, a => a is ThermalSpec { Fuel: "gas" });
+        Assert.Contains(scenario.Assets, a => a is RenewableSpec { Type: "wind" });
+        Assert.Contains(scenario.Assets, a => a is RenewableSpec { Type: "solar" });
+        Assert.Contains(scenario.Assets, a => a is StorageSpec);
+        Assert.Contains(scenario.Assets, a => a is LoadSpec { ShiftableFraction: > 0 });
+        Assert.Contains(scenario.Assets, a => a is LoadSpec { CurtailableFraction: > 0 });
+        Assert.Contains(scenario.Assets, a => a is DatacenterSpec);
+        Assert.NotEmpty(scenario.Compute.Workloads);
+        var costs = scenario.Assets.OfType<ThermalSpec>().Select(t => t.MarginalCostPerMwh).ToList();
+        Assert.Equal(costs.Count, costs.Distinct().Count());
+    }
+
+    [Fact]
+    public void ASmallGeneratedScenarioHasAnOptimum()
+    {
+        var dispatch = HorizonOptimizer.Solve(Load(new GeneratorSettings(3, 60, Steps: 24)), LpSolverKind.Glop);
+        Assert.True(dispatch.Report.Regions.Length == 3);
+    }
+}

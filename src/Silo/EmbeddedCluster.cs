@@ -16,6 +16,12 @@ public static class EmbeddedCluster
     public static Task<IHost> StartAsync(CancellationToken cancellationToken = default) =>
         StartAsync(new SiloEndpoints(FreePort(), FreePort(), $"embedded-{Environment.ProcessId}"), cancellationToken);
 
+    /// <summary>
+    /// How long a call may take in the embedded silo: nothing there can be lost, so a timeout only interrupts a long
+    /// window (a thousand assets take more than Orleans' default 30 s) and makes the driver ask again behind it.
+    /// </summary>
+    public static readonly TimeSpan ResponseTimeout = TimeSpan.FromHours(1);
+
     /// <summary>An in-process silo with the given endpoints and store (the tests' silos, in memory or on PostgreSQL).</summary>
     public static async Task<IHost> StartAsync(SiloEndpoints endpoints, CancellationToken cancellationToken = default)
     {
@@ -23,6 +29,10 @@ public static class EmbeddedCluster
         builder.Logging.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.AddFilter("Orleans", LogLevel.Error).AddFilter("Microsoft", LogLevel.Error);
         builder.UseOrleans(silo => silo.AddGridSilo(endpoints));
+        if (endpoints.Postgres is null)
+        {
+            builder.Services.Configure<Orleans.Configuration.SiloMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout);
+        }
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
         return host;

@@ -28,12 +28,6 @@ public sealed class ApiProcessTests : IDisposable
         return GridActors.Testing.RepositoryRoot.Path(Path.Combine("src", "Silo", "bin", framework.Parent!.Name, framework.Name, "gridactors.dll"));
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private Process Start(int port, int gateway, StringBuilder log)
     {
@@ -76,9 +70,9 @@ public sealed class ApiProcessTests : IDisposable
     [Fact]
     public async Task WithoutASiloTheApiListensExplainsRefusesATakenPortAndStopsOnSigterm()
     {
-        var port = FreePort();
+        var port = GridActors.Silo.EmbeddedCluster.FreePort();
         var log = new StringBuilder();
-        using var api = Start(port, FreePort(), log);
+        using var api = Start(port, GridActors.Silo.EmbeddedCluster.FreePort(), log);
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -98,7 +92,7 @@ public sealed class ApiProcessTests : IDisposable
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri("/api/runs?api_key=process-secret-key", UriKind.Relative))).StatusCode);
 
             var secondLog = new StringBuilder();
-            using (var second = Start(port, FreePort(), secondLog))
+            using (var second = Start(port, GridActors.Silo.EmbeddedCluster.FreePort(), secondLog))
             {
                 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
                 await second.WaitForExitAsync(timeout.Token);
@@ -130,10 +124,10 @@ public sealed class ApiProcessTests : IDisposable
     [Fact]
     public async Task ARunWhoseOnlySiloIsKilledFailsWithinAboutThirtySecondsSayingHowToGoOn()
     {
-        var gateway = FreePort();
+        var gateway = GridActors.Silo.EmbeddedCluster.FreePort();
         var siloStart = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
         foreach (var arg in new[] { SiloProgram(), "serve",
-            "--silo-port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture), "--gateway-port", gateway.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+            "--silo-port", GridActors.Silo.EmbeddedCluster.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture), "--gateway-port", gateway.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
             siloStart.ArgumentList.Add(arg);
         }
@@ -144,7 +138,7 @@ public sealed class ApiProcessTests : IDisposable
         silo.ErrorDataReceived += (_, e) => { lock (siloLog) { siloLog.AppendLine(e.Data); } };
         silo.BeginOutputReadLine();
         silo.BeginErrorReadLine();
-        var port = FreePort();
+        var port = GridActors.Silo.EmbeddedCluster.FreePort();
         var apiLog = new StringBuilder();
         using var api = Start(port, gateway, apiLog);
         try

@@ -31,25 +31,22 @@ public sealed class ClusterConnectionState(IOptions<ClusterOptions> options)
 internal sealed class ClusterConnectionRetry(IOptions<ClusterOptions> options, ClusterConnectionState state, ILogger<ClusterConnectionRetry> logger, TimeProvider time)
     : IClientConnectionRetryFilter
 {
+    /// <summary>Orleans' first line, without its full stop: it goes inside a sentence of ours.</summary>
+    private static string Reason(Exception exception) => GridActors.Model.Loading.ErrorText.FirstLine(exception.Message).TrimEnd('.');
+
     private DateTimeOffset lastLogged = DateTimeOffset.MinValue;
 
     public async Task<bool> ShouldRetryConnectionAttempt(Exception exception, CancellationToken cancellationToken)
     {
-        state.Failed(FirstSentence(exception.Message));
+        state.Failed(Reason(exception));
         var now = time.GetUtcNow();
         if (now - lastLogged >= TimeSpan.FromSeconds(10))
         {
             lastLogged = now;
-            Log.WaitingForSilo(logger, ClusterConnectionState.Where(options.Value), FirstSentence(exception.Message));
+            Log.WaitingForSilo(logger, ClusterConnectionState.Where(options.Value), Reason(exception));
         }
         await Task.Delay(TimeSpan.FromSeconds(1), time, cancellationToken);
         return !cancellationToken.IsCancellationRequested;
-    }
-
-    private static string FirstSentence(string message)
-    {
-        var end = message.IndexOfAny(['.', '\n']);
-        return end < 0 ? message : message[..end];
     }
 }
 

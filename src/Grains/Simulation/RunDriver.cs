@@ -112,7 +112,7 @@ public static class RunDriver
                 else if (DateTime.UtcNow - lastAnswer > RecoveryPatience)
                 {
                     throw new ClusterGoneException(
-                        $"no silo of the cluster has answered for {RecoveryPatience.TotalSeconds:0} s ({FirstLine(e.Message)}); a run stored in PostgreSQL goes on "
+                        $"no silo of the cluster has answered for {RecoveryPatience.TotalSeconds:0} s ({GridActors.Model.Loading.ErrorText.FirstLine(e.Message)}); a run stored in PostgreSQL goes on "
                         + $"after `gridactors serve --postgres …` is started again and `gridactors resume {runId}` is run; a run in a silo's memory is lost with it and must be started again", e);
                 }
                 hooks.OnRecovering?.Invoke(e);
@@ -136,11 +136,6 @@ public static class RunDriver
         }
     }
 
-    private static string FirstLine(string message)
-    {
-        var end = message.IndexOfAny(['\n', '\r']);
-        return end < 0 ? message : message[..end];
-    }
 
     /// <summary>
     /// Failures a cluster recovers from: a silo gone, a message lost with it, a call that timed out meanwhile,

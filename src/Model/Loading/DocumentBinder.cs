@@ -179,7 +179,7 @@ public sealed class DocumentBinder(YamlSourceTree tree, ICollection<ScenarioErro
             }
             if (Math.Abs(number) > tree.Limits.MaxMagnitude)
             {
-                Error(scalar, path, $"{text} is larger than {tree.Limits.MaxMagnitude.ToString("G", CultureInfo.InvariantCulture)}, the largest magnitude a scenario number may have");
+                Error(scalar, path, $"{ErrorText.Quote(text)} is larger than {tree.Limits.MaxMagnitude.ToString("G", CultureInfo.InvariantCulture)}, the largest magnitude a scenario number may have");
                 return null;
             }
             return CheckRange(number, scalar, path, attribute) ? number : null;

@@ -8,4 +8,11 @@ public static class ErrorText
 
     /// <summary>The value as an error quotes it: cut short, with an ellipsis when it was longer.</summary>
     public static string Quote(string text) => text.Length <= QuotedLength ? text : text[..QuotedLength] + "…";
+
+    /// <summary>The first line of a library's message, for a sentence of ours: the rest is its diagnostics.</summary>
+    public static string FirstLine(string message)
+    {
+        var end = message.IndexOfAny(['\n', '\r']);
+        return end < 0 ? message : message[..end];
+    }
 }

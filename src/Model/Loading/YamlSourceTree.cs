@@ -113,7 +113,7 @@ public sealed class YamlSourceTree
         }
         catch (YamlException e)
         {
-            errors.Add(new ScenarioError(At(display, e.Start), "", $"not valid YAML: {FirstLine(e.Message)}"));
+            errors.Add(new ScenarioError(At(display, e.Start), "", $"not valid YAML: {ErrorText.FirstLine(e.Message)}"));
             return null;
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException or OverflowException)
@@ -204,9 +204,4 @@ public sealed class YamlSourceTree
 
     private static SourceLocation At(string display, Mark mark) => new(display, Math.Max(1, (int)mark.Line), Math.Max(1, (int)mark.Column));
 
-    private static string FirstLine(string message)
-    {
-        var index = message.IndexOf('\n', StringComparison.Ordinal);
-        return index < 0 ? message : message[..index];
-    }
 }

@@ -19,14 +19,7 @@ public sealed class NegotiationTests
             _ => throw new InvalidOperationException(),
         }).ToArray(), []));
 
-    private static AssetBid[] Bids(ResolvedScenario scenario) => [.. scenario.Assets.Select<AssetSpec, AssetBid?>(a => a switch
-    {
-        ThermalSpec t => ThermalBidding.Bid(t, scenario.Economics, scenario.StepHours, ThermalBidding.Envelope(t, scenario.StepHours), 0, scenario.Steps, null),
-        RenewableSpec r => RenewableBidding.Bid(r, 0, scenario.Steps),
-        LoadSpec l => LoadBidding.Bid(l, 0, scenario.Steps),
-        DatacenterSpec d => DatacenterBidding.Bid(d, 0, scenario.Steps),
-        _ => null,
-    }).OfType<AssetBid>()];
+    private static AssetBid[] Bids(ResolvedScenario scenario) => RegionalHarness.Bids(scenario, scenario.Assets);
 
     [Theory]
     [InlineData("scenarios/two-region-toy.yaml", 48)]

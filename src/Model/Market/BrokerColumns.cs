@@ -118,6 +118,15 @@ internal sealed class BrokerColumns(DispatchLp lp, ComputeNetwork network)
         return costs;
     }
 
+    /// <summary>
+    /// What the campuses' capacity and the links' bandwidth are worth at the last clearing: their
+    /// scarcity values times their limits. The brokers' term of the window's Lagrangian lower bound
+    /// is the cost of their best plans at the route costs minus this.
+    /// </summary>
+    public double ScarcityRent() =>
+        capacity.Sum(c => capacityShadow.GetValueOrDefault(c.Key) * c.Value.Ub())
+        + bandwidth.Sum(b => bandwidthShadow.GetValueOrDefault(b.Key) * b.Value.Ub());
+
     public double Improvement(WorkPlan plan)
     {
         var mixDual = mixDuals.TryGetValue(plan.Workload, out var dual) ? dual : double.PositiveInfinity;

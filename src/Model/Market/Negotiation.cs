@@ -104,7 +104,7 @@ public static class Negotiation
         return new NegotiationRecord(market.FirstStep, rounds, Converged(gap, market.Objective, options), double.IsFinite(gap) ? gap : -1, double.IsFinite(relative) ? relative : -1, priceChange, market.Objective);
     }
 
-    private static double[][] Overlay(double[][] prices, double[][] warm)
+    internal static double[][] Overlay(double[][] prices, double[][] warm)
     {
         var result = prices.Select(p => (double[])p.Clone()).ToArray();
         for (var r = 0; r < result.Length; r++)
@@ -117,7 +117,7 @@ public static class Negotiation
     private static bool Converged(double gap, double objective, NegotiationOptions options) =>
         gap <= NegotiationOptions.AbsoluteGap || gap <= options.RelativeGap * Math.Abs(objective);
 
-    private static double MaxChange(double[][] before, double[][] after)
+    internal static double MaxChange(double[][] before, double[][] after)
     {
         var max = 0.0;
         for (var r = 0; r < before.Length; r++)

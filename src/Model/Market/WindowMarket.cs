@@ -84,13 +84,7 @@ public sealed class WindowMarket : IDisposable
 
     public void Solve()
     {
-        var status = lp.Solver.Solve();
-        if (status is Solver.ResultStatus.ABNORMAL or Solver.ResultStatus.NOT_SOLVED)
-        {
-            // A simplex can stall numerically on a re-solve; starting afresh resolves it.
-            lp.Solver.Reset();
-            status = lp.Solver.Solve();
-        }
+        var status = lp.Solve();
         if (status != Solver.ResultStatus.OPTIMAL)
         {
             throw new DispatchInfeasibleException(InfeasibilityReport.Explain(scenario, status, lp.FirstStep, lp.Steps));

@@ -13,6 +13,7 @@ public sealed class DispatchLp : IDisposable
 {
     private readonly Constraint[][] balances;
     private readonly double[][] demandMw;
+    private readonly double[][] exportMw;
 
     public DispatchLp(LpSolverKind solver, int regions, int firstStep, int steps, double stepHours)
     {
@@ -23,10 +24,12 @@ public sealed class DispatchLp : IDisposable
         StepHours = stepHours;
         balances = new Constraint[regions][];
         demandMw = new double[regions][];
+        exportMw = new double[regions][];
         for (var r = 0; r < regions; r++)
         {
             balances[r] = new Constraint[steps];
             demandMw[r] = new double[steps];
+            exportMw[r] = new double[steps];
             for (var k = 0; k < steps; k++)
             {
                 balances[r][k] = Solver.MakeConstraint(0, 0, $"balance_r{r}_t{firstStep + k}");
@@ -58,7 +61,20 @@ public sealed class DispatchLp : IDisposable
     public void AddDemand(int region, int k, double mw)
     {
         demandMw[region][k] += mw;
-        balances[region][k].SetBounds(demandMw[region][k], demandMw[region][k]);
+        SetRightHandSide(region, k);
+    }
+
+    /// <summary>What the region sends out in step k (negative: takes in), on top of its demand; replaces the last value.</summary>
+    public void SetExport(int region, int k, double mw)
+    {
+        exportMw[region][k] = mw;
+        SetRightHandSide(region, k);
+    }
+
+    private void SetRightHandSide(int region, int k)
+    {
+        var rhs = demandMw[region][k] + exportMw[region][k];
+        balances[region][k].SetBounds(rhs, rhs);
     }
 
     /// <summary>Costs <paramref name="perMwh"/> for every MWh the MW variable runs (price times step length).</summary>
@@ -86,6 +102,18 @@ public sealed class DispatchLp : IDisposable
             }
         }
         return prices;
+    }
+
+    /// <summary>Solves; a simplex can stall numerically on a re-solve, and starting afresh resolves it.</summary>
+    public Solver.ResultStatus Solve()
+    {
+        var status = Solver.Solve();
+        if (status is Solver.ResultStatus.ABNORMAL or Solver.ResultStatus.NOT_SOLVED)
+        {
+            Solver.Reset();
+            status = Solver.Solve();
+        }
+        return status;
     }
 
     public void Dispose() => Solver.Dispose();

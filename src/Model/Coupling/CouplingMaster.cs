@@ -1,0 +1,191 @@
+using Google.OrTools.LinearSolver;
+using GridActors.Model.Market;
+using GridActors.Model.Optimization;
+using GridActors.Model.Scenario;
+
+namespace GridActors.Model.Coupling;
+
+/// <summary>
+/// The coordinator's market in one round of a window: it couples the regions and nothing inside
+/// them. Each region is present as its latest clearing, its moves around it (blocks per step) and
+/// a mix of the schedules it offered before (its clearings and its responses to prices), taken
+/// towards with weights summing to at most one; links carry power between regions with their
+/// losses, costs and capacities; unserved and spilled energy keep every balance feasible; workload
+/// brokers' plans are mixed as before. Its size is regions × steps × (blocks + columns) plus links
+/// × steps: it does not grow with the run's assets. Built afresh each round.
+/// </summary>
+internal sealed class CouplingMaster : IDisposable
+{
+    private readonly ResolvedScenario scenario;
+    private readonly DispatchLp lp;
+    private readonly MarketTerms grid;
+    private readonly BrokerColumns? brokers;
+    private readonly List<(int Region, Variable Variable, double[] Delta, double DeltaCost)> towards = [];
+    private readonly List<(int Region, int K, Variable Variable, double Sign, double PricePerMwh)> moves = [];
+    private readonly RegionColumn[] centres;
+
+    public CouplingMaster(ResolvedScenario scenario, LpSolverKind solver, int firstStep, int steps,
+        RegionReply[] latest, IReadOnlyList<RegionColumn>[] offered, ComputeNetwork? compute, IEnumerable<WorkPlan> plans)
+    {
+        this.scenario = scenario;
+        lp = new DispatchLp(solver, scenario.Regions.Length, firstStep, steps, scenario.StepHours);
+        grid = new MarketTerms(lp, scenario.Links, scenario.Economics.ValueOfLostLoadPerMwh);
+        grid.Build([]);
+        centres = [.. latest.Select(r => r.Cleared)];
+        for (var r = 0; r < latest.Length; r++)
+        {
+            AddRegion(r, latest[r], offered[r]);
+        }
+        if (compute is { IsEmpty: false })
+        {
+            brokers = new BrokerColumns(lp, compute);
+            foreach (var plan in plans)
+            {
+                brokers.Add(plan);
+            }
+        }
+    }
+
+    private void AddRegion(int r, RegionReply reply, IReadOnlyList<RegionColumn> offered)
+    {
+        var centre = reply.Cleared;
+        // At most a share s̄ is taken towards earlier schedules and the moves keep (1 - s̄) of their room: the
+        // region's point is then a mix of feasible schedules whatever is chosen, with no row per move.
+        var shares = lp.Solver.MakeConstraint(0, MaxShare, $"share_r{r}");
+        for (var k = 0; k < lp.Steps; k++)
+        {
+            // The centre's injection is supply the region brings whatever else is chosen.
+            lp.AddDemand(r, k, -centre.InjectionMw[k]);
+            AddMoves(r, k, reply.Up[k], +1);
+            AddMoves(r, k, reply.Down[k], -1);
+        }
+        for (var j = 0; j < offered.Count; j++)
+        {
+            var column = offered[j];
+            var delta = new double[lp.Steps];
+            var any = false;
+            for (var k = 0; k < lp.Steps; k++)
+            {
+                delta[k] = column.InjectionMw[k] - centre.InjectionMw[k];
+                any |= Math.Abs(delta[k]) > 1e-9;
+            }
+            if (!any)
+            {
+                continue;
+            }
+            var weight = lp.Variable(0, 1, $"towards_r{r}_{j}");
+            shares.SetCoefficient(weight, 1);
+            for (var k = 0; k < lp.Steps; k++)
+            {
+                if (delta[k] != 0)
+                {
+                    lp.Inject(r, k, weight, delta[k]);
+                }
+            }
+            lp.AddCost(weight, column.Cost - centre.Cost);
+            towards.Add((r, weight, delta, column.Cost - centre.Cost));
+        }
+    }
+
+    private void AddMoves(int r, int k, Move[] blocks, double sign)
+    {
+        for (var b = 0; b < blocks.Length; b++)
+        {
+            var move = lp.Variable(0, blocks[b].Mw * (1 - MaxShare), $"{(sign > 0 ? "up" : "down")}_r{r}_t{lp.FirstStep + k}_{b}");
+            lp.Inject(r, k, move, sign);
+            lp.AddEnergyCost(move, sign * blocks[b].PricePerMwh);
+            moves.Add((r, k, move, sign, blocks[b].PricePerMwh));
+        }
+    }
+
+    /// <summary>The most a region's point is taken towards its earlier schedules in one round.</summary>
+    private const double MaxShare = 0.5;
+
+    public double[][] Prices { get; private set; } = [];
+
+
+
+    /// <summary>Per region and step, the net injection its assets are to deliver.</summary>
+    public double[][] Injections { get; private set; } = [];
+
+    /// <summary>What the solution costs outside the regions' own assets: link charges, unserved and spilled energy, the brokers' own costs.</summary>
+    public double GridCost { get; private set; }
+
+    public void Solve()
+    {
+        var status = lp.Solve();
+        if (status != Solver.ResultStatus.OPTIMAL)
+        {
+            throw new InvalidOperationException($"the coordinator's market of {lp.Steps} steps from step {lp.FirstStep} could not be solved (status {status})");
+        }
+        Prices = lp.Prices();
+        brokers?.ReadDuals(Prices);
+        var injections = centres.Select(c => (double[])c.InjectionMw.Clone()).ToArray();
+        var regionCost = 0.0;
+        foreach (var (r, k, move, sign, price) in moves)
+        {
+            var mw = move.SolutionValue();
+            injections[r][k] += sign * mw;
+            regionCost += sign * mw * price * lp.StepHours;
+        }
+        foreach (var (r, weight, delta, deltaCost) in towards)
+        {
+            var w = weight.SolutionValue();
+            if (w <= 0)
+            {
+                continue;
+            }
+            for (var k = 0; k < delta.Length; k++)
+            {
+                injections[r][k] += w * delta[k];
+            }
+            regionCost += w * deltaCost;
+        }
+        Injections = injections;
+        GridCost = lp.Solver.Objective().Value() - regionCost;
+    }
+
+    /// <summary>Per workload, route and step: what a MW of its IT costs at <paramref name="prices"/> and this clearing's scarcities.</summary>
+    public double[][][] WorkRouteCosts(double[][] prices) =>
+        brokers is null ? [] : [.. Enumerable.Range(0, brokers.Network.Routes.Length).Select(w => brokers.RouteCosts(w, prices))];
+
+    public double ScarcityRent => brokers?.ScarcityRent() ?? 0;
+
+    public LinkStep[][] Flows(int steps) => grid.LinkSteps(steps);
+
+    public ComputeOutcome? Compute(int steps) => brokers?.Mix(steps);
+
+    /// <summary>
+    /// The links' and the balancing slacks' term of the Lagrangian at <paramref name="prices"/>:
+    /// the least they can cost against those prices, each flow at zero or at its capacity. Minus
+    /// infinity when a price is beyond the value of lost load (some slack would pay without limit).
+    /// </summary>
+    public double GridValue(double[][] prices)
+    {
+        var hours = lp.StepHours;
+        var voll = scenario.Economics.ValueOfLostLoadPerMwh;
+        var value = 0.0;
+        for (var r = 0; r < prices.Length; r++)
+        {
+            foreach (var price in prices[r])
+            {
+                if (Math.Abs(price) > voll * (1 + 1e-9))
+                {
+                    return double.NegativeInfinity;
+                }
+            }
+        }
+        foreach (var link in scenario.Links)
+        {
+            for (var k = 0; k < lp.Steps; k++)
+            {
+                var forward = (link.CostPerMwh + prices[link.From][k] - prices[link.To][k] * (1 - link.LossFraction)) * hours;
+                var reverse = (link.CostPerMwh + prices[link.To][k] - prices[link.From][k] * (1 - link.LossFraction)) * hours;
+                value += Math.Min(0, forward) * link.CapacityMw + Math.Min(0, reverse) * link.CapacityReverseMw;
+            }
+        }
+        return value;
+    }
+
+    public void Dispose() => lp.Dispose();
+}

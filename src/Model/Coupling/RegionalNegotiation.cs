@@ -1,0 +1,124 @@
+using GridActors.Model.Market;
+using GridActors.Model.Optimization;
+using GridActors.Model.Scenario;
+
+namespace GridActors.Model.Coupling;
+
+/// <summary>How a window's negotiation ended, and what to commit: the round whose clearing is best.</summary>
+public sealed record CoupledWindow(
+    NegotiationRecord Record,
+    int BestRound,
+    double[][] Prices,
+    LinkStep[][] Flows,
+    ComputeOutcome? Compute);
+
+/// <summary>
+/// The negotiation of one window between regions (docs/negotiation.md). Each round the coordinator
+/// sends every region the injection its last market asked of it and its prices; each region
+/// clears its own market at that injection (a feasible point: the upper bound), answers the
+/// prices with what its assets would do each on its own (the lower bound), and offers its moves.
+/// The coordinator then clears regions, links and brokers again with what they offered. It stops
+/// when the best clearing is within the tolerance of the lower bound — a proven bound on its
+/// distance to the window's optimum — or at the round limit.
+/// </summary>
+public static class RegionalNegotiation
+{
+    /// <summary>
+    /// Runs the rounds of the window [firstStep, firstStep + steps). <c>regions</c> sends every region
+    /// its round and returns the replies in region order; <c>brokers</c> asks every workload broker for
+    /// its best plan at the route costs (per workload, route and step), one plan per workload.
+    /// </summary>
+    public static async Task<CoupledWindow> RunAsync(
+        ResolvedScenario scenario, LpSolverKind solver, int firstStep, int steps, int commitSteps,
+        Func<RegionRound[], Task<RegionReply[]>> regions,
+        Func<double[][][], int, Task<WorkPlan[]>> brokers,
+        ComputeNetwork? compute, NegotiationOptions options, double[][]? warmPrices = null)
+    {
+        var regionCount = scenario.Regions.Length;
+        var offered = Enumerable.Range(0, regionCount).Select(_ => new List<RegionColumn>()).ToArray();
+        var plans = new List<WorkPlan>();
+        var endsWithHorizon = firstStep + steps >= scenario.Steps;
+
+        // Round 0: every region clears on its own; its clearing and moves open the coordinator's market.
+        var replies = await regions([.. Enumerable.Range(0, regionCount).Select(_ => new RegionRound(0, null, null, 0, -1))]);
+        var bestUpper = double.PositiveInfinity;
+        var lower = double.NegativeInfinity;
+        var bestRound = -1;
+        (double[][] Prices, LinkStep[][] Flows, ComputeOutcome? Compute)? best = null;
+        double[] terminal = [];
+        double[][]? signalled = null;
+        var priceChange = 0.0;
+        var round = 0;
+        var gap = double.PositiveInfinity;
+        while (true)
+        {
+            foreach (var (reply, r) in replies.Select((x, r) => (x, r)))
+            {
+                // A clearing made before every flexible asset proposed leaves their demand out: a centre for one round, never a schedule to return to.
+                if (reply.Complete)
+                {
+                    offered[r].Add(reply.Cleared);
+                }
+                if (reply.Response is { } response)
+                {
+                    offered[r].Add(response);
+                }
+            }
+            using var master = new CouplingMaster(scenario, solver, firstStep, steps, replies, offered, compute, plans);
+            master.Solve();
+            round++;
+            var prices = master.Prices;
+            if (signalled is null)
+            {
+                // The previous window's prices for the steps it already planned are the better first signal.
+                signalled = warmPrices is null ? prices : Negotiation.Overlay(prices, warmPrices);
+                // Energy still stored when the plan ends is valued at the first signal's mean price, fixed for the window.
+                terminal = endsWithHorizon ? new double[regionCount] : [.. signalled.Select(p => p.Average())];
+            }
+            else
+            {
+                priceChange = Negotiation.MaxChange(signalled, prices);
+                signalled = prices;
+            }
+            var routeCosts = master.WorkRouteCosts(signalled);
+            var work = compute is { IsEmpty: false } ? await brokers(routeCosts, round - 1) : [];
+            replies = await regions([.. Enumerable.Range(0, regionCount).Select(r => new RegionRound(round, master.Injections[r], signalled[r], terminal[r], bestRound))]);
+
+            // Upper bound: what the regions' clearings at the injections asked cost, plus the grid's part of the same solution.
+            if (replies.All(x => x.Complete) && (compute is not { IsEmpty: false } || plans.Count > 0 || !HasWork(compute)))
+            {
+                var upper = replies.Sum(x => x.ClearedCost) + master.GridCost;
+                if (upper < bestUpper)
+                {
+                    bestUpper = upper;
+                    bestRound = round;
+                    best = (prices, master.Flows(commitSteps), master.Compute(commitSteps));
+                }
+            }
+            // Lower bound: the Lagrangian at the prices sent, every term exact.
+            var bound = replies.Sum(x => x.ResponseValue) + master.GridValue(signalled)
+                + work.Sum(p => p.CostAt(routeCosts[p.Workload])) - master.ScarcityRent;
+            lower = Math.Max(lower, bound);
+            plans.AddRange(work);
+
+            gap = bestUpper - lower;
+            if (Converged(gap, bestUpper, options) || round >= options.MaxRounds && best is not null)
+            {
+                break;
+            }
+            if (round > options.MaxRounds + 2)
+            {
+                throw new InvalidOperationException($"the window from step {firstStep} found no complete clearing in {round} rounds");
+            }
+        }
+        var relative = bestUpper != 0 ? gap / Math.Abs(bestUpper) : 0;
+        var record = new NegotiationRecord(firstStep, round, Converged(gap, bestUpper, options),
+            double.IsFinite(gap) ? Math.Max(0, gap) : -1, double.IsFinite(relative) ? Math.Max(0, relative) : -1, priceChange, bestUpper);
+        return new CoupledWindow(record, bestRound, best!.Value.Prices, best.Value.Flows, best.Value.Compute);
+    }
+
+    private static bool HasWork(ComputeNetwork compute) => compute.Routes.Length > 0;
+
+    private static bool Converged(double gap, double objective, NegotiationOptions options) =>
+        gap <= NegotiationOptions.AbsoluteGap || gap <= options.RelativeGap * Math.Abs(objective);
+}

@@ -1,0 +1,175 @@
+using Google.OrTools.LinearSolver;
+using GridActors.Model.Coupling;
+using GridActors.Model.Market;
+using GridActors.Model.Optimization;
+
+namespace GridActors.Model.RegionClearing;
+
+/// <summary>
+/// One region's side of a window's negotiation, held by its region grain: its own market over the
+/// window and its look-ahead (its assets' bids exactly, ramps included, and each flexible asset as
+/// the mix of the schedules it proposed), cleared at the net injection the coordinator asks of it.
+/// Each round it also prices what its assets would do at the coordinator's prices and offers its
+/// moves around its clearing. Its work grows with its own assets, never with the run's.
+/// </summary>
+public sealed class RegionWindow : IDisposable
+{
+    private readonly int[] assets;
+    private readonly AssetBid[] bids;
+    private readonly int[] bidOwner;
+    private readonly Dictionary<int, int> localOf;
+    private readonly DispatchLp lp;
+    private readonly MarketTerms market;
+    private readonly SortedDictionary<int, (Constraint Convexity, List<(Proposal Proposal, Variable Weight)> Columns)> flexible = [];
+    private readonly int flexibleCount;
+    private readonly int commitSteps;
+    private readonly double valueOfLostLoadPerMwh;
+    private (int Round, AssetStep[][] Steps)? latest;
+    private (int Round, AssetStep[][] Steps)? best;
+
+    /// <summary>
+    /// The market of a region's <c>assets</c> (scenario indices, in the order its outcome lists them)
+    /// from their <c>bids</c> over the window and its look-ahead; <c>flexibleCount</c> of them propose schedules.
+    /// </summary>
+    public RegionWindow(int[] assets, IEnumerable<AssetBid> bids, int flexibleCount, int firstStep, int steps, int commitSteps, double stepHours, double valueOfLostLoadPerMwh, LpSolverKind solver)
+    {
+        this.assets = assets;
+        localOf = assets.Select((a, i) => (a, i)).ToDictionary(x => x.a, x => x.i);
+        this.bids = [.. bids.OrderBy(b => b.Asset)];
+        bidOwner = [.. this.bids.Select(b => localOf[b.Asset])];
+        this.flexibleCount = flexibleCount;
+        this.commitSteps = commitSteps;
+        this.valueOfLostLoadPerMwh = valueOfLostLoadPerMwh;
+        lp = new DispatchLp(solver, 1, firstStep, steps, stepHours);
+        market = new MarketTerms(lp, [], valueOfLostLoadPerMwh);
+        // The region's LP has one balance: every bid is moved to region 0 and to its local index.
+        market.Build(this.bids.Select((b, i) => b with { Asset = i, Region = 0 }));
+    }
+
+    public int Steps => lp.Steps;
+
+    /// <summary>
+    /// One round: adds the flexible assets' answers to <see cref="RegionRound.PricePerMwh"/> (if
+    /// any) as columns, prices the region's best response to those prices, clears the region at the
+    /// injection asked (on its own, taking in and sending out nothing, in the first round) and
+    /// offers its moves around that clearing.
+    /// </summary>
+    public RegionReply Round(RegionRound round, IReadOnlyList<Proposal> answers)
+    {
+        if (latest is { } last && round.BestRound == last.Round)
+        {
+            best = last;
+        }
+        RegionColumn? response = null;
+        var responseValue = 0.0;
+        if (round.PricePerMwh is { } prices)
+        {
+            foreach (var answer in answers)
+            {
+                Add(answer);
+            }
+            (response, responseValue) = RegionResponse.At(bids, answers, prices, lp.StepHours);
+        }
+        for (var k = 0; k < lp.Steps; k++)
+        {
+            lp.SetExport(0, k, round.InjectionMw?[k] ?? 0);
+        }
+        Solve();
+        var bidSteps = market.AssetSteps(bids.Length, lp.Steps);
+        var cleared = Schedules(bidSteps, lp.Steps);
+        var injection = new double[lp.Steps];
+        foreach (var schedule in cleared)
+        {
+            for (var k = 0; k < lp.Steps; k++)
+            {
+                injection[k] += schedule[k].ProducedMw - schedule[k].ConsumedMw;
+            }
+        }
+        var total = lp.Solver.Objective().Value();
+        // The column is the assets' own: energy the region could not balance is the coordinator's to price.
+        var unbalanced = 0.0;
+        for (var k = 0; k < lp.Steps; k++)
+        {
+            unbalanced += Math.Abs((round.InjectionMw?[k] ?? 0) - injection[k]);
+        }
+        var assetCost = total - unbalanced * valueOfLostLoadPerMwh * lp.StepHours;
+        var (up, down) = RegionMoves.Offer(bids, [.. bidSteps.Select(s => s!)], lp.Steps);
+        latest = (round.Round, [.. cleared.Select(s => s[..commitSteps])]);
+        return new RegionReply(round.Round, new RegionColumn(injection, assetCost), total, up, down, response, responseValue,
+            [.. lp.Prices()[0]], flexible.Count == flexibleCount);
+    }
+
+    /// <summary>The committed steps of the region's assets as cleared in <paramref name="round"/> (the best or the latest round).</summary>
+    public AssetStep[][] Outcome(int round) =>
+        latest is { } last && last.Round == round ? last.Steps
+        : best is { } b && b.Round == round ? b.Steps
+        : throw new InvalidOperationException($"region kept no clearing of round {round}");
+
+    private void Add(Proposal proposal)
+    {
+        var local = localOf[proposal.Asset];
+        if (!flexible.TryGetValue(local, out var entry))
+        {
+            entry = (lp.Solver.MakeConstraint(1, 1, $"mix_a{proposal.Asset}"), []);
+            flexible[local] = entry;
+        }
+        else if (entry.Columns[^1].Proposal.InjectionMw.AsSpan().SequenceEqual(proposal.InjectionMw))
+        {
+            // The same schedule again adds nothing the mix could use.
+            return;
+        }
+        var weight = lp.Variable(0, 1, $"weight_a{proposal.Asset}_{entry.Columns.Count}");
+        entry.Convexity.SetCoefficient(weight, 1);
+        for (var k = 0; k < proposal.InjectionMw.Length; k++)
+        {
+            if (proposal.InjectionMw[k] != 0)
+            {
+                lp.Inject(0, k, weight, proposal.InjectionMw[k]);
+            }
+        }
+        lp.AddCost(weight, proposal.Cost);
+        entry.Columns.Add((proposal, weight));
+    }
+
+    private void Solve()
+    {
+        var status = lp.Solve();
+        if (status != Solver.ResultStatus.OPTIMAL)
+        {
+            // With unserved and spilled energy priced the region's LP is always feasible; anything else is a solver failure.
+            throw new InvalidOperationException($"the market of a region's {lp.Steps} steps from step {lp.FirstStep} could not be solved (status {status})");
+        }
+    }
+
+    /// <summary>Every asset's schedule over <paramref name="steps"/> steps: its bid's clearing plus its mix of proposals.</summary>
+    private AssetStep[][] Schedules(AssetStep[]?[] bidSteps, int steps)
+    {
+        var result = new AssetStep[assets.Length][];
+        for (var i = 0; i < assets.Length; i++)
+        {
+            result[i] = new AssetStep[steps];
+        }
+        for (var b = 0; b < bids.Length; b++)
+        {
+            Array.Copy(bidSteps[b]!, result[bidOwner[b]], steps);
+        }
+        foreach (var (local, (_, columns)) in flexible)
+        {
+            var weights = ColumnWeights.Of(columns.Select(c => c.Weight));
+            for (var j = 0; j < columns.Count; j++)
+            {
+                if (weights[j] <= 0)
+                {
+                    continue;
+                }
+                for (var k = 0; k < steps; k++)
+                {
+                    result[local][k] = result[local][k].Plus(columns[j].Proposal.Steps[k].Times(weights[j]));
+                }
+            }
+        }
+        return result;
+    }
+
+    public void Dispose() => lp.Dispose();
+}

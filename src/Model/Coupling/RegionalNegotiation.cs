@@ -120,5 +120,5 @@ public static class RegionalNegotiation
     private static bool HasWork(ComputeNetwork compute) => compute.Routes.Length > 0;
 
     private static bool Converged(double gap, double objective, NegotiationOptions options) =>
-        gap <= NegotiationOptions.AbsoluteGap || gap <= options.RelativeGap * Math.Abs(objective);
+        double.IsFinite(gap) && (gap <= NegotiationOptions.AbsoluteGap || gap <= options.RelativeGap * Math.Abs(objective));
 }

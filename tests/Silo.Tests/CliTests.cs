@@ -156,6 +156,35 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task BenchAtScaleRunsEachSizeAndModeInItsOwnProcessAndWritesItsFigures()
+    {
+        var figures = Path.Combine(folder, "scale.json");
+        var (exitCode, stdout, error) = await Gridactors.RunAsync("bench", "--scale", "--sizes", "40,80", "--regions", "3", "--steps", "24", "--out", figures);
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("bench --scale", stdout, StringComparison.Ordinal);
+        using var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(figures));
+        var sizes = json.RootElement.GetProperty("sizes").EnumerateArray().ToArray();
+        Assert.Equal([40, 80], sizes.Select(s => s.GetProperty("assets").GetInt32()));
+        foreach (var size in sizes)
+        {
+            var negotiated = size.GetProperty("negotiated");
+            var optimal = size.GetProperty("optimal");
+            Assert.True(negotiated.GetProperty("wall_seconds").GetDouble() > 0);
+            Assert.True(negotiated.GetProperty("rounds").GetInt32() > 0);
+            Assert.InRange(negotiated.GetProperty("coordinator_share").GetDouble(), 0, 1);
+            // Each figure is its own process's: a .NET process with a silo holds tens of MB at least.
+            Assert.True(negotiated.GetProperty("peak_megabytes").GetDouble() > 20);
+            Assert.True(optimal.GetProperty("peak_megabytes").GetDouble() > 20);
+            // Never below the optimum; close to it on these small weeks.
+            Assert.InRange(size.GetProperty("cost_gap").GetDouble(), -1e-9, 0.01);
+        }
+
+        var (badExit, _, badError) = await Gridactors.RunAsync("bench", "--scale", "--sizes", "1000,lots");
+        Assert.Equal(2, badExit);
+        Assert.Contains("--sizes must be positive whole numbers", badError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CompareRunsEveryPlacementPolicyWhenTheScenarioHasComputeWork()
     {
         var path = Path.Combine(folder, "campuses.yaml");

@@ -160,12 +160,27 @@ public sealed partial class RunGrain(
 
     private async Task<WindowReport> ClearWindowAsync(ResolvedScenario s, int first)
     {
+        // The run grain's own share of the window: its whole time minus what it waits for from other grains.
+        var window = System.Diagnostics.Stopwatch.StartNew();
+        var waited = TimeSpan.Zero;
+        async Task<T> Waiting<T>(Task<T> call)
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            try
+            {
+                return await call;
+            }
+            finally
+            {
+                waited += watch.Elapsed;
+            }
+        }
         var options = Options;
         var state = checkpoint.State;
         var commit = Math.Min(options.WindowSteps, s.Steps - first);
         var planned = Math.Min(options.WindowSteps + options.LookaheadSteps, s.Steps - first);
 
-        var bids = await Task.WhenAll(regions.Select(r => r.CollectBidsAsync(new BidRequest(first, planned))));
+        var bids = await Waiting(Task.WhenAll(regions.Select(r => r.CollectBidsAsync(new BidRequest(first, planned)))));
         using var market = new WindowMarket(s, options.MarketSolver, first, planned, bids.SelectMany(b => b), brokered);
         if (options.Placement == Placement.CarbonGreedy && brokered is not null)
         {
@@ -179,10 +194,10 @@ public sealed partial class RunGrain(
         var record = await Negotiation.RunAsync(market, ProposeAsync, options.Negotiation, state.LookaheadPrices);
         var outcome = market.Outcome(commit);
 
-        var settled = await Task.WhenAll(s.Regions.Select(r => regions[r.Index].SettleAsync(new RegionSettlement(
+        var settled = await Waiting(Task.WhenAll(s.Regions.Select(r => regions[r.Index].SettleAsync(new RegionSettlement(
             first,
             outcome.Regions[r.Index],
-            [.. regionAssets[r.Index].Select(a => outcome.Assets[a])]))));
+            [.. regionAssets[r.Index].Select(a => outcome.Assets[a])])))));
         var next = new RunCheckpoint
         {
             NextStep = first + commit,
@@ -202,7 +217,7 @@ public sealed partial class RunGrain(
         }
         if (outcome.Compute is { } placed)
         {
-            var backlogs = await Task.WhenAll(brokers.Select((b, w) => b.SettleAsync(new WorkSettlement(first, placed.RunMw[w], placed.UnfinishedMw[w]))));
+            var backlogs = await Waiting(Task.WhenAll(brokers.Select((b, w) => b.SettleAsync(new WorkSettlement(first, placed.RunMw[w], placed.UnfinishedMw[w])))));
             if (brokers.Length > 0)
             {
                 next.Workloads = backlogs;
@@ -212,6 +227,7 @@ public sealed partial class RunGrain(
                 next.GreedyBacklog = [.. state.GreedyBacklog.Select((carried, w) => WorkBacklog.Apply(brokered!, w, carried, first, placed.RunMw[w], placed.UnfinishedMw[w]))];
             }
         }
+        record = record with { CoordinatorSeconds = (window.Elapsed - waited).TotalSeconds };
         var report = new WindowReport(first, commit, [.. settled.Select(r => r.Rows)], outcome.Assets, outcome.Links, record, outcome.Compute ?? placement?.Slice(first, commit));
 
         // The report first, then the position: a failure in between leaves the old checkpoint, and the window is cleared again.
@@ -234,7 +250,9 @@ public sealed partial class RunGrain(
         {
             var assets = Task.WhenAll(regions.Select((region, r) => region.CollectProposalsAsync(new ProposalRequest(first, signal.PricePerMwh[r], signal.TerminalPricePerMwh[r], signal.Request))));
             var work = Task.WhenAll(brokers.Select((b, w) => b.ProposeAsync(new WorkRequest(first, signal.WorkRouteCostPerMwStep[w], signal.Request))));
-            return new Answers([.. (await assets).SelectMany(a => a).OrderBy(p => p.Asset)], [.. (await work).SelectMany(w => w)]);
+            var proposals = await Waiting(assets);
+            var plans = await Waiting(work);
+            return new Answers([.. proposals.SelectMany(a => a).OrderBy(p => p.Asset)], [.. plans.SelectMany(w => w)]);
         }
     }
 

@@ -18,7 +18,11 @@ public sealed record NegotiationOptions(
 /// <see cref="WorkRouteCostPerMwStep"/> is, per workload, route and step, what a MW of IT costs (empty when compute is not negotiated).
 public sealed record PriceSignal(double[][] PricePerMwh, double[] TerminalPricePerMwh, int Request, double[][][] WorkRouteCostPerMwStep);
 
-/// <summary>How the negotiation of one window went.</summary>
+/// <summary>
+/// How the negotiation of one window went. <see cref="CoordinatorSeconds"/> is the time the run
+/// grain spent on the window itself, not waiting for other grains or storage: a measurement for
+/// run.json and `bench`, never part of the results that must repeat byte for byte.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("GridActors.NegotiationRecord")]
 public sealed record NegotiationRecord(
     [property: Id(0)] int FirstStep,
@@ -27,7 +31,8 @@ public sealed record NegotiationRecord(
     [property: Id(3)] double Gap,
     [property: Id(4)] double RelativeGap,
     [property: Id(5)] double LastPriceChangePerMwh,
-    [property: Id(6)] double Objective);
+    [property: Id(6)] double Objective,
+    [property: Id(7)] double CoordinatorSeconds = 0);
 
 /// <summary>
 /// The negotiation of one window. The market clears the bids and sends prices; every flexible

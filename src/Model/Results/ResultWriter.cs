@@ -311,6 +311,13 @@ internal static class SummaryJson
             json.WriteNumber("asset_steps_per_second", info.WallSeconds > 0 ? Math.Round(assetSteps / info.WallSeconds) : 0);
             json.WriteNumber("window_steps", info.WindowSteps);
             json.WriteNumber("negotiation_rounds", s.Windows.Sum(w => w.Rounds));
+            if (s.Windows.Count > 0)
+            {
+                // The run grain's own work, without waiting for other grains or storage (see NegotiationRecord).
+                var coordinator = s.Windows.Sum(w => w.CoordinatorSeconds);
+                json.WriteNumber("coordinator_seconds", Math.Round(coordinator, 3));
+                json.WriteNumber("coordinator_share", info.WallSeconds > 0 ? Math.Round(coordinator / info.WallSeconds, 4) : 0);
+            }
             if (info.Solver is not null)
             {
                 json.WriteString("solver", info.Solver);

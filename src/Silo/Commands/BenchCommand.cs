@@ -35,11 +35,70 @@ public static class BenchCommand
             }
         });
         var output = new Option<FileInfo?>("--out") { Description = "Also write the figures as JSON to this file." };
-        var command = new Command("bench", "Measure run (negotiated) and optimize on scenarios: wall time, asset-steps per second, rounds, gap, memory.") { scenarios, repeat, output };
-        command.SetAction((parse, cancellationToken) => ExecuteAsync(
-            parse.GetValue(scenarios) is { Length: > 0 } given ? [.. given.Select(f => f.FullName)] : [.. ReferenceScenarios.Select(Path.GetFullPath)],
-            parse.GetValue(repeat), parse.GetValue(output)?.FullName, cancellationToken));
+        var scale = new Option<bool>("--scale") { Description = "Instead: generated scenarios of each --sizes (31 regions, 168 hourly steps), each mode once in its own process, with its peak memory." };
+        var sizes = new Option<string>("--sizes") { Description = "With --scale: asset counts, comma-separated.", DefaultValueFactory = _ => string.Join(',', ScaleBench.DefaultSizes) };
+        var regions = new Option<int>("--regions") { Description = "With --scale: regions of the generated scenarios.", DefaultValueFactory = _ => 31 };
+        var steps = new Option<int>("--steps") { Description = "With --scale: hourly steps of the generated scenarios.", DefaultValueFactory = _ => 168 };
+        var modes = new Option<string>("--modes") { Description = "With --scale: negotiated, optimal or both, comma-separated.", DefaultValueFactory = _ => "negotiated,optimal" };
+        var limit = new Option<double>("--limit-minutes") { Description = "With --scale: a run taking longer is stopped and reported so.", DefaultValueFactory = _ => 60 };
+        sizes.Validators.Add(result =>
+        {
+            if (ParseSizes(result.GetValueOrDefault<string>()) is null)
+            {
+                result.AddError("--sizes must be positive whole numbers separated by commas, such as 1000,3000,10000");
+            }
+        });
+        modes.Validators.Add(result =>
+        {
+            var given = result.GetValueOrDefault<string>().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            if (given.Length == 0 || given.Any(m => m is not ("negotiated" or "optimal")))
+            {
+                result.AddError("--modes must be negotiated, optimal or both (negotiated,optimal)");
+            }
+        });
+        foreach (var positive in new[] { regions, steps })
+        {
+            positive.Validators.Add(result =>
+            {
+                if (result.GetValueOrDefault<int>() < 1)
+                {
+                    result.AddError($"{positive.Name} must be at least 1");
+                }
+            });
+        }
+        limit.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double>() is not (> 0 and < 1e6))
+            {
+                result.AddError("--limit-minutes must be more than 0");
+            }
+        });
+        var command = new Command("bench", "Measure run (negotiated) and optimize on scenarios: wall time, asset-steps per second, rounds, gap, memory.")
+        {
+            scenarios, repeat, output, scale, sizes, regions, steps, modes, limit,
+        };
+        command.SetAction((parse, cancellationToken) => parse.GetValue(scale)
+            ? ScaleBench.ExecuteAsync(ParseSizes(parse.GetValue(sizes)!)!, parse.GetValue(regions), parse.GetValue(steps),
+                parse.GetValue(modes)!.Split(',', StringSplitOptions.TrimEntries), TimeSpan.FromMinutes(parse.GetValue(limit)), parse.GetValue(output)?.FullName, cancellationToken)
+            : ExecuteAsync(
+                parse.GetValue(scenarios) is { Length: > 0 } given ? [.. given.Select(f => f.FullName)] : [.. ReferenceScenarios.Select(Path.GetFullPath)],
+                parse.GetValue(repeat), parse.GetValue(output)?.FullName, cancellationToken));
         return command;
+    }
+
+    private static int[]? ParseSizes(string? text)
+    {
+        var parts = (text ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var sizes = new List<int>();
+        foreach (var part in parts)
+        {
+            if (!int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var size) || size < 1)
+            {
+                return null;
+            }
+            sizes.Add(size);
+        }
+        return sizes.Count > 0 ? [.. sizes] : null;
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };

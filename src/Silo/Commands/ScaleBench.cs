@@ -1,0 +1,175 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+using GridActors.Model.Generation;
+using GridActors.Model.Results;
+using Spectre.Console;
+using static GridActors.Silo.Commands.SummaryTables;
+
+namespace GridActors.Silo.Commands;
+
+/// <summary>
+/// <c>bench --scale</c>: generates scenarios of each size (31 regions by default, one week hourly)
+/// and runs each mode in its own child process — `run` for the negotiated dispatch, `optimize
+/// --solver glop` for the optimum — so every figure is that run's alone: wall time and rounds from
+/// its run.json, cost from its summary.json, peak memory from the kernel's high-water mark of its
+/// resident set (read from /proc while it runs). A run over the time limit is stopped and reported so.
+/// </summary>
+public static class ScaleBench
+{
+    public static readonly int[] DefaultSizes = [1_000, 3_000, 10_000, 30_000, 100_000];
+
+    /// <summary>What one mode did on one size; <see cref="Note"/> says why figures are missing.</summary>
+    public sealed record Measurement(string Mode, double? WallSeconds, double? AssetStepsPerSecond, int? Rounds, double? Cost, double PeakMegabytes, double? CoordinatorShare, string? Note);
+
+    public sealed record SizeFigures(int Assets, int Regions, int Steps, Measurement? Negotiated, Measurement? Optimal, double? CostGap);
+
+    public static async Task<int> ExecuteAsync(int[] sizes, int regions, int steps, string[] modes, TimeSpan limit, string? outputFile, CancellationToken cancellationToken)
+    {
+        var scratch = Path.Combine(Path.GetTempPath(), $"gridactors-scale-{Environment.ProcessId}");
+        Directory.CreateDirectory(scratch);
+        var results = new List<SizeFigures>();
+        try
+        {
+            foreach (var size in sizes)
+            {
+                var settings = new GeneratorSettings(regions, size, steps);
+                var file = Path.Combine(scratch, settings.Name + ".yaml");
+                await File.WriteAllTextAsync(file, ScenarioGenerator.Generate(settings), cancellationToken);
+                Measurement? negotiated = null;
+                Measurement? optimal = null;
+                if (modes.Contains("negotiated"))
+                {
+                    AnsiConsole.MarkupLine($"[grey]{size:N0} assets: run[/]");
+                    negotiated = await MeasureAsync("negotiated", ["run", file], scratch, limit, cancellationToken);
+                }
+                if (modes.Contains("optimal"))
+                {
+                    AnsiConsole.MarkupLine($"[grey]{size:N0} assets: optimize --solver glop[/]");
+                    optimal = await MeasureAsync("optimal", ["optimize", file, "--solver", "glop"], scratch, limit, cancellationToken);
+                }
+                var gap = negotiated?.Cost is { } n && optimal?.Cost is { } o && o != 0 ? (n - o) / Math.Abs(o) : (double?)null;
+                results.Add(new SizeFigures(size, regions, steps, negotiated, optimal, gap));
+                File.Delete(file);
+            }
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+        Print(results);
+        if (outputFile is not null)
+        {
+            AtomicFile.WriteAllBytes(outputFile, JsonSerializer.SerializeToUtf8Bytes(new { machine = RunInfo.Machine, limit_minutes = limit.TotalMinutes, sizes = results }, Json));
+        }
+        return 0;
+    }
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    private static async Task<Measurement> MeasureAsync(string mode, string[] command, string scratch, TimeSpan limit, CancellationToken cancellationToken)
+    {
+        var output = Path.Combine(scratch, $"{mode}-{Guid.NewGuid():N}");
+        var start = Self();
+        start.ArgumentList.Add(command[0]);
+        foreach (var argument in command[1..])
+        {
+            start.ArgumentList.Add(argument);
+        }
+        start.ArgumentList.Add("--out");
+        start.ArgumentList.Add(output);
+        using var child = Process.Start(start) ?? throw new InvalidOperationException("could not start a child process");
+        // Drained so a chatty child never blocks on a full pipe; its last lines explain a failure.
+        var stdout = child.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = child.StandardError.ReadToEndAsync(cancellationToken);
+        var peak = 0.0;
+        var watch = Stopwatch.StartNew();
+        while (!child.HasExited)
+        {
+            peak = Math.Max(peak, HighWaterMegabytes(child.Id));
+            if (watch.Elapsed > limit)
+            {
+                child.Kill(entireProcessTree: true);
+                await child.WaitForExitAsync(cancellationToken);
+                return new Measurement(mode, null, null, null, null, peak, null, $"stopped at the limit of {limit.TotalMinutes:N0} min");
+            }
+            await Task.Delay(200, cancellationToken);
+        }
+        await child.WaitForExitAsync(cancellationToken);
+        if (child.ExitCode != 0)
+        {
+            var said = ((await stderr) + (await stdout)).Trim().Split('\n').LastOrDefault() ?? "";
+            return new Measurement(mode, null, null, null, null, peak, null, $"exit {child.ExitCode}: {said}");
+        }
+        using var run = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(output, "run.json"), cancellationToken));
+        using var summary = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(output, "summary.json"), cancellationToken));
+        var info = run.RootElement;
+        Directory.Delete(output, recursive: true);
+        return new Measurement(mode,
+            info.GetProperty("wall_seconds").GetDouble(),
+            info.GetProperty("asset_steps_per_second").GetDouble(),
+            info.TryGetProperty("negotiation_rounds", out var rounds) ? rounds.GetInt32() : null,
+            summary.RootElement.GetProperty("total_cost").GetDouble(),
+            peak,
+            info.TryGetProperty("coordinator_share", out var share) ? share.GetDouble() : null,
+            null);
+    }
+
+    /// <summary>This program again, whether it runs as an app host or through `dotnet`.</summary>
+    private static ProcessStartInfo Self()
+    {
+        var host = Environment.ProcessPath ?? "dotnet";
+        var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(host) == "dotnet")
+        {
+            start.ArgumentList.Add(Assembly.GetEntryAssembly()!.Location);
+        }
+        return start;
+    }
+
+    /// <summary>The most memory the process has held resident so far (VmHWM), in MB; 0 where /proc is not there.</summary>
+    private static double HighWaterMegabytes(int pid)
+    {
+        try
+        {
+            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+            {
+                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                {
+                    var kilobytes = line["VmHWM:".Length..].Trim().Split(' ')[0];
+                    return double.Parse(kilobytes, CultureInfo.InvariantCulture) / 1024;
+                }
+            }
+        }
+        catch (IOException)
+        {
+            // The process ended between the check and the read.
+        }
+        return 0;
+    }
+
+    private static void Print(List<SizeFigures> results)
+    {
+        var table = new Table().Title("bench --scale").AddColumn(new TableColumn("assets").RightAligned()).AddColumn(new TableColumn("asset-steps").RightAligned())
+            .AddColumn(new TableColumn("run s").RightAligned()).AddColumn(new TableColumn("asset-steps/s").RightAligned()).AddColumn(new TableColumn("rounds").RightAligned())
+            .AddColumn(new TableColumn("run grain").RightAligned()).AddColumn(new TableColumn("run MB").RightAligned())
+            .AddColumn(new TableColumn("optimize s").RightAligned()).AddColumn(new TableColumn("optimize MB").RightAligned()).AddColumn(new TableColumn("cost gap").RightAligned());
+        foreach (var r in results)
+        {
+            table.AddRow(N(r.Assets), N((double)r.Assets * r.Steps),
+                Seconds(r.Negotiated), r.Negotiated?.AssetStepsPerSecond is { } rate ? N(rate) : "", r.Negotiated?.Rounds is { } rounds ? N(rounds) : "",
+                r.Negotiated?.CoordinatorShare is { } share ? N(100 * share, "N0") + " %" : "", r.Negotiated is { } n ? N(n.PeakMegabytes) : "",
+                Seconds(r.Optimal), r.Optimal is { } o ? N(o.PeakMegabytes) : "",
+                r.CostGap is { } gap ? N(100 * gap, "N4") + " %" : "");
+        }
+        AnsiConsole.Write(table);
+        foreach (var note in results.SelectMany(r => new[] { r.Negotiated, r.Optimal }.OfType<Measurement>().Where(m => m.Note is not null).Select(m => $"{r.Assets:N0} assets, {m.Mode}: {m.Note}")))
+        {
+            AnsiConsole.MarkupLine(Markup.Escape(note));
+        }
+        AnsiConsole.MarkupLine(Markup.Escape(RunInfo.Machine));
+
+        static string Seconds(Measurement? m) => m is null ? "" : m.WallSeconds is { } s ? N(s, "N1") : "—";
+    }
+}

@@ -1,5 +1,4 @@
-using GridActors.Grains.Abstractions;
-using GridActors.Grains.Simulation;
+using GridActors.Abstractions;
 using GridActors.Model.Loading;
 using GridActors.Model.Results;
 using GridActors.Model.Scenario;

@@ -1,4 +1,4 @@
-using GridActors.Grains.Abstractions;
+using GridActors.Abstractions;
 using System.Text;
 using System.Text.Json;
 using GridActors.Api.Hosting;

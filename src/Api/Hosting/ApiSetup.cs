@@ -1,3 +1,4 @@
+using GridActors.Abstractions;
 using GridActors.Api.Endpoints;
 using GridActors.Api.Metrics;
 using GridActors.Api.Runs;
@@ -23,28 +24,7 @@ public static class ApiSetup
         var hostedBefore = services.Where(d => d.ServiceType == typeof(IHostedService)).ToList();
         builder.UseOrleansClient(client =>
         {
-            if (postgres is null)
-            {
-                client.UseLocalhostClustering(cluster.GatewayPort, GridActors.Grains.Abstractions.ClusterDefaults.ServiceId, cluster.ClusterId);
-            }
-            else
-            {
-                // A cluster on PostgreSQL: the gateways are whichever silos the membership table lists as active.
-                client.Configure<Orleans.Configuration.ClusterOptions>(o =>
-                    {
-                        o.ClusterId = cluster.ClusterId;
-                        o.ServiceId = GridActors.Grains.Abstractions.ClusterDefaults.ServiceId;
-                    })
-                    .UseAdoNetClustering(o =>
-                    {
-                        o.Invariant = "Npgsql";
-                        o.ConnectionString = postgres;
-                    });
-                client.Services.Configure<Orleans.Serialization.ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
-                // A call to a silo that died gets no answer: ask again after 10 s rather than 30 (a slow window is
-                // not harmed, the repeated call queues behind it and reads its stored report).
-                client.Configure<Orleans.Configuration.ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
-            }
+            client.UseGridCluster(postgres, cluster.ClusterId, cluster.GatewayPort);
             client.Services.AddSingleton<IClientConnectionRetryFilter, ClusterConnectionRetry>();
             client.Services.AddSingleton<ILifecycleParticipant<IClusterClientLifecycle>, ClusterConnectedSignal>();
         });

@@ -1,8 +1,8 @@
+using GridActors.Abstractions;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GridActors.Api.Hosting;
-using GridActors.Grains.Simulation;
 using GridActors.Model.Optimization;
 using GridActors.Model.Results;
 using GridActors.Model.Scenario;

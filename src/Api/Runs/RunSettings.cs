@@ -1,4 +1,4 @@
-using GridActors.Grains.Abstractions;
+using GridActors.Abstractions;
 
 namespace GridActors.Api.Runs;
 

@@ -1,4 +1,4 @@
-using GridActors.Grains.Abstractions;
+using GridActors.Abstractions;
 using GridActors.Model.Scenario;
 
 namespace GridActors.Grains.Simulation;

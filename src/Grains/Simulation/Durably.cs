@@ -1,3 +1,4 @@
+using GridActors.Abstractions;
 using Microsoft.Extensions.Logging;
 using Orleans.Storage;
 
@@ -38,15 +39,4 @@ public static partial class Durably
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storing {What} failed; the run waits {Seconds} s and tries again: {Reason}")]
     private static partial void LogRetry(ILogger logger, string what, double seconds, string reason);
-}
-
-/// <summary>Grain storage stayed unreachable longer than <see cref="Durably.Patience"/>.</summary>
-[GenerateSerializer, Alias("GridActors.StorageUnavailableException")]
-public sealed class StorageUnavailableException : Exception
-{
-    public StorageUnavailableException() { }
-
-    public StorageUnavailableException(string message) : base(message) { }
-
-    public StorageUnavailableException(string message, Exception inner) : base(message, inner) { }
 }

@@ -1,4 +1,4 @@
-using GridActors.Grains.Abstractions;
+using GridActors.Abstractions;
 using GridActors.Model.Market;
 using GridActors.Model.Results;
 using GridActors.Model.Scenario;

@@ -1,8 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
-using GridActors.Grains.Abstractions;
-using GridActors.Grains.Simulation;
+using GridActors.Abstractions;
 using GridActors.Model.Loading;
 using GridActors.Model.Optimization;
 using GridActors.Model.Results;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using GridActors.Grains.Abstractions;
+using GridActors.Abstractions;
 
 namespace GridActors.Silo.Commands;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using GridActors.Grains.Abstractions;
-using GridActors.Grains.Simulation;
+using GridActors.Abstractions;
 using GridActors.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using GridActors.Model.Optimization;

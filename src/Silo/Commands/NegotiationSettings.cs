@@ -1,5 +1,5 @@
 using System.CommandLine;
-using GridActors.Grains.Abstractions;
+using GridActors.Abstractions;
 using GridActors.Model.Market;
 
 namespace GridActors.Silo.Commands;

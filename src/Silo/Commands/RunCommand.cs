@@ -1,8 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
-using GridActors.Grains.Abstractions;
+using GridActors.Abstractions;
 using GridActors.Model.Optimization;
-using GridActors.Grains.Simulation;
 using GridActors.Model.Results;
 using GridActors.Silo.Hosting;
 using Spectre.Console;
@@ -71,7 +70,7 @@ public static class RunCommand
         {
             return ErrorReport.Print(e.Message);
         }
-        catch (GridActors.Grains.Simulation.ClusterGoneException e)
+        catch (ClusterGoneException e)
         {
             return ErrorReport.Print(e.Message);
         }

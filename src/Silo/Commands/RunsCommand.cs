@@ -1,5 +1,5 @@
 using System.CommandLine;
-using GridActors.Grains.Abstractions;
+using GridActors.Abstractions;
 using GridActors.Model.Results;
 using GridActors.Silo.Hosting;
 using Spectre.Console;
@@ -36,11 +36,11 @@ public static class RunsCommand
         {
             return await command();
         }
-        catch (Exception e) when (e is ClusterUnavailableException or Grains.Simulation.ClusterGoneException)
+        catch (Exception e) when (e is ClusterUnavailableException or ClusterGoneException)
         {
             return ErrorReport.Print(e.Message);
         }
-        catch (Exception e) when (e is OrleansException or Grains.Simulation.StorageUnavailableException or Npgsql.NpgsqlException)
+        catch (Exception e) when (e is OrleansException or StorageUnavailableException or Npgsql.NpgsqlException)
         {
             return ErrorReport.Print($"{e.Message.Split('\n')[0]}; the run keeps its last checkpoint, `gridactors resume` goes on from it");
         }

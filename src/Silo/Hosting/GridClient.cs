@@ -1,8 +1,7 @@
-using GridActors.Grains.Abstractions;
+using GridActors.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Orleans.Configuration;
 
 namespace GridActors.Silo.Hosting;
 
@@ -12,9 +11,6 @@ public sealed class ClusterUnavailableException(string message, Exception inner)
 /// <summary>A client of a cluster on PostgreSQL, for the commands that drive runs on `serve --postgres` silos.</summary>
 public static class GridClient
 {
-    /// <summary>How long a driver waits for one call before it asks again.</summary>
-    public static readonly TimeSpan ResponseTimeout = TimeSpan.FromSeconds(10);
-
     /// <summary>How long the client looks for a silo before it gives up.</summary>
     public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(30);
 
@@ -23,20 +19,7 @@ public static class GridClient
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.AddFilter("Orleans", LogLevel.None).AddFilter("Microsoft", LogLevel.None);
-        builder.UseOrleansClient(client => client
-            // A call whose silo died gets no answer; it is retried after this long instead of the default 30 s.
-            // A slow window is not harmed: the retry queues behind it and then reads its stored report.
-            .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout)
-            .Configure<ClusterOptions>(o =>
-            {
-                o.ClusterId = clusterId;
-                o.ServiceId = ClusterDefaults.ServiceId;
-            })
-            .UseAdoNetClustering(o =>
-            {
-                o.Invariant = GridSilo.Invariant;
-                o.ConnectionString = postgres;
-            }));
+        builder.UseOrleansClient(client => client.UseGridCluster(postgres, clusterId));
         builder.Services.AllowStorageExceptions();
         builder.Services.AddSingleton<IClientConnectionRetryFilter, RetryFor>();
         var host = builder.Build();

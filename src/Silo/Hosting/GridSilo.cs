@@ -1,5 +1,5 @@
 using System.Net;
-using GridActors.Grains.Abstractions;
+using GridActors.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 
@@ -17,9 +17,6 @@ public sealed record SiloEndpoints(int SiloPort, int GatewayPort, string Cluster
 /// <summary>The one silo configuration that `run`, `serve` and the tests share.</summary>
 public static class GridSilo
 {
-    /// <summary>The ADO.NET invariant of Npgsql, for clustering and storage alike (storage defaults to SQL Server otherwise).</summary>
-    public const string Invariant = "Npgsql";
-
     public static ISiloBuilder AddGridSilo(this ISiloBuilder silo, SiloEndpoints endpoints)
     {
         if (endpoints.Postgres is not { } postgres)
@@ -39,12 +36,13 @@ public static class GridSilo
                 .ConfigureEndpoints(advertised, endpoints.SiloPort, endpoints.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(advertised))
                 .UseAdoNetClustering(o =>
                 {
-                    o.Invariant = Invariant;
+                    // The same provider for clustering and storage (storage defaults to SQL Server otherwise).
+                    o.Invariant = ClusterClientSetup.PostgresInvariant;
                     o.ConnectionString = postgres;
                 })
                 .AddAdoNetGrainStorageAsDefault(o =>
                 {
-                    o.Invariant = Invariant;
+                    o.Invariant = ClusterClientSetup.PostgresInvariant;
                     o.ConnectionString = postgres;
                 })
                 .Configure<ClusterMembershipOptions>(o =>

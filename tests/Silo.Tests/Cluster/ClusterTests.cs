@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using GridActors.Grains.Abstractions;
+using GridActors.Abstractions;
 using GridActors.Grains.Simulation;
 using GridActors.Model.Loading;
 using GridActors.Model.Scenario;

@@ -2,7 +2,7 @@ using GridActors.Model.Market;
 using GridActors.Model.Results;
 using GridActors.Model.Scenario;
 
-namespace GridActors.Grains.Abstractions;
+namespace GridActors.Abstractions;
 
 /// <summary>What a run is: its scenario and options, stored once when it starts.</summary>
 [GenerateSerializer, Alias("GridActors.RunDefinition")]

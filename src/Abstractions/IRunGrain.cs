@@ -1,7 +1,7 @@
 using GridActors.Model.Results;
 using GridActors.Model.Scenario;
 
-namespace GridActors.Grains.Abstractions;
+namespace GridActors.Abstractions;
 
 /// <summary>
 /// The orchestrator of one run, keyed by run id: advances time window by window and checkpoints each

@@ -1,4 +1,4 @@
-namespace GridActors.Grains.Abstractions;
+namespace GridActors.Abstractions;
 
 /// <summary>
 /// The ranges a run's options must lie in, for the CLI and the API alike, so that every accepted run can be

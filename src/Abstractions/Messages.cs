@@ -2,7 +2,7 @@ using GridActors.Model.Market;
 using GridActors.Model.Optimization;
 using GridActors.Model.Scenario;
 
-namespace GridActors.Grains.Abstractions;
+namespace GridActors.Abstractions;
 
 /// <summary>
 /// How a run advances: the steps each window commits, the look-ahead steps it plans beyond them

@@ -1,9 +1,9 @@
 using System.Diagnostics;
-using GridActors.Grains.Abstractions;
+using GridActors.Abstractions;
 using GridActors.Model.Results;
 using GridActors.Model.Scenario;
 
-namespace GridActors.Grains.Simulation;
+namespace GridActors.Abstractions;
 
 /// <summary>What a caller of <see cref="RunDriver"/> adds to a run: its id, the silo count for run.json, and a step after each window.</summary>
 /// <param name="RunId">The run grain's key; a fresh one when null.</param>

@@ -1,6 +1,6 @@
 using GridActors.Model.Market;
 
-namespace GridActors.Grains.Abstractions;
+namespace GridActors.Abstractions;
 
 /// <summary>Every asset: set up once, bid per window, settle per window. Keyed "runId/assetId".</summary>
 [Alias("GridActors.IAssetGrain")]

@@ -1,7 +1,7 @@
 using GridActors.Model.Market;
 using GridActors.Model.Scenario;
 
-namespace GridActors.Grains.Abstractions;
+namespace GridActors.Abstractions;
 
 /// <summary>A workload's broker: holds the work that arrived and has not run, and negotiates where and when it runs. Keyed "runId/workload/id".</summary>
 [Alias("GridActors.IWorkloadGrain")]

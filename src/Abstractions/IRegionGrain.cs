@@ -1,6 +1,6 @@
 using GridActors.Model.Market;
 
-namespace GridActors.Grains.Abstractions;
+namespace GridActors.Abstractions;
 
 /// <summary>A region: the concentrator between its assets and the market coupling. Keyed "runId/regionId".</summary>
 [Alias("GridActors.IRegionGrain")]

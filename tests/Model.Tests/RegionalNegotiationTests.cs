@@ -22,21 +22,32 @@ public sealed class RegionalNegotiationTests(ITestOutputHelper output)
         Assert.True(record.Converged, $"not converged after {record.Rounds} rounds, bound {record.RelativeGap}");
     }
 
-    /// <summary>
-    /// Generated scenarios with ramps, floors, stores and flexible loads: the clearing stays within
-    /// 0.1 % of the optimum. The lower bound still lags there (6e-4 to 1e-3 of the cost after 60
-    /// rounds while the clearing is 3e-5 to 3e-4 away), so these windows do not all prove convergence yet.
-    /// </summary>
+    /// <summary>Generated scenarios with ramps, floors, stores of 2-8 hours and flexible loads, 5 and 8 regions.</summary>
     [Theory]
     [InlineData(5, 200, 1)]
     [InlineData(8, 400, 2)]
-    public async Task GeneratedScenariosStayWithinATenthOfAPercentAndTheirBound(int regions, int assets, int seed)
+    public async Task GeneratedScenariosConvergeWithinTheirProvenBound(int regions, int assets, int seed)
+    {
+        var record = await Check(Generated(regions, assets, seed), new NegotiationOptions(MaxRounds: 80, RelativeGap: 1e-4));
+        Assert.True(record.Converged, $"not converged after {record.Rounds} rounds, bound {record.RelativeGap}");
+    }
+
+    /// <summary>National size: 31 regions and 1,000 assets in one 48-step window (about 2 minutes).</summary>
+    [Fact]
+    [Trait("Category", "Long")]
+    public async Task ThirtyOneRegionsStayWithinATenthOfAPercentOfTheOptimum()
+    {
+        var scenario = Generated(31, 1000, 3);
+        var record = await Check(scenario, new NegotiationOptions(MaxRounds: 60, RelativeGap: 1e-4));
+        Assert.InRange(record.Objective, 0, (1 + 1e-3) * HorizonOptimizer.Solve(scenario, LpSolverKind.Glop).Objective);
+    }
+
+    private static Scenario.ResolvedScenario Generated(int regions, int assets, int seed)
     {
         using var folder = new TempScenario();
         var resolved = ScenarioLoader.Load(folder.Write("generated.yaml", ScenarioGenerator.Generate(new GeneratorSettings(regions, assets, 48, seed))));
-        resolved = resolved with { Compute = Scenario.ComputeSpec.Empty };
-        var record = await Check(resolved, new NegotiationOptions(MaxRounds: 60, RelativeGap: 1e-4));
-        Assert.InRange(record.Objective, 0, (1 + 1e-3) * HorizonOptimizer.Solve(resolved, LpSolverKind.Glop).Objective);
+        // Compute work is placed by brokers in the grains; this harness negotiates power only.
+        return resolved with { Compute = Scenario.ComputeSpec.Empty };
     }
 
     private async Task<NegotiationRecord> Check(Scenario.ResolvedScenario scenario, NegotiationOptions options)

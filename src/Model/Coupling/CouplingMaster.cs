@@ -7,9 +7,9 @@ namespace GridActors.Model.Coupling;
 
 /// <summary>
 /// The coordinator's market in one round of a window: it couples the regions and nothing inside
-/// them. Each region is present as its latest clearing, its moves around it (blocks per step) and
-/// a mix of the schedules it offered before (its clearings and its responses to prices), taken
-/// towards with weights summing to at most one; links carry power between regions with their
+/// them. Each region is present as its best clearing so far, its offer around it (blocks per step,
+/// scaled by the trust the last rounds earned) and a mix of the schedules it offered before (its
+/// clearings and its responses to prices), taken towards with weights summing to at most a half; links carry power between regions with their
 /// losses, costs and capacities; unserved and spilled energy keep every balance feasible; workload
 /// brokers' plans are mixed as before. Its size is regions × steps × (blocks + columns) plus links
 /// × steps: it does not grow with the run's assets. Built afresh each round.
@@ -23,18 +23,20 @@ internal sealed class CouplingMaster : IDisposable
     private readonly List<(int Region, Variable Variable, double[] Delta, double DeltaCost)> towards = [];
     private readonly List<(int Region, int K, Variable Variable, double Sign, double PricePerMwh)> moves = [];
     private readonly RegionColumn[] centres;
+    private readonly double reach;
 
     public CouplingMaster(ResolvedScenario scenario, LpSolverKind solver, int firstStep, int steps,
-        RegionReply[] latest, IReadOnlyList<RegionColumn>[] offered, ComputeNetwork? compute, IEnumerable<WorkPlan> plans)
+        RegionReply[] centre, IReadOnlyList<RegionColumn>[] offered, ComputeNetwork? compute, IEnumerable<WorkPlan> plans, double reach)
     {
         this.scenario = scenario;
         lp = new DispatchLp(solver, scenario.Regions.Length, firstStep, steps, scenario.StepHours);
         grid = new MarketTerms(lp, scenario.Links, scenario.Economics.ValueOfLostLoadPerMwh);
         grid.Build([]);
-        centres = [.. latest.Select(r => r.Cleared)];
-        for (var r = 0; r < latest.Length; r++)
+        this.reach = reach;
+        centres = [.. centre.Select(r => r.Cleared)];
+        for (var r = 0; r < centre.Length; r++)
         {
-            AddRegion(r, latest[r], offered[r]);
+            AddRegion(r, centre[r], offered[r]);
         }
         if (compute is { IsEmpty: false })
         {
@@ -49,8 +51,8 @@ internal sealed class CouplingMaster : IDisposable
     private void AddRegion(int r, RegionReply reply, IReadOnlyList<RegionColumn> offered)
     {
         var centre = reply.Cleared;
-        // At most a share s̄ is taken towards earlier schedules and the moves keep (1 - s̄) of their room: the
-        // region's point is then a mix of feasible schedules whatever is chosen, with no row per move.
+        // At most a share s̄ is taken towards earlier schedules and the moves keep (1 - s̄) of their room, so
+        // neither can take the region further than its schedules and its offer together allow.
         var shares = lp.Solver.MakeConstraint(0, MaxShare, $"share_r{r}");
         for (var k = 0; k < lp.Steps; k++)
         {
@@ -91,7 +93,7 @@ internal sealed class CouplingMaster : IDisposable
     {
         for (var b = 0; b < blocks.Length; b++)
         {
-            var move = lp.Variable(0, blocks[b].Mw * (1 - MaxShare), $"{(sign > 0 ? "up" : "down")}_r{r}_t{lp.FirstStep + k}_{b}");
+            var move = lp.Variable(0, blocks[b].Mw * (1 - MaxShare) * reach, $"{(sign > 0 ? "up" : "down")}_r{r}_t{lp.FirstStep + k}_{b}");
             lp.Inject(r, k, move, sign);
             lp.AddEnergyCost(move, sign * blocks[b].PricePerMwh);
             moves.Add((r, k, move, sign, blocks[b].PricePerMwh));

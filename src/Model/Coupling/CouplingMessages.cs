@@ -30,8 +30,7 @@ public sealed record RegionRound(
 /// A region's answer in one round. <see cref="Cleared"/> is its own clearing at the injection it
 /// was given, with its cost <see cref="ClearedCost"/> including any energy it could not balance
 /// (a feasible point: part of the window's upper bound), and <see cref="Up"/> / <see cref="Down"/>
-/// its offer around it per step, cheapest first (moves its assets can make in any combination
-/// across steps). <see cref="Response"/> is what its assets would do at the prices, each on its
+/// its offer around it per step, from the margin out (its bid curve, ramps left out). <see cref="Response"/> is what its assets would do at the prices, each on its
 /// own, and <see cref="ResponseValue"/> that schedule's cost minus its value at the prices (the
 /// region's part of the window's lower bound); both are null and 0 when no prices were sent.
 /// <see cref="Complete"/> says whether every flexible asset of the region had proposed when it cleared.

@@ -41,6 +41,10 @@ public static class RegionalNegotiation
 
         // Round 0: every region clears on its own; its clearing and moves open the coordinator's market.
         var replies = await regions([.. Enumerable.Range(0, regionCount).Select(_ => new RegionRound(0, null, null, 0, -1))]);
+        // The coordinator works around the best complete clearing so far, and trusts the regions' offers less
+        // after a round that did not improve on it (a trust region: the offers leave ramps out).
+        var centre = replies;
+        var reach = 1.0;
         var bestUpper = double.PositiveInfinity;
         var lower = double.NegativeInfinity;
         var bestRound = -1;
@@ -64,7 +68,7 @@ public static class RegionalNegotiation
                     offered[r].Add(response);
                 }
             }
-            using var master = new CouplingMaster(scenario, solver, firstStep, steps, replies, offered, compute, plans);
+            using var master = new CouplingMaster(scenario, solver, firstStep, steps, centre, offered, compute, plans, reach);
             master.Solve();
             round++;
             var prices = master.Prices;
@@ -90,10 +94,21 @@ public static class RegionalNegotiation
                 var upper = replies.Sum(x => x.ClearedCost) + master.GridCost;
                 if (upper < bestUpper)
                 {
+                    centre = replies;
+                    reach = Math.Min(1, reach * 1.5);
                     bestUpper = upper;
                     bestRound = round;
                     best = (prices, master.Flows(commitSteps), master.Compute(commitSteps));
                 }
+                else
+                {
+                    reach /= 2;
+                }
+            }
+            else
+            {
+                // Before every flexible asset has proposed there is nothing to compare: the latest clearing leads.
+                centre = replies;
             }
             // Lower bound: the Lagrangian at the prices sent, every term exact.
             var bound = replies.Sum(x => x.ResponseValue) + master.GridValue(signalled)

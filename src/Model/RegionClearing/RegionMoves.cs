@@ -4,14 +4,15 @@ using GridActors.Model.Market;
 namespace GridActors.Model.RegionClearing;
 
 /// <summary>
-/// A region's offer around its clearing, step by step: how much more or less its bidding assets
-/// can inject and at what price. Each plant moves at most half its ramp's slack on either side,
-/// so moves in any combination of steps keep every ramp; renewables can stop spilling or spill,
-/// curtailable loads shed more or less. Flexible assets keep their mix. The moves of a step are
-/// pooled into at most <see cref="MaxBlocks"/> blocks each way, the nearest to the margin alone
-/// and further ones in blocks of growing size, each at its average price: a region can always
-/// deliver a block's part for no more than the block's price says (cheapest first), so the
-/// coordinator's view never promises what the region cannot do.
+/// A region's offer around its clearing, step by step: its merit order seen from where it stands.
+/// Plants can go up to their ceiling or down to their floor, renewables stop spilling or spill,
+/// curtailable loads shed more or less; flexible assets keep their mix. Ramps are left out: the
+/// offer is the region's bid curve of each step, and the region's own clearing at the injection the
+/// coordinator then asks puts the ramps back (it may cost more than the offer said; the upper
+/// bound is that clearing, never the offer). The moves of a step are pooled into at most
+/// <see cref="MaxBlocks"/> blocks each way, the nearest to the margin alone and further ones in
+/// blocks of growing size, each at its average price, so the offer's size does not grow with the
+/// region's assets beyond that.
 /// </summary>
 public static class RegionMoves
 {
@@ -35,9 +36,8 @@ public static class RegionMoves
                     for (var k = 0; k < steps; k++)
                     {
                         var p = schedule[k].ProducedMw;
-                        var reach = RampReach(t, schedule, k);
-                        Add(up[k], Math.Min(t.CeilingMw[k] - p, reach), t.PricePerMwh[k]);
-                        Add(down[k], Math.Min(p - t.FloorMw[k], reach), t.PricePerMwh[k]);
+                        Add(up[k], t.CeilingMw[k] - p, t.PricePerMwh[k]);
+                        Add(down[k], p - t.FloorMw[k], t.PricePerMwh[k]);
                     }
                     break;
                 case RenewableBid r:
@@ -57,31 +57,6 @@ public static class RegionMoves
             }
         }
         return ([.. up.Select(m => Pool(m, ascending: true))], [.. down.Select(m => Pool(m, ascending: false))]);
-    }
-
-    /// <summary>Half the smaller slack of the ramps into and out of step k: moves of that size at every step never break a ramp.</summary>
-    private static double RampReach(ThermalBid bid, AssetStep[] schedule, int k)
-    {
-        if (double.IsPositiveInfinity(bid.RampMwPerStep))
-        {
-            return double.PositiveInfinity;
-        }
-        var slack = double.PositiveInfinity;
-        var p = schedule[k].ProducedMw;
-        if (k > 0)
-        {
-            slack = bid.RampMwPerStep - Math.Abs(p - schedule[k - 1].ProducedMw);
-        }
-        else if (bid.PreviousOutputMw is { } previous)
-        {
-            // The step before the window is fixed: this step may use the whole slack towards it.
-            slack = 2 * (bid.RampMwPerStep - Math.Abs(p - previous));
-        }
-        if (k + 1 < schedule.Length)
-        {
-            slack = Math.Min(slack, bid.RampMwPerStep - Math.Abs(schedule[k + 1].ProducedMw - p));
-        }
-        return Math.Max(0, slack / 2);
     }
 
     private static void Add(List<Move> moves, double mw, double price)

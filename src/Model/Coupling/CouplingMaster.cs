@@ -20,7 +20,7 @@ internal sealed class CouplingMaster : IDisposable
     private readonly DispatchLp lp;
     private readonly MarketTerms grid;
     private readonly BrokerColumns? brokers;
-    private readonly List<(int Region, Variable Variable, double[] Delta, double DeltaCost)> towards = [];
+    private readonly List<(int Region, int Column, Variable Variable, double[] Delta, double DeltaCost)> towards = [];
     private readonly List<(int Region, int K, Variable Variable, double Sign, double PricePerMwh)> moves = [];
     private readonly RegionColumn[] centres;
     private readonly double reach;
@@ -85,7 +85,7 @@ internal sealed class CouplingMaster : IDisposable
                 }
             }
             lp.AddCost(weight, column.Cost - centre.Cost);
-            towards.Add((r, weight, delta, column.Cost - centre.Cost));
+            towards.Add((r, j, weight, delta, column.Cost - centre.Cost));
         }
     }
 
@@ -106,6 +106,9 @@ internal sealed class CouplingMaster : IDisposable
     public double[][] Prices { get; private set; } = [];
 
 
+
+    /// <summary>Per region, which of its offered schedules the solution mixes in (by their index in the list it was given).</summary>
+    public HashSet<int>[] Used { get; private set; } = [];
 
     /// <summary>Per region and step, the net injection its assets are to deliver.</summary>
     public double[][] Injections { get; private set; } = [];
@@ -130,13 +133,15 @@ internal sealed class CouplingMaster : IDisposable
             injections[r][k] += sign * mw;
             regionCost += sign * mw * price * lp.StepHours;
         }
-        foreach (var (r, weight, delta, deltaCost) in towards)
+        Used = [.. centres.Select(_ => new HashSet<int>())];
+        foreach (var (r, j, weight, delta, deltaCost) in towards)
         {
             var w = weight.SolutionValue();
-            if (w <= 0)
+            if (w <= 1e-9)
             {
                 continue;
             }
+            Used[r].Add(j);
             for (var k = 0; k < delta.Length; k++)
             {
                 injections[r][k] += w * delta[k];

@@ -36,6 +36,8 @@ public static class RegionalNegotiation
     {
         var regionCount = scenario.Regions.Length;
         var offered = Enumerable.Range(0, regionCount).Select(_ => new List<RegionColumn>()).ToArray();
+        // The round in which each offered schedule was last mixed in (or offered): the coordinator drops those long unused.
+        var lastUsed = Enumerable.Range(0, regionCount).Select(_ => new List<int>()).ToArray();
         var plans = new List<WorkPlan>();
         var endsWithHorizon = firstStep + steps >= scenario.Steps;
 
@@ -62,14 +64,24 @@ public static class RegionalNegotiation
                 if (reply.Complete)
                 {
                     offered[r].Add(reply.Cleared);
+                    lastUsed[r].Add(round);
                 }
                 if (reply.Response is { } response)
                 {
                     offered[r].Add(response);
+                    lastUsed[r].Add(round);
                 }
+                Forget(offered[r], lastUsed[r], round);
             }
             using var master = new CouplingMaster(scenario, solver, firstStep, steps, centre, offered, compute, plans, reach);
             master.Solve();
+            for (var r = 0; r < regionCount; r++)
+            {
+                foreach (var j in master.Used[r])
+                {
+                    lastUsed[r][j] = round + 1;
+                }
+            }
             round++;
             var prices = master.Prices;
             if (signalled is null)
@@ -130,6 +142,21 @@ public static class RegionalNegotiation
         var record = new NegotiationRecord(firstStep, round, Converged(gap, bestUpper, options),
             double.IsFinite(gap) ? Math.Max(0, gap) : -1, double.IsFinite(relative) ? Math.Max(0, relative) : -1, priceChange, bestUpper);
         return new CoupledWindow(record, bestRound, best!.Value.Prices, best.Value.Flows, best.Value.Compute);
+    }
+
+    /// <summary>Rounds a schedule stays on offer without being mixed in; the coordinator's solve grows with what it carries.</summary>
+    private const int UnusedRounds = 5;
+
+    private static void Forget(List<RegionColumn> offered, List<int> lastUsed, int round)
+    {
+        for (var j = offered.Count - 1; j >= 0; j--)
+        {
+            if (round - lastUsed[j] > UnusedRounds)
+            {
+                offered.RemoveAt(j);
+                lastUsed.RemoveAt(j);
+            }
+        }
     }
 
     private static bool HasWork(ComputeNetwork compute) => compute.Routes.Length > 0;

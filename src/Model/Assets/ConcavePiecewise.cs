@@ -117,6 +117,4 @@ internal sealed class ConcavePiecewise
         }
         return (x, value);
     }
-
-    public ConcavePiecewise Copy() => new(Start, ValueAtStart, [.. pieces]);
 }

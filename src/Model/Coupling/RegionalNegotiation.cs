@@ -101,7 +101,8 @@ public static class RegionalNegotiation
             replies = await regions([.. Enumerable.Range(0, regionCount).Select(r => new RegionRound(round, master.Injections[r], signalled[r], terminal[r], bestRound))]);
 
             // Upper bound: what the regions' clearings at the injections asked cost, plus the grid's part of the same solution.
-            if (replies.All(x => x.Complete) && (compute is not { IsEmpty: false } || plans.Count > 0 || !HasWork(compute)))
+            // With compute work, a solution counts only once every broker has a plan in it.
+            if (replies.All(x => x.Complete) && (compute is not { IsEmpty: false } || plans.Count > 0))
             {
                 var upper = replies.Sum(x => x.ClearedCost) + master.GridCost;
                 if (upper < bestUpper)
@@ -158,8 +159,6 @@ public static class RegionalNegotiation
             }
         }
     }
-
-    private static bool HasWork(ComputeNetwork compute) => compute.Routes.Length > 0;
 
     private static bool Converged(double gap, double objective, NegotiationOptions options) =>
         double.IsFinite(gap) && (gap <= NegotiationOptions.AbsoluteGap || gap <= options.RelativeGap * Math.Abs(objective));

@@ -46,8 +46,6 @@ public sealed class RegionWindow : IDisposable
         market.Build(this.bids.Select((b, i) => b with { Asset = i, Region = 0 }));
     }
 
-    public int Steps => lp.Steps;
-
     /// <summary>
     /// One round: adds the flexible assets' answers to <see cref="RegionRound.PricePerMwh"/> (if
     /// any) as columns, prices the region's best response to those prices, clears the region at the

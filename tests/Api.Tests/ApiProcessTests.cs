@@ -29,7 +29,7 @@ public sealed class ApiProcessTests : IDisposable
     }
 
 
-    private Process Start(int port, int gateway, StringBuilder log)
+    private Process Start(int port, int gateway, ProcessLog log)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
         foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "GridActors.Api.dll"), "--urls", $"http://127.0.0.1:{port}" })
@@ -44,10 +44,7 @@ public sealed class ApiProcessTests : IDisposable
         start.Environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Information";
         start.Environment.Remove("GRIDACTORS_POSTGRES");
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        log.Follow(process);
         return process;
     }
 
@@ -71,7 +68,7 @@ public sealed class ApiProcessTests : IDisposable
     public async Task WithoutASiloTheApiListensExplainsRefusesATakenPortAndStopsOnSigterm()
     {
         var port = GridActors.Silo.EmbeddedCluster.FreePort();
-        var log = new StringBuilder();
+        var log = new ProcessLog();
         using var api = Start(port, GridActors.Silo.EmbeddedCluster.FreePort(), log);
         try
         {
@@ -91,7 +88,7 @@ public sealed class ApiProcessTests : IDisposable
             Assert.Contains("no GridActors silo answers", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri("/api/runs?api_key=process-secret-key", UriKind.Relative))).StatusCode);
 
-            var secondLog = new StringBuilder();
+            var secondLog = new ProcessLog();
             using (var second = Start(port, GridActors.Silo.EmbeddedCluster.FreePort(), secondLog))
             {
                 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
@@ -133,13 +130,10 @@ public sealed class ApiProcessTests : IDisposable
         }
         siloStart.Environment.Remove("GRIDACTORS_POSTGRES");
         using var silo = Process.Start(siloStart)!;
-        var siloLog = new StringBuilder();
-        silo.OutputDataReceived += (_, e) => { lock (siloLog) { siloLog.AppendLine(e.Data); } };
-        silo.ErrorDataReceived += (_, e) => { lock (siloLog) { siloLog.AppendLine(e.Data); } };
-        silo.BeginOutputReadLine();
-        silo.BeginErrorReadLine();
+        var siloLog = new ProcessLog();
+        siloLog.Follow(silo);
         var port = GridActors.Silo.EmbeddedCluster.FreePort();
-        var apiLog = new StringBuilder();
+        var apiLog = new ProcessLog();
         using var api = Start(port, gateway, apiLog);
         try
         {
@@ -148,7 +142,10 @@ public sealed class ApiProcessTests : IDisposable
             var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
             while (!(await (await WaitForAsync(http, "/health")).Content.ReadAsStringAsync()).Contains("\"connected\"", StringComparison.Ordinal))
             {
-                Assert.True(DateTime.UtcNow < deadline, $"the API never reached the silo\n--- silo ---\n{siloLog}\n--- API ---\n{apiLog}");
+                if (DateTime.UtcNow >= deadline)
+                {
+                    Assert.Fail($"the API never reached the silo\n--- silo ---\n{siloLog}\n--- API ---\n{apiLog}");
+                }
                 await Task.Delay(200);
             }
             var run = await http.StartAsync(new { scenario = "two-region-toy", pace = 4, window_steps = 6 });

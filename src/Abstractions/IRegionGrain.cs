@@ -1,3 +1,4 @@
+using GridActors.Model.Coupling;
 using GridActors.Model.Market;
 
 namespace GridActors.Abstractions;
@@ -21,6 +22,18 @@ public interface IRegionGrain : IGrainWithStringKey
     /// <summary>Hands each asset its accepted schedule; returns the region's report rows for the window and its assets' states.</summary>
     [Alias("Settle")]
     Task<RegionSettled> SettleAsync(RegionSettlement settlement);
+
+    /// <summary>Regional clearing: collects its assets' bids for a window and sets up the region's own market.</summary>
+    [Alias("OpenWindow")]
+    Task OpenWindowAsync(RegionWindowOpening opening);
+
+    /// <summary>Regional clearing, one round: its flexible assets answer the prices, the region clears at the injection asked and offers its moves.</summary>
+    [Alias("Round")]
+    Task<RegionReply> RoundAsync(RegionRound round);
+
+    /// <summary>Regional clearing: commits the round's clearing, settles its assets, closes its balance; returns rows, states and schedules.</summary>
+    [Alias("SettleOwnClearing")]
+    Task<RegionSettled> SettleOwnClearingAsync(RegionClearingSettlement settlement);
 
     /// <summary>The run is over: releases the region's assets, then the region itself.</summary>
     [Alias("Release")]

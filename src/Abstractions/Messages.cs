@@ -8,7 +8,7 @@ namespace GridActors.Abstractions;
 /// How a run advances: the steps each window commits, the look-ahead steps it plans beyond them
 /// (so storage and deferred demand see past the window's end), the negotiation's limits, and the
 /// solver of the window market (CLP by default: it re-solves the growing master problem about
-/// twice as fast as GLOP here, with correct duals).
+/// twice as fast as GLOP here, with correct duals), and where the market is cleared.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("GridActors.RunOptions")]
 public sealed record RunOptions(
@@ -16,7 +16,8 @@ public sealed record RunOptions(
     [property: Id(1)] int LookaheadSteps,
     [property: Id(2)] NegotiationOptions Negotiation,
     [property: Id(3)] LpSolverKind MarketSolver,
-    [property: Id(4)] Placement Placement = Placement.Negotiated)
+    [property: Id(4)] Placement Placement = Placement.Negotiated,
+    [property: Id(5)] Clearing Clearing = Clearing.Central)
 {
     public static RunOptions Default { get; } = new(24, 24, new NegotiationOptions(), LpSolverKind.Clp);
 }
@@ -82,11 +83,12 @@ public sealed record AssetSettlement(
     [property: Id(0)] int FirstStep,
     [property: Id(1)] AssetStep[] Steps);
 
-/// <summary>A region's report rows for a settled window, and its assets' states after it, in asset order.</summary>
+/// <summary>A region's report rows for a settled window, and its assets' states after it, in asset order (with their schedules when the region cleared them itself).</summary>
 [GenerateSerializer, Immutable, Alias("GridActors.RegionSettled")]
 public sealed record RegionSettled(
     [property: Id(0)] GridActors.Model.Results.RegionRow[] Rows,
-    [property: Id(1)] AssetCheckpoint[] States);
+    [property: Id(1)] AssetCheckpoint[] States,
+    [property: Id(2)] AssetStep[][]? AssetSteps = null);
 
 /// <summary>A region's share of a cleared window: its prices and flows, and its assets' schedules in asset order.</summary>
 [GenerateSerializer, Immutable, Alias("GridActors.RegionSettlement")]
@@ -94,3 +96,34 @@ public sealed record RegionSettlement(
     [property: Id(0)] int FirstStep,
     [property: Id(1)] RegionStep[] RegionSteps,
     [property: Id(2)] AssetStep[][] AssetSteps);
+
+/// <summary>
+/// A window opens in a region that clears its own assets: it collects their bids over the window and its look-ahead
+/// and sets up its market (<see cref="Clearing.Regional"/>).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("GridActors.RegionWindowOpening")]
+public sealed record RegionWindowOpening(
+    [property: Id(0)] int FirstStep,
+    [property: Id(1)] int Steps,
+    [property: Id(2)] int CommitSteps,
+    [property: Id(3)] LpSolverKind Solver);
+
+/// <summary>Batch IT power a placement ran on one campus asset over the committed steps (MW per step).</summary>
+[GenerateSerializer, Immutable, Alias("GridActors.CampusBatch")]
+public sealed record CampusBatch(
+    [property: Id(0)] int Asset,
+    [property: Id(1)] double[] ItMw);
+
+/// <summary>
+/// The end of a window for a region that cleared its own assets: the round whose clearing is committed, and what the
+/// coordinator decided around the region over the committed steps (prices, imports after losses, exports, the batch
+/// IT its campuses run).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("GridActors.RegionClearingSettlement")]
+public sealed record RegionClearingSettlement(
+    [property: Id(0)] int FirstStep,
+    [property: Id(1)] int Round,
+    [property: Id(2)] double[] PricePerMwh,
+    [property: Id(3)] double[] ImportMw,
+    [property: Id(4)] double[] ExportMw,
+    [property: Id(5)] CampusBatch[] Batch);

@@ -11,6 +11,12 @@ public static class RunOptionLimits
     public const int MaxLookaheadSteps = 8_784;
     public const int MaxRounds = 1_000;
 
+    /// <summary>
+    /// Carbon-greedy placement reads the carbon intensity of the whole system's first clearing, which only the central
+    /// market holds; under regional clearing no grain sees every generator.
+    /// </summary>
+    public const string CarbonGreedyNeedsCentralClearing = "carbon-greedy placement needs the central clearing; use --clearing central (clearing: central) or another placement";
+
     /// <summary>Slowest and fastest pace of a live run, in simulated steps per wall-clock second.</summary>
     public const double MinPace = 0.01;
     public const double MaxPace = 1_000_000;

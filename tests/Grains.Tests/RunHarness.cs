@@ -37,6 +37,18 @@ public sealed class RunHarness : IDisposable
     public double[] Assets(string asset, Func<Model.Market.AssetStep, double> value) =>
         [.. Reports.SelectMany(r => r.Assets[Array.FindIndex(Scenario.Assets, x => x.Id == asset)]).Select(value)];
 
+    /// <summary>Every constraint of the format the run's reports break, checked independently of the market (1e-6 MW of slack).</summary>
+    public IReadOnlyList<string> Violations()
+    {
+        var check = new FeasibilityCheck(Scenario, toleranceMw: 1e-6);
+        foreach (var report in Reports)
+        {
+            check.Add(report);
+        }
+        check.Finish();
+        return check.Violations;
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(Output))

@@ -92,6 +92,22 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task RegionalClearingRunsFromTheCommandLineAndRefusesCarbonGreedyInASentence()
+    {
+        var output = Path.Combine(folder, "regional");
+        var (exitCode, stdout, error) = await Gridactors.RunAsync("run", RepositoryRoot.Path("scenarios/two-region-toy.yaml"), "--clearing", "regional", "--out", output);
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("12,150,000", stdout, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(output, "summary.json")));
+
+        var (badExit, _, badError) = await Gridactors.RunAsync("run", RepositoryRoot.Path("scenarios/two-region-toy.yaml"), "--clearing", "regional", "--placement", "carbon-greedy", "--out", Path.Combine(folder, "refused"));
+        Assert.Equal(2, badExit);
+        Assert.Contains("carbon-greedy placement needs the central clearing", badError, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", badError, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(folder, "refused")));
+    }
+
+    [Fact]
     public async Task EveryCommandHasHelp()
     {
         foreach (var command in new[] { "run", "optimize", "compare", "bench", "validate", "schema", "generate" })

@@ -15,6 +15,7 @@ namespace GridActors.Api.Runs;
 /// <param name="MaxRounds">Negotiation rounds per window at most (default 30).</param>
 /// <param name="Pace">Simulated steps per wall-clock second; absent or 0 runs as fast as possible.</param>
 /// <param name="Placement">Compute placement: "negotiated" (default), "local" or "carbon-greedy".</param>
+/// <param name="Clearing">Where the window market is cleared: "central" (the run grain, the default) or "regional" (each region grain clears its own assets).</param>
 public sealed record RunStartRequest(
     string? Scenario = null,
     string? Yaml = null,
@@ -23,7 +24,8 @@ public sealed record RunStartRequest(
     int? LookaheadSteps = null,
     int? MaxRounds = null,
     double? Pace = null,
-    string? Placement = null)
+    string? Placement = null,
+    string? Clearing = null)
 {
     /// <summary>The settings, or the fields that are wrong and why.</summary>
     public (RunSettings? Settings, IReadOnlyList<(string Field, string Message)> Problems) ToSettings()
@@ -42,6 +44,16 @@ public sealed record RunStartRequest(
             "carbon-greedy" or "carbon_greedy" => Model.Market.Placement.CarbonGreedy,
             _ => Problem<Placement>("placement", $"'{Placement}' is not a placement; use negotiated, local or carbon-greedy"),
         };
+        var clearing = Clearing?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "central" => Abstractions.Clearing.Central,
+            "regional" => Abstractions.Clearing.Regional,
+            _ => Problem<Clearing>("clearing", $"'{Clearing}' is not a clearing; use central or regional"),
+        };
+        if (clearing == Abstractions.Clearing.Regional && placement == Model.Market.Placement.CarbonGreedy)
+        {
+            problems.Add(("placement", RunOptionLimits.CarbonGreedyNeedsCentralClearing));
+        }
         var defaults = RunOptions.Default;
         problems.AddRange(RunOptionLimits.Check(WindowSteps, LookaheadSteps, MaxRounds));
         if (Pace is { } pace && pace != 0 && !(pace >= RunOptionLimits.MinPace && pace <= RunOptionLimits.MaxPace))
@@ -58,6 +70,7 @@ public sealed record RunStartRequest(
             LookaheadSteps = LookaheadSteps ?? defaults.LookaheadSteps,
             Negotiation = defaults.Negotiation with { MaxRounds = MaxRounds ?? defaults.Negotiation.MaxRounds },
             Placement = placement,
+            Clearing = clearing,
         };
         return (new RunSettings(mode, options, Pace is > 0 ? Pace : null), problems);
 

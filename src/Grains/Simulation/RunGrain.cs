@@ -1,4 +1,5 @@
 using GridActors.Abstractions;
+using GridActors.Model.Coupling;
 using GridActors.Model.Market;
 using GridActors.Model.Results;
 using GridActors.Model.Scenario;
@@ -48,6 +49,10 @@ public sealed partial class RunGrain(
         if (options.WindowSteps < 1 || options.LookaheadSteps < 0 || options.Negotiation.MaxRounds < 1)
         {
             throw new ArgumentException("window steps and rounds must be at least 1 and look-ahead steps at least 0", nameof(options));
+        }
+        if (options.Clearing == Clearing.Regional && options.Placement == Placement.CarbonGreedy)
+        {
+            throw new ArgumentException(RunOptionLimits.CarbonGreedyNeedsCentralClearing, nameof(options));
         }
         definition.State = new RunDefinition { Scenario = scenario, Options = options, CreatedAt = DateTimeOffset.UtcNow };
         Prepare();
@@ -161,49 +166,22 @@ public sealed partial class RunGrain(
     private async Task<WindowReport> ClearWindowAsync(ResolvedScenario s, int first)
     {
         // The run grain's own share of the window: its whole time minus what it waits for from other grains.
-        var window = System.Diagnostics.Stopwatch.StartNew();
-        var waited = TimeSpan.Zero;
-        async Task<T> Waiting<T>(Task<T> call)
-        {
-            var watch = System.Diagnostics.Stopwatch.StartNew();
-            try
-            {
-                return await call;
-            }
-            finally
-            {
-                waited += watch.Elapsed;
-            }
-        }
+        var clock = new WaitClock();
         var options = Options;
         var state = checkpoint.State;
         var commit = Math.Min(options.WindowSteps, s.Steps - first);
         var planned = Math.Min(options.WindowSteps + options.LookaheadSteps, s.Steps - first);
 
-        var bids = await Waiting(Task.WhenAll(regions.Select(r => r.CollectBidsAsync(new BidRequest(first, planned)))));
-        using var market = new WindowMarket(s, options.MarketSolver, first, planned, bids.SelectMany(b => b), brokered);
-        if (options.Placement == Placement.CarbonGreedy && brokered is not null)
-        {
-            // The baseline reads the carbon forecast of the clearing without flexible assets and places its work once.
-            market.Solve();
-            foreach (var plan in CarbonGreedyPlacement.Plan(brokered, first, planned, market.CarbonIntensity(), state.GreedyBacklog))
-            {
-                market.Add(plan);
-            }
-        }
-        var record = await Negotiation.RunAsync(market, ProposeAsync, options.Negotiation, state.LookaheadPrices);
-        var outcome = market.Outcome(commit);
-
-        var settled = await Waiting(Task.WhenAll(s.Regions.Select(r => regions[r.Index].SettleAsync(new RegionSettlement(
-            first,
-            outcome.Regions[r.Index],
-            [.. regionAssets[r.Index].Select(a => outcome.Assets[a])])))));
+        var cleared = options.Clearing == Clearing.Regional
+            ? await ClearRegionallyAsync(first, planned, commit, clock)
+            : await ClearCentrallyAsync(first, planned, commit, clock);
+        var settled = cleared.Settled;
         var next = new RunCheckpoint
         {
             NextStep = first + commit,
             Windows = state.Windows + 1,
             // The prices this window found for its look-ahead open the next window's negotiation.
-            LookaheadPrices = commit < planned ? [.. market.Prices.Select(p => p[commit..])] : null,
+            LookaheadPrices = commit < planned ? [.. cleared.Prices.Select(p => p[commit..])] : null,
             Assets = [.. state.Assets],
             Workloads = state.Workloads,
             GreedyBacklog = state.GreedyBacklog,
@@ -215,9 +193,9 @@ public sealed partial class RunGrain(
                 next.Assets[regionAssets[region.Index][i]] = settled[region.Index].States[i];
             }
         }
-        if (outcome.Compute is { } placed)
+        if (cleared.Compute is { } placed)
         {
-            var backlogs = await Waiting(Task.WhenAll(brokers.Select((b, w) => b.SettleAsync(new WorkSettlement(first, placed.RunMw[w], placed.UnfinishedMw[w])))));
+            var backlogs = await clock.On(Task.WhenAll(brokers.Select((b, w) => b.SettleAsync(new WorkSettlement(first, placed.RunMw[w], placed.UnfinishedMw[w])))));
             if (brokers.Length > 0)
             {
                 next.Workloads = backlogs;
@@ -227,8 +205,8 @@ public sealed partial class RunGrain(
                 next.GreedyBacklog = [.. state.GreedyBacklog.Select((carried, w) => WorkBacklog.Apply(brokered!, w, carried, first, placed.RunMw[w], placed.UnfinishedMw[w]))];
             }
         }
-        record = record with { CoordinatorSeconds = (window.Elapsed - waited).TotalSeconds };
-        var report = new WindowReport(first, commit, [.. settled.Select(r => r.Rows)], outcome.Assets, outcome.Links, record, outcome.Compute ?? placement?.Slice(first, commit));
+        var record = cleared.Record with { CoordinatorSeconds = clock.Own.TotalSeconds };
+        var report = new WindowReport(first, commit, [.. settled.Select(r => r.Rows)], cleared.Assets, cleared.Links, record, cleared.Compute ?? placement?.Slice(first, commit));
 
         // The report first, then the position: a failure in between leaves the old checkpoint, and the window is cleared again.
         // Retried as a whole: with storage away, even activating the record grain (it reads its row first) fails.
@@ -245,15 +223,81 @@ public sealed partial class RunGrain(
             throw;
         }
         return report;
+    }
+
+    /// <summary>How a window was cleared: the regions' settlements, every asset's and link's committed steps, the prices over the whole plan.</summary>
+    private sealed record ClearedWindow(RegionSettled[] Settled, AssetStep[][] Assets, LinkStep[][] Links, NegotiationRecord Record, ComputeOutcome? Compute, double[][] Prices);
+
+    /// <summary>The window market in this grain: every asset's bids, the flexible assets' proposals mixed in (Dantzig-Wolfe).</summary>
+    private async Task<ClearedWindow> ClearCentrallyAsync(int first, int planned, int commit, WaitClock clock)
+    {
+        var s = Scenario;
+        var options = Options;
+        var state = checkpoint.State;
+        var bids = await clock.On(Task.WhenAll(regions.Select(r => r.CollectBidsAsync(new BidRequest(first, planned)))));
+        using var market = new WindowMarket(s, options.MarketSolver, first, planned, bids.SelectMany(b => b), brokered);
+        if (options.Placement == Placement.CarbonGreedy && brokered is not null)
+        {
+            // The baseline reads the carbon forecast of the clearing without flexible assets and places its work once.
+            market.Solve();
+            foreach (var plan in CarbonGreedyPlacement.Plan(brokered, first, planned, market.CarbonIntensity(), state.GreedyBacklog))
+            {
+                market.Add(plan);
+            }
+        }
+        var record = await Negotiation.RunAsync(market, ProposeAsync, options.Negotiation, state.LookaheadPrices);
+        var outcome = market.Outcome(commit);
+        var settled = await clock.On(Task.WhenAll(s.Regions.Select(r => regions[r.Index].SettleAsync(new RegionSettlement(
+            first,
+            outcome.Regions[r.Index],
+            [.. regionAssets[r.Index].Select(a => outcome.Assets[a])])))));
+        return new ClearedWindow(settled, outcome.Assets, outcome.Links, record, outcome.Compute, market.Prices);
 
         async Task<Answers> ProposeAsync(PriceSignal signal)
         {
             var assets = Task.WhenAll(regions.Select((region, r) => region.CollectProposalsAsync(new ProposalRequest(first, signal.PricePerMwh[r], signal.TerminalPricePerMwh[r], signal.Request))));
-            var work = Task.WhenAll(brokers.Select((b, w) => b.ProposeAsync(new WorkRequest(first, signal.WorkRouteCostPerMwStep[w], signal.Request))));
-            var proposals = await Waiting(assets);
-            var plans = await Waiting(work);
-            return new Answers([.. proposals.SelectMany(a => a).OrderBy(p => p.Asset)], [.. plans.SelectMany(w => w)]);
+            var work = ProposeWorkAsync(first, signal.WorkRouteCostPerMwStep, signal.Request);
+            var proposals = await clock.On(assets);
+            var plans = await clock.On(work);
+            return new Answers([.. proposals.SelectMany(a => a).OrderBy(p => p.Asset)], plans);
         }
+    }
+
+    /// <summary>
+    /// The regions clear their own assets; this grain couples them (regions × steps, links, workload brokers) and
+    /// never sees an asset: what it does per window does not grow with the run's assets.
+    /// </summary>
+    private async Task<ClearedWindow> ClearRegionallyAsync(int first, int planned, int commit, WaitClock clock)
+    {
+        var s = Scenario;
+        var options = Options;
+        var state = checkpoint.State;
+        await clock.On(Task.WhenAll(regions.Select(r => r.OpenWindowAsync(new RegionWindowOpening(first, planned, commit, options.MarketSolver)))));
+        var coupled = await RegionalNegotiation.RunAsync(s, options.MarketSolver, first, planned, commit,
+            rounds => clock.On(Task.WhenAll(regions.Select((region, r) => region.RoundAsync(rounds[r])))),
+            (costs, request) => clock.On(ProposeWorkAsync(first, costs, request)),
+            brokers.Length > 0 ? brokered : null, options.Negotiation, state.LookaheadPrices);
+        var (imports, exports) = BalanceClosure.Exchanges(s.Links, coupled.Flows, s.Regions.Length, commit);
+        var batch = coupled.Compute?.CampusItMw(brokered!, commit) ?? [];
+        var settled = await clock.On(Task.WhenAll(s.Regions.Select(r => regions[r.Index].SettleOwnClearingAsync(new RegionClearingSettlement(
+            first, coupled.BestRound, coupled.Prices[r.Index][..commit], imports[r.Index], exports[r.Index],
+            [.. batch.Where(c => s.Assets[c.Key].Region == r.Index).Select(c => new CampusBatch(c.Key, c.Value))])))));
+        var assets = new AssetStep[s.Assets.Length][];
+        for (var r = 0; r < settled.Length; r++)
+        {
+            for (var i = 0; i < regionAssets[r].Length; i++)
+            {
+                assets[regionAssets[r][i]] = settled[r].AssetSteps![i];
+            }
+        }
+        return new ClearedWindow(settled, assets, coupled.Flows, coupled.Record, coupled.Compute, coupled.Prices);
+    }
+
+    /// <summary>Every workload broker's answer to its route costs (per workload, route and step), in workload order.</summary>
+    private async Task<WorkPlan[]> ProposeWorkAsync(int first, double[][][] routeCosts, int request)
+    {
+        var plans = await Task.WhenAll(brokers.Select((b, w) => b.ProposeAsync(new WorkRequest(first, routeCosts[w], request))));
+        return [.. plans.SelectMany(p => p)];
     }
 
     private IWindowRecordGrain Record(int firstStep) =>

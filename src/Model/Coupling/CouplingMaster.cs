@@ -68,8 +68,10 @@ internal sealed class CouplingMaster : IDisposable
             var any = false;
             for (var k = 0; k < lp.Steps; k++)
             {
-                delta[k] = column.InjectionMw[k] - centre.InjectionMw[k];
-                any |= Math.Abs(delta[k]) > 1e-9;
+                // A difference at round-off level is none: coefficients of 1e-12 next to ones of 1e4 make the simplex stall.
+                var difference = column.InjectionMw[k] - centre.InjectionMw[k];
+                delta[k] = Math.Abs(difference) > RoundOffMw ? difference : 0;
+                any |= delta[k] != 0;
             }
             if (!any)
             {
@@ -99,6 +101,9 @@ internal sealed class CouplingMaster : IDisposable
             moves.Add((r, k, move, sign, blocks[b].PricePerMwh));
         }
     }
+
+    /// <summary>Injection differences below this are solver round-off (MW).</summary>
+    private const double RoundOffMw = 1e-7;
 
     /// <summary>The most a region's point is taken towards its earlier schedules in one round.</summary>
     private const double MaxShare = 0.5;

@@ -123,9 +123,10 @@ public static class RegionalNegotiation
                 // Before every flexible asset has proposed there is nothing to compare: the latest clearing leads.
                 centre = replies;
             }
-            // Lower bound: the Lagrangian at the prices sent, every term exact.
+            // Lower bound: the Lagrangian at the prices sent, every term exact. A broker's term is its best plan's cost: with
+            // a window's first signal it also sends the plan that drops everything, which is no answer to the prices.
             var bound = replies.Sum(x => x.ResponseValue) + master.GridValue(signalled)
-                + work.Sum(p => p.CostAt(routeCosts[p.Workload])) - master.ScarcityRent;
+                + work.GroupBy(p => p.Workload).Sum(g => g.Min(p => p.CostAt(routeCosts[g.Key]))) - master.ScarcityRent;
             lower = Math.Max(lower, bound);
             plans.AddRange(work);
 

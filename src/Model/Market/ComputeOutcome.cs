@@ -31,6 +31,28 @@ public sealed record ComputeOutcome(
         return batch;
     }
 
+    /// <summary>Batch IT power per step of every campus that runs work in the first <paramref name="steps"/> steps, by asset index.</summary>
+    public SortedDictionary<int, double[]> CampusItMw(Scenario.ComputeNetwork network, int steps)
+    {
+        var batch = new SortedDictionary<int, double[]>();
+        for (var w = 0; w < RunMw.Length; w++)
+        {
+            for (var r = 0; r < network.Routes[w].Length; r++)
+            {
+                var campus = network.Routes[w][r].Campus;
+                if (!batch.TryGetValue(campus, out var it))
+                {
+                    batch[campus] = it = new double[steps];
+                }
+                for (var k = 0; k < steps; k++)
+                {
+                    it[k] += RunMw[w][k][r];
+                }
+            }
+        }
+        return batch;
+    }
+
     /// <summary><paramref name="steps"/> steps from <paramref name="first"/>.</summary>
     public ComputeOutcome Slice(int first, int steps) =>
         new([.. RunMw.Select(w => w[first..(first + steps)])], [.. UnfinishedMw.Select(w => w[first..(first + steps)])]);

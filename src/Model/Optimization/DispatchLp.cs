@@ -104,7 +104,11 @@ public sealed class DispatchLp : IDisposable
         return prices;
     }
 
-    /// <summary>Solves; a simplex can stall numerically on a re-solve, and starting afresh resolves it.</summary>
+    /// <summary>
+    /// Solves; a simplex can stall numerically on a re-solve, and starting afresh resolves it. CLP's dual simplex
+    /// can also stop short of the optimum on a degenerate model (OR-Tools reports FEASIBLE); its primal simplex then
+    /// finishes the job.
+    /// </summary>
     public Solver.ResultStatus Solve()
     {
         var status = Solver.Solve();
@@ -112,6 +116,13 @@ public sealed class DispatchLp : IDisposable
         {
             Solver.Reset();
             status = Solver.Solve();
+        }
+        if (status is Solver.ResultStatus.FEASIBLE or Solver.ResultStatus.ABNORMAL or Solver.ResultStatus.NOT_SOLVED)
+        {
+            Solver.Reset();
+            using var primal = new MPSolverParameters();
+            primal.SetIntegerParam(MPSolverParameters.IntegerParam.LP_ALGORITHM, (int)MPSolverParameters.LpAlgorithmValues.PRIMAL);
+            status = Solver.Solve(primal);
         }
         return status;
     }

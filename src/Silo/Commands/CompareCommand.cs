@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using GridActors.Abstractions;
 using GridActors.Model.Market;
 using GridActors.Model.Optimization;
 using GridActors.Model.Results;
@@ -53,7 +54,9 @@ public static class CompareCommand
             {
                 // With compute work, every placement policy runs too, each into a folder of its own.
                 var runs = new List<(string Policy, SummaryAccumulator Summary)> { (PolicyName(options.Placement), negotiated) };
-                foreach (var policy in new[] { Placement.Negotiated, Placement.CarbonGreedy, Placement.Local }.Where(p => p != options.Placement))
+                // Carbon-greedy needs the central market's first clearing, so a regional comparison leaves it out.
+                var policies = options.Clearing == Clearing.Regional ? new[] { Placement.Negotiated, Placement.Local } : [Placement.Negotiated, Placement.CarbonGreedy, Placement.Local];
+                foreach (var policy in policies.Where(p => p != options.Placement))
                 {
                     var name = PolicyName(policy);
                     var (summary, _) = await Modes.NegotiatedAsync(resolved, options with { Placement = policy }, Path.Combine(outputDirectory, name), null, cancellationToken);

@@ -15,6 +15,11 @@ public sealed class NegotiationSettings
         Description = "How compute work is placed: negotiated (workload brokers negotiate with the campuses), local (run at the origin, never moved) or carbon-greedy (run at once on the reachable campus with the lowest carbon intensity).",
         DefaultValueFactory = _ => "negotiated",
     };
+    private readonly Option<string> clearing = new("--clearing")
+    {
+        Description = "Where the window market is cleared: central (the run grain clears every asset) or regional (each region grain clears its own assets and the run grain couples the regions; docs/negotiation.md).",
+        DefaultValueFactory = _ => "central",
+    };
     private readonly Option<double> gap = new("--gap") { Description = "Relative gap at which a window's negotiation stops (its proven distance to the window optimum).", DefaultValueFactory = _ => RunOptions.Default.Negotiation.RelativeGap };
 
     public NegotiationSettings()
@@ -23,6 +28,7 @@ public sealed class NegotiationSettings
         InRange(lookaheadSteps, 0, RunOptionLimits.MaxLookaheadSteps);
         InRange(maxRounds, 1, RunOptionLimits.MaxRounds);
         placement.AcceptOnlyFromAmong("negotiated", "local", "carbon-greedy");
+        clearing.AcceptOnlyFromAmong("central", "regional");
         gap.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<double>() is var value && (value < 0 || !double.IsFinite(value)))
@@ -39,6 +45,14 @@ public sealed class NegotiationSettings
         command.Options.Add(maxRounds);
         command.Options.Add(gap);
         command.Options.Add(placement);
+        command.Options.Add(clearing);
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(clearing) == "regional" && result.GetValue(placement) == "carbon-greedy")
+            {
+                result.AddError(RunOptionLimits.CarbonGreedyNeedsCentralClearing);
+            }
+        });
     }
 
     public RunOptions Read(ParseResult parse) => RunOptions.Default with
@@ -47,6 +61,7 @@ public sealed class NegotiationSettings
         LookaheadSteps = parse.GetValue(lookaheadSteps),
         Negotiation = new NegotiationOptions(parse.GetValue(maxRounds), parse.GetValue(gap)),
         Placement = parse.GetValue(placement) switch { "local" => Placement.Local, "carbon-greedy" => Placement.CarbonGreedy, _ => Placement.Negotiated },
+        Clearing = parse.GetValue(clearing) == "regional" ? Clearing.Regional : Clearing.Central,
     };
 
     /// <summary>The ranges are the API's too (<see cref="RunOptionLimits"/>).</summary>

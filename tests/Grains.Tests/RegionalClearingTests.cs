@@ -1,0 +1,50 @@
+using GridActors.Abstractions;
+using GridActors.Model.Optimization;
+using GridActors.Model.Results;
+
+namespace GridActors.Grains.Tests;
+
+/// <summary>
+/// Regional clearing on the cluster: each region grain clears its own assets and the run grain couples the regions.
+/// The same meaning as the central market's tests: hand results, every limit kept, never below the optimum.
+/// </summary>
+[Collection(SharedCluster.Name)]
+public sealed class RegionalClearingTests(ClusterFixture fixture)
+{
+    private static readonly RunOptions Regional = RunOptions.Default with { Clearing = Clearing.Regional };
+
+    [Fact]
+    public async Task ToyScenarioClearedByItsRegionsMatchesTheCentralMarket()
+    {
+        using var central = await RunHarness.RunAsync(fixture.Client, "scenarios/two-region-toy.yaml");
+        using var regional = await RunHarness.RunAsync(fixture.Client, "scenarios/two-region-toy.yaml", options: Regional);
+        Assert.Equal(central.Summary.TotalCost, regional.Summary.TotalCost, 1e-6 * central.Summary.TotalCost);
+        foreach (var region in new[] { "West", "East" })
+        {
+            Assert.Equal(central.Prices(region), regional.Prices(region), (a, b) => Math.Abs(a - b) < 1e-6);
+        }
+        foreach (var asset in central.Scenario.Assets)
+        {
+            Assert.Equal(central.Assets(asset.Id, s => s.ProducedMw - s.ConsumedMw), regional.Assets(asset.Id, s => s.ProducedMw - s.ConsumedMw), (a, b) => Math.Abs(a - b) < 1e-6);
+        }
+    }
+
+    [Theory]
+    [InlineData("scenarios/china-provinces-week.yaml", 0.005)]
+    [InlineData("scenarios/storage-heavy.yaml", 0.01)]
+    [InlineData("scenarios/china-east-data-west-compute.yaml", 0.01)]
+    public async Task EveryLimitIsKeptAndTheCostIsWithinItsTargetOfTheOptimumAndNeverBelowIt(string scenarioFile, double target)
+    {
+        using var run = await RunHarness.RunAsync(fixture.Client, scenarioFile, options: Regional);
+        Assert.Empty(run.Violations());
+        Assert.Equal(run.Scenario.Steps, run.Reports.Sum(r => r.Steps));
+
+        var optimum = HorizonOptimizer.Solve(run.Scenario, LpSolverKind.Glop);
+        var optimal = new SummaryAccumulator(run.Scenario);
+        optimal.Add(optimum.Report);
+        Assert.True(run.Summary.TotalCost >= optimum.Objective * (1 - 1e-9), $"regional {run.Summary.TotalCost} below the optimum {optimum.Objective}");
+        Assert.InRange(new Comparison(run.Scenario, run.Summary, optimal).CostGap, 0, target);
+        // Every window reports a bound it proved, finite and never negative.
+        Assert.All(run.Reports, r => Assert.InRange(r.Negotiation!.Gap, 0, double.MaxValue));
+    }
+}

@@ -183,21 +183,28 @@ public sealed class CliTests : IDisposable
         Assert.Equal([40, 80], sizes.Select(s => s.GetProperty("assets").GetInt32()));
         foreach (var size in sizes)
         {
-            var negotiated = size.GetProperty("negotiated");
-            var optimal = size.GetProperty("optimal");
-            Assert.True(negotiated.GetProperty("wall_seconds").GetDouble() > 0);
-            Assert.True(negotiated.GetProperty("rounds").GetInt32() > 0);
-            Assert.InRange(negotiated.GetProperty("coordinator_share").GetDouble(), 0, 1);
-            // Each figure is its own process's: a .NET process with a silo holds tens of MB at least.
-            Assert.True(negotiated.GetProperty("peak_megabytes").GetDouble() > 20);
-            Assert.True(optimal.GetProperty("peak_megabytes").GetDouble() > 20);
-            // Never below the optimum; close to it on these small weeks.
-            Assert.InRange(size.GetProperty("cost_gap").GetDouble(), -1e-9, 0.01);
+            var runs = size.GetProperty("runs").EnumerateArray().ToDictionary(r => r.GetProperty("mode").GetString()!);
+            Assert.Equal(["negotiated", "optimal", "regional"], runs.Keys.Order(StringComparer.Ordinal));
+            foreach (var mode in new[] { "negotiated", "regional" })
+            {
+                var run = runs[mode];
+                Assert.True(run.GetProperty("wall_seconds").GetDouble() > 0);
+                Assert.True(run.GetProperty("rounds").GetInt32() > 0);
+                Assert.InRange(run.GetProperty("coordinator_share").GetDouble(), 0, 1);
+                // Each figure is its own process's: a .NET process with a silo holds tens of MB at least.
+                Assert.True(run.GetProperty("peak_megabytes").GetDouble() > 20);
+                // Never below the optimum; close to it on these small weeks.
+                Assert.InRange(run.GetProperty("cost_gap").GetDouble(), -1e-9, 0.01);
+            }
+            Assert.True(runs["optimal"].GetProperty("peak_megabytes").GetDouble() > 20);
         }
 
         var (badExit, _, badError) = await Gridactors.RunAsync("bench", "--scale", "--sizes", "1000,lots");
         Assert.Equal(2, badExit);
         Assert.Contains("--sizes must be positive whole numbers", badError, StringComparison.Ordinal);
+        var (badModeExit, _, badModeError) = await Gridactors.RunAsync("bench", "--scale", "--modes", "central");
+        Assert.Equal(2, badModeExit);
+        Assert.Contains("--modes must be one or more of negotiated, regional and optimal", badModeError, StringComparison.Ordinal);
     }
 
     [Fact]

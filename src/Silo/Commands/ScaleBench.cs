@@ -11,8 +11,9 @@ namespace GridActors.Silo.Commands;
 
 /// <summary>
 /// <c>bench --scale</c>: generates scenarios of each size (31 regions by default, one week hourly)
-/// and runs each mode in its own child process — `run` for the negotiated dispatch, `optimize
-/// --solver glop` for the optimum — so every figure is that run's alone: wall time and rounds from
+/// and runs each mode in its own child process — `run` for the negotiated dispatch with the central
+/// clearing, `run --clearing regional` with the regional one, `optimize --solver glop` for the optimum —
+/// so every figure is that run's alone: wall time and rounds from
 /// its run.json, cost from its summary.json, peak memory from the kernel's high-water mark of its
 /// resident set (read from /proc while it runs). A run over the time limit is stopped and reported so.
 /// </summary>
@@ -20,10 +21,21 @@ public static class ScaleBench
 {
     public static readonly int[] DefaultSizes = [1_000, 3_000, 10_000, 30_000, 100_000];
 
-    /// <summary>What one mode did on one size; <see cref="Note"/> says why figures are missing.</summary>
-    public sealed record Measurement(string Mode, double? WallSeconds, double? AssetStepsPerSecond, int? Rounds, double? Cost, double PeakMegabytes, double? CoordinatorShare, string? Note);
+    /// <summary>The modes, in the order they run, and the command of each.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> Modes = new Dictionary<string, string[]>
+    {
+        ["negotiated"] = ["run"],
+        ["regional"] = ["run", "--clearing", "regional"],
+        ["optimal"] = ["optimize", "--solver", "glop"],
+    };
 
-    public sealed record SizeFigures(int Assets, int Regions, int Steps, Measurement? Negotiated, Measurement? Optimal, double? CostGap);
+    /// <summary>
+    /// What one mode did on one size; <see cref="CostGap"/> is its distance above the optimum when that was measured
+    /// too; <see cref="Note"/> says why figures are missing.
+    /// </summary>
+    public sealed record Measurement(string Mode, double? WallSeconds, double? AssetStepsPerSecond, int? Rounds, double? Cost, double PeakMegabytes, double? CoordinatorShare, string? Note, double? CostGap = null);
+
+    public sealed record SizeFigures(int Assets, int Regions, int Steps, Measurement[] Runs);
 
     public static async Task<int> ExecuteAsync(int[] sizes, int regions, int steps, string[] modes, TimeSpan limit, string? outputFile, CancellationToken cancellationToken)
     {
@@ -37,20 +49,17 @@ public static class ScaleBench
                 var settings = new GeneratorSettings(regions, size, steps);
                 var file = Path.Combine(scratch, settings.Name + ".yaml");
                 await File.WriteAllTextAsync(file, ScenarioGenerator.Generate(settings), cancellationToken);
-                Measurement? negotiated = null;
-                Measurement? optimal = null;
-                if (modes.Contains("negotiated"))
+                var runs = new List<Measurement>();
+                foreach (var (mode, command) in Modes.Where(m => modes.Contains(m.Key)))
                 {
-                    AnsiConsole.MarkupLine($"[grey]{size:N0} assets: run[/]");
-                    negotiated = await MeasureAsync("negotiated", ["run", file], scratch, limit, cancellationToken);
+                    AnsiConsole.MarkupLine($"[grey]{size:N0} assets: {string.Join(' ', command)}[/]");
+                    runs.Add(await MeasureAsync(mode, [command[0], file, .. command[1..]], scratch, limit, cancellationToken));
                 }
-                if (modes.Contains("optimal"))
+                var optimum = runs.FirstOrDefault(r => r.Mode == "optimal")?.Cost;
+                results.Add(new SizeFigures(size, regions, steps, [.. runs.Select(r => r with
                 {
-                    AnsiConsole.MarkupLine($"[grey]{size:N0} assets: optimize --solver glop[/]");
-                    optimal = await MeasureAsync("optimal", ["optimize", file, "--solver", "glop"], scratch, limit, cancellationToken);
-                }
-                var gap = negotiated?.Cost is { } n && optimal?.Cost is { } o && o != 0 ? (n - o) / Math.Abs(o) : (double?)null;
-                results.Add(new SizeFigures(size, regions, steps, negotiated, optimal, gap));
+                    CostGap = r.Mode != "optimal" && r.Cost is { } cost && optimum is { } o && o != 0 ? (cost - o) / Math.Abs(o) : null,
+                })]));
                 File.Delete(file);
             }
         }
@@ -152,24 +161,26 @@ public static class ScaleBench
     private static void Print(List<SizeFigures> results)
     {
         var table = new Table().Title("bench --scale").AddColumn(new TableColumn("assets").RightAligned()).AddColumn(new TableColumn("asset-steps").RightAligned())
-            .AddColumn(new TableColumn("run s").RightAligned()).AddColumn(new TableColumn("asset-steps/s").RightAligned()).AddColumn(new TableColumn("rounds").RightAligned())
-            .AddColumn(new TableColumn("run grain").RightAligned()).AddColumn(new TableColumn("run MB").RightAligned())
-            .AddColumn(new TableColumn("optimize s").RightAligned()).AddColumn(new TableColumn("optimize MB").RightAligned()).AddColumn(new TableColumn("cost gap").RightAligned());
+            .AddColumn("mode").AddColumn(new TableColumn("wall s").RightAligned()).AddColumn(new TableColumn("asset-steps/s").RightAligned())
+            .AddColumn(new TableColumn("rounds").RightAligned()).AddColumn(new TableColumn("run grain").RightAligned())
+            .AddColumn(new TableColumn("peak MB").RightAligned()).AddColumn(new TableColumn("cost gap").RightAligned());
         foreach (var r in results)
         {
-            table.AddRow(N(r.Assets), N((double)r.Assets * r.Steps),
-                Seconds(r.Negotiated), r.Negotiated?.AssetStepsPerSecond is { } rate ? N(rate) : "", r.Negotiated?.Rounds is { } rounds ? N(rounds) : "",
-                r.Negotiated?.CoordinatorShare is { } share ? N(100 * share, "N0") + " %" : "", r.Negotiated is { } n ? N(n.PeakMegabytes) : "",
-                Seconds(r.Optimal), r.Optimal is { } o ? N(o.PeakMegabytes) : "",
-                r.CostGap is { } gap ? N(100 * gap, "N4") + " %" : "");
+            foreach (var m in r.Runs)
+            {
+                table.AddRow(N(r.Assets), N((double)r.Assets * r.Steps), m.Mode,
+                    Seconds(m), m.AssetStepsPerSecond is { } rate ? N(rate) : "", m.Rounds is { } rounds ? N(rounds) : "",
+                    m.CoordinatorShare is { } share ? N(100 * share, "N0") + " %" : "", N(m.PeakMegabytes),
+                    m.CostGap is { } gap ? N(100 * gap, "N4") + " %" : "");
+            }
         }
         AnsiConsole.Write(table);
-        foreach (var note in results.SelectMany(r => new[] { r.Negotiated, r.Optimal }.OfType<Measurement>().Where(m => m.Note is not null).Select(m => $"{r.Assets:N0} assets, {m.Mode}: {m.Note}")))
+        foreach (var note in results.SelectMany(r => r.Runs.Where(m => m.Note is not null).Select(m => $"{r.Assets:N0} assets, {m.Mode}: {m.Note}")))
         {
             AnsiConsole.MarkupLine(Markup.Escape(note));
         }
         AnsiConsole.MarkupLine(Markup.Escape(RunInfo.Machine));
 
-        static string Seconds(Measurement? m) => m is null ? "" : m.WallSeconds is { } s ? N(s, "N1") : "—";
+        static string Seconds(Measurement m) => m.WallSeconds is { } s ? N(s, "N1") : "—";
     }
 }

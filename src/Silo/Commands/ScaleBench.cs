@@ -101,7 +101,9 @@ public static class ScaleBench
             {
                 child.Kill(entireProcessTree: true);
                 await child.WaitForExitAsync(cancellationToken);
-                return new Measurement(mode, null, null, null, null, peak, null, $"stopped at the limit of {limit.TotalMinutes:N0} min");
+                // How far it got: a negotiated run prints a progress line per window.
+                var progress = (await stdout).Split('\n').LastOrDefault(l => l.Contains(" of ", StringComparison.Ordinal) && l.Contains("step", StringComparison.Ordinal))?.Trim();
+                return new Measurement(mode, null, null, null, null, peak, null, $"stopped at the limit of {limit.TotalMinutes:0.#} min" + (progress is null ? "" : $" ({progress})"));
             }
             await Task.Delay(200, cancellationToken);
         }

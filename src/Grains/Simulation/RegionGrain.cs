@@ -69,11 +69,7 @@ public sealed class RegionGrain : Grain, IRegionGrain, IDisposable
         foreach (var campus in settlement.Batch)
         {
             var i = localIndex[campus.Asset];
-            var pue = ((DatacenterSpec)setup.Assets[i]).Pue;
-            for (var k = 0; k < steps[i].Length; k++)
-            {
-                steps[i][k] = steps[i][k] with { ConsumedMw = steps[i][k].ConsumedMw + campus.ItMw[k] * pue };
-            }
+            DatacenterLoad.AddBatch((DatacenterSpec)setup.Assets[i], steps[i], campus.ItMw);
         }
         var regionSteps = BalanceClosure.CloseRegion(setup.Assets, steps, settlement.ImportMw, settlement.ExportMw, settlement.PricePerMwh, opening.CommitSteps);
         var settled = await SettleAsync(new RegionSettlement(settlement.FirstStep, regionSteps, steps));

@@ -18,15 +18,9 @@ public sealed record ComputeOutcome(
         {
             batch[a] = new double[steps];
         }
-        for (var w = 0; w < RunMw.Length; w++)
+        foreach (var (campus, it) in CampusItMw(network, steps))
         {
-            for (var k = 0; k < steps; k++)
-            {
-                for (var r = 0; r < network.Routes[w].Length; r++)
-                {
-                    batch[network.Routes[w][r].Campus][k] += RunMw[w][k][r];
-                }
-            }
+            batch[campus] = it;
         }
         return batch;
     }

@@ -8,14 +8,18 @@ public static class DatacenterLoad
     public static void AddBatch(ResolvedScenario scenario, ComputeNetwork network, ComputeOutcome compute, AssetStep[][] assets)
     {
         var steps = assets.Length > 0 ? assets.Max(a => a.Length) : 0;
-        var batch = compute.BatchItMw(network, scenario.Assets.Length, steps);
-        foreach (var campus in scenario.Assets.OfType<DatacenterSpec>())
+        foreach (var (campus, itMw) in compute.CampusItMw(network, steps))
         {
-            for (var k = 0; k < assets[campus.Index].Length; k++)
-            {
-                var step = assets[campus.Index][k];
-                assets[campus.Index][k] = step with { ConsumedMw = step.ConsumedMw + batch[campus.Index][k] * campus.Pue };
-            }
+            AddBatch((DatacenterSpec)scenario.Assets[campus], assets[campus], itMw);
+        }
+    }
+
+    /// <summary>One campus: <paramref name="itMw"/> of batch IT per step added to its schedule, times its PUE.</summary>
+    public static void AddBatch(DatacenterSpec campus, AssetStep[] schedule, double[] itMw)
+    {
+        for (var k = 0; k < schedule.Length; k++)
+        {
+            schedule[k] = schedule[k] with { ConsumedMw = schedule[k].ConsumedMw + itMw[k] * campus.Pue };
         }
     }
 }

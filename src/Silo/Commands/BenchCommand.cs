@@ -50,7 +50,7 @@ public static class BenchCommand
         modes.Validators.Add(result =>
         {
             var given = result.GetValueOrDefault<string>().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            if (given.Length == 0 || given.Any(m => !ScaleBench.Modes.ContainsKey(m)))
+            if (given.Length == 0 || given.Any(m => !ScaleBench.Modes.Any(x => x.Mode == m)))
             {
                 result.AddError("--modes must be one or more of negotiated, regional and optimal, comma-separated (negotiated,regional,optimal)");
             }

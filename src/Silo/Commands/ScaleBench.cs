@@ -22,12 +22,12 @@ public static class ScaleBench
     public static readonly int[] DefaultSizes = [1_000, 3_000, 10_000, 30_000, 100_000];
 
     /// <summary>The modes, in the order they run, and the command of each.</summary>
-    public static readonly IReadOnlyDictionary<string, string[]> Modes = new Dictionary<string, string[]>
-    {
-        ["negotiated"] = ["run"],
-        ["regional"] = ["run", "--clearing", "regional"],
-        ["optimal"] = ["optimize", "--solver", "glop"],
-    };
+    public static readonly (string Mode, string[] Command)[] Modes =
+    [
+        ("negotiated", ["run"]),
+        ("regional", ["run", "--clearing", "regional"]),
+        ("optimal", ["optimize", "--solver", "glop"]),
+    ];
 
     /// <summary>
     /// What one mode did on one size; <see cref="CostGap"/> is its distance above the optimum when that was measured
@@ -50,7 +50,7 @@ public static class ScaleBench
                 var file = Path.Combine(scratch, settings.Name + ".yaml");
                 await File.WriteAllTextAsync(file, ScenarioGenerator.Generate(settings), cancellationToken);
                 var runs = new List<Measurement>();
-                foreach (var (mode, command) in Modes.Where(m => modes.Contains(m.Key)))
+                foreach (var (mode, command) in Modes.Where(m => modes.Contains(m.Mode)))
                 {
                     AnsiConsole.MarkupLine($"[grey]{size:N0} assets: {string.Join(' ', command)}[/]");
                     runs.Add(await MeasureAsync(mode, [command[0], file, .. command[1..]], scratch, limit, cancellationToken));

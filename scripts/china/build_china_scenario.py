@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Builds scenarios/china-provinces-week.yaml and its normalised demand shapes from the public
-facts in GridActors' shared China data folder (../shared/data/china beside the checkout).
+"""Builds scenarios/china-provinces-week.yaml and the normalised demand shapes of all 31 provinces
+(also used by china-national-year) from the public facts in GridActors' shared China data folder
+(../shared/data/china beside the checkout).
 
 Only derived data is written: each province's 2018 hourly demand divided by its annual peak
 (per unit), never the raw MW series. Run from the repository root:
@@ -15,6 +16,10 @@ PROVINCES = ["NM", "GS", "NX", "GZ", "BJ", "TJ", "HE", "SH", "JS", "ZJ", "AH", "
 # National consumption 2018 -> 2023 (China Electricity Council: 6,846 -> 9,224 TWh): the 2018
 # shapes are scaled by this growth so that demand matches the 2023 capacities.
 DEMAND_GROWTH = 9224 / 6846
+# The per-unit demand shapes, relative to scenarios/.
+SHAPES_FILE = "data/china-demand-shapes-2018.csv"
+# The per-unit demand shapes, relative to scenarios/.
+SHAPES_FILE = "data/china-demand-shapes-2018.csv"
 # Monday 16 July 2018 (day 197 of the year) -> a summer week; the scenario starts on the same weekday in 2024.
 WEEK_OFFSET_HOURS = 196 * 24
 # Coal fuel cost from the data README: ~270 CNY/MWh at western mine mouths to ~420 in the east.
@@ -40,6 +45,23 @@ ENTERPRISES = {
 WEST = {"NM", "GS", "NX", "GZ"}
 
 
+def write_head(w, name, description, start, steps):
+    """The scenario's identity, horizon and economics, shared by the China scenarios."""
+    w("format: 1")
+    w(f"name: {name}")
+    w(f"description: {description}")
+    w("seed: 2024")
+    w("horizon:")
+    w(f"  start: {start}")
+    w(f"  steps: {steps}")
+    w("  step_minutes: 60")
+    w("economics:")
+    w("  currency: CNY")
+    w("  carbon_price_per_t: 60        # national ETS, about 60-100 CNY/t in 2023-2024")
+    w("  value_of_lost_load_per_mwh: 30000")
+    w("  cyclic_storage: true")
+
+
 def read(data, name):
     with open(os.path.join(data, name), newline="", encoding="utf-8") as f:
         return list(csv.DictReader(f))
@@ -49,13 +71,14 @@ def main():
     data = sys.argv[1] if len(sys.argv) > 1 else os.path.join("..", "shared", "data", "china")
     provinces = {row["code"]: row for row in read(data, "provinces.csv")}
     demand_rows = read(data, "provincial-hourly-demand-2018-mw.csv")
-    peaks = {p: max(float(r[p]) for r in demand_rows) for p in PROVINCES}
+    every = [c for c in demand_rows[0] if c != "Time Series"]
+    peaks = {p: max(float(r[p]) for r in demand_rows) for p in every}
 
     os.makedirs("scenarios/data", exist_ok=True)
-    with open("scenarios/data/china-demand-shapes-2018.csv", "w", newline="", encoding="utf-8") as f:
-        f.write("hour," + ",".join(PROVINCES) + "\n")
+    with open(os.path.join("scenarios", SHAPES_FILE), "w", newline="", encoding="utf-8") as f:
+        f.write("hour," + ",".join(every) + "\n")
         for r in demand_rows:
-            f.write(r["Time Series"] + "," + ",".join(f"{float(r[p]) / peaks[p]:.4f}" for p in PROVINCES) + "\n")
+            f.write(r["Time Series"] + "," + ",".join(f"{float(r[p]) / peaks[p]:.4f}" for p in every) + "\n")
 
     transfers = read(data, "interprovincial-transfer-capacity-mw.csv")
     links = [r for r in transfers if r["from"] in PROVINCES and r["to"] in PROVINCES]
@@ -85,19 +108,8 @@ def main():
     w("# Assumptions (not from the data): coal split into efficient 45% / standard 35% / old 20% units with")
     w("# 30% must-run floors and 40%/h ramps; hydro half run-of-river, half reservoir; nuclear 80% must-run;")
     w("# batteries of 10% of wind+solar power with 2 h in the western provinces; enterprise loads as listed.")
-    w("format: 1")
-    w("name: china-provinces-week")
-    w("description: 14 Chinese provinces (the computing-hub provinces), one summer week hourly, 2023 capacities.")
-    w("seed: 2024")
-    w("horizon:")
-    w("  start: 2024-07-15T00:00:00+08:00")
-    w("  steps: 168")
-    w("  step_minutes: 60")
-    w("economics:")
-    w("  currency: CNY")
-    w("  carbon_price_per_t: 60        # national ETS, about 60-100 CNY/t in 2023-2024")
-    w("  value_of_lost_load_per_mwh: 30000")
-    w("  cyclic_storage: true")
+    write_head(w, "china-provinces-week", "14 Chinese provinces (the computing-hub provinces), one summer week hourly, 2023 capacities.",
+               "2024-07-15T00:00:00+08:00", 168)
     w("regions:")
     for p in PROVINCES:
         row = provinces[p]
@@ -111,7 +123,7 @@ def main():
     w("  hydro_summer: { values: [0.55] }")
     for p in PROVINCES:
         row = provinces[p]
-        w(f"  demand_{p}: {{ csv: data/china-demand-shapes-2018.csv, column: {p}, offset: {WEEK_OFFSET_HOURS} }}")
+        w(f"  demand_{p}: {{ csv: {SHAPES_FILE}, column: {p}, offset: {WEEK_OFFSET_HOURS} }}")
         wind_cf = float(row["wind_capacity_factor_2023"] or 0.22)
         solar_cf = float(row["solar_capacity_factor_2020"] or 0.13)
         w(f"  wind_{p}: {{ synthetic: wind, capacity_factor: {wind_cf} }}")

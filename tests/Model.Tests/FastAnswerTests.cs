@@ -2,6 +2,7 @@ using Google.OrTools.LinearSolver;
 using GridActors.Model.Assets;
 using GridActors.Model.Market;
 using GridActors.Model.Optimization;
+using GridActors.Model.Scenario;
 
 namespace GridActors.Model.Tests;
 
@@ -78,5 +79,115 @@ public sealed class FastAnswerTests
         }
         solver.Objective().SetMaximization();
         return solver.Solve() == Solver.ResultStatus.OPTIMAL ? solver.Objective().Value() : null;
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void StorageAnswerEqualsItsLp(int seed)
+    {
+        var random = new Random(seed);
+        var steps = 1 + random.Next(48);
+        var stepHours = random.NextDouble() < 0.3 ? 0.25 : 1;
+        var power = 10 + 90 * random.NextDouble();
+        var spec = new StorageSpec(0, "s", 0, null, power, power * (0.5 + 9.5 * random.NextDouble()),
+            0.75 + 0.25 * random.NextDouble(), 0.75 + 0.25 * random.NextDouble(), random.NextDouble(), random.NextDouble() < 0.3 ? 0 : 10 * random.NextDouble(), "battery");
+        var economics = MarketFixtures.Economics with { CyclicStorage = random.NextDouble() < 0.5 };
+        var firstStep = random.Next(10);
+        var lastStep = firstStep + steps - 1 + (random.NextDouble() < 0.5 ? 0 : random.Next(24));
+        var energy = spec.EnergyMwh * random.NextDouble();
+        // Prices that repeat, fall below zero (where wasting energy can pay) and swing widely.
+        var prices = Enumerable.Range(0, steps).Select(_ => random.NextDouble() switch
+        {
+            < 0.1 => 100,
+            < 0.2 => -200 * random.NextDouble(),
+            _ => 50 + 250 * random.NextDouble(),
+        }).ToArray();
+        var terminal = random.NextDouble() < 0.5 ? 0 : 200 * random.NextDouble();
+
+        var lp = StorageLp(spec, economics, stepHours, firstStep, lastStep, energy, prices, terminal);
+        if (lp is null)
+        {
+            // A start below a cyclic floor that charging cannot reach in time: both say so.
+            Assert.Throws<InvalidOperationException>(() => StorageResponse.Once(spec, economics, stepHours, firstStep, lastStep, energy, prices, terminal));
+            return;
+        }
+        var proposal = StorageResponse.Once(spec, economics, stepHours, firstStep, lastStep, energy, prices, terminal);
+
+        Assert.Equal(lp.Value, proposal.CostAtPrices(prices, stepHours), 1e-6 * Math.Max(1, Math.Abs(lp.Value)));
+        var held = energy;
+        for (var k = 0; k < steps; k++)
+        {
+            var step = proposal.Steps[k];
+            Assert.InRange(step.ProducedMw, 0, power);
+            Assert.InRange(step.ConsumedMw, 0, power);
+            held += (step.ConsumedMw * spec.ChargeEfficiency - step.ProducedMw / spec.DischargeEfficiency) * stepHours;
+            Assert.Equal(held, step.EnergyMwh, 1e-6 * Math.Max(1, spec.EnergyMwh));
+            Assert.InRange(step.EnergyMwh, StorageMath.EnergyFloor(spec, economics, stepHours, firstStep + k, lastStep) - 1e-6, spec.EnergyMwh + 1e-6);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void ShiftAnswerEqualsItsLp(int seed)
+    {
+        var random = new Random(seed);
+        var steps = 1 + random.Next(48);
+        var firstStep = random.Next(10);
+        var lastStep = firstStep + steps - 1 + (random.NextDouble() < 0.5 ? 0 : random.Next(24));
+        var window = random.Next(9);
+        var demand = Enumerable.Range(0, lastStep + 1).Select(_ => random.NextDouble() < 0.1 ? 0 : 100 * random.NextDouble()).ToArray();
+        var spec = new LoadSpec(0, "l", 0, null, "steel", demand, 0, 0, 0.05 + 0.5 * random.NextDouble(), window);
+        var backlog = Enumerable.Range(0, random.Next(4))
+            .Select(_ => new DeferredEnergy(firstStep + random.Next(Math.Max(1, window + 1)), 20 * random.NextDouble())).ToArray();
+        var prices = Enumerable.Range(0, steps).Select(_ => random.NextDouble() < 0.2 ? 100 : 50 + 250 * random.NextDouble()).ToArray();
+
+        var proposal = ShiftResponse.Once(spec, 1, firstStep, lastStep, backlog, prices);
+        var lp = ShiftLp(spec, firstStep, lastStep, backlog, prices);
+
+        var value = 0.0;
+        var held = backlog.Sum(b => b.PowerMw);
+        for (var k = 0; k < steps; k++)
+        {
+            var step = proposal.Steps[k];
+            value += (ShiftResponse.TieBreakPerMwh - prices[k]) * step.DeferredMw + prices[k] * step.RecoveredMw;
+            held += step.DeferredMw - step.RecoveredMw;
+            Assert.InRange(step.DeferredMw, 0, demand[firstStep + k] * spec.ShiftableFraction + 1e-9);
+            Assert.Equal(demand[firstStep + k] * spec.ShiftableFraction - step.DeferredMw + step.RecoveredMw, step.ConsumedMw, 1e-9);
+            Assert.True(held >= -1e-9, $"backlog below zero at step {k}");
+        }
+        Assert.Equal(0, held, 1e-9);
+        Assert.Equal(lp, value, 1e-6 * Math.Max(1, Math.Abs(lp)));
+    }
+
+    /// <summary>The store's LP, as the optimizer states it, at these prices: its least cost (wear − earnings − terminal value).</summary>
+    private static double? StorageLp(StorageSpec spec, EconomicsSpec economics, double stepHours, int firstStep, int lastStep, double energy, double[] prices, double terminal)
+    {
+        using var solver = LpSolvers.Create(LpSolverKind.Glop);
+        var terms = StorageTerms.Add(solver, spec, economics, stepHours, firstStep, prices.Length, lastStep, energy);
+        var objective = solver.Objective();
+        for (var k = 0; k < prices.Length; k++)
+        {
+            objective.SetCoefficient(terms.Discharge[k], (spec.CostPerMwh - prices[k]) * stepHours);
+            objective.SetCoefficient(terms.Charge[k], prices[k] * stepHours);
+        }
+        objective.SetCoefficient(terms.Energy[^1], -terminal * spec.DischargeEfficiency);
+        objective.SetMinimization();
+        return solver.Solve() == Solver.ResultStatus.OPTIMAL ? objective.Value() : null;
+    }
+
+    /// <summary>The shiftable load's LP, as the optimizer states it, at these prices (with the token cost of deferring).</summary>
+    private static double ShiftLp(LoadSpec spec, int firstStep, int lastStep, IReadOnlyList<DeferredEnergy> backlog, double[] prices)
+    {
+        using var solver = LpSolvers.Create(LpSolverKind.Glop);
+        var terms = ShiftTerms.Add(solver, spec, firstStep, prices.Length, lastStep, backlog);
+        var objective = solver.Objective();
+        for (var k = 0; k < prices.Length; k++)
+        {
+            objective.SetCoefficient(terms.Deferred[k], ShiftResponse.TieBreakPerMwh - prices[k]);
+            objective.SetCoefficient(terms.Recovered[k], prices[k]);
+        }
+        objective.SetMinimization();
+        Assert.Equal(Solver.ResultStatus.OPTIMAL, solver.Solve());
+        return objective.Value();
     }
 }

@@ -10,7 +10,7 @@ namespace GridActors.Model.Tests;
 /// <summary>
 /// The regional negotiation of one window that covers a scenario's whole horizon, in process:
 /// a <see cref="RegionWindow"/> per region, and every flexible asset answering from its initial
-/// state through its own LP, as its grain would in the first window.
+/// state through its own exact answer, as its grain would in the first window.
 /// </summary>
 internal static class RegionalHarness
 {
@@ -53,14 +53,6 @@ internal static class RegionalHarness
         finally
         {
             Array.ForEach(windows, w => w.Dispose());
-            foreach (var s in storage.Values)
-            {
-                s.Dispose();
-            }
-            foreach (var s in shift.Values)
-            {
-                s.Dispose();
-            }
         }
 
         Proposal[] Answers(AssetSpec[] region, RegionRound round) => round.PricePerMwh is not { } prices ? [] :

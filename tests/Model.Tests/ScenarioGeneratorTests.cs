@@ -40,20 +40,7 @@ public sealed class ScenarioGeneratorTests
     public void TheGridIsConnectedAndMeshedAndEveryKindOfAssetIsThere()
     {
         var scenario = Load(new GeneratorSettings(31, 1000));
-        var reached = new HashSet<int> { 0 };
-        var frontier = new Queue<int>([0]);
-        while (frontier.TryDequeue(out var region))
-        {
-            foreach (var link in scenario.Links.Where(l => l.From == region || l.To == region))
-            {
-                var other = link.From == region ? link.To : link.From;
-                if (reached.Add(other))
-                {
-                    frontier.Enqueue(other);
-                }
-            }
-        }
-        Assert.Equal(31, reached.Count);
+        Assert.Equal(31, GridReach.RegionsReachedFromTheFirst(scenario));
         Assert.True(scenario.Links.Length > 31, "a ring only: no chords");
         Assert.Contains(scenario.Assets, a => a is ThermalSpec { Fuel: "coal" });
         Assert.Contains(scenario.Assets, a => a is ThermalSpec { Fuel: "gas" });

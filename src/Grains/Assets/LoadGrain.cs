@@ -6,7 +6,7 @@ using GridActors.Model.Scenario;
 namespace GridActors.Grains.Assets;
 
 /// <summary>An industrial enterprise or a region's other demand: bids its fixed and curtailable parts, negotiates its shiftable part, keeps its deferred energy.</summary>
-public sealed class LoadGrain : AssetGrain<LoadSpec>, ILoadGrain, IDisposable
+public sealed class LoadGrain : AssetGrain<LoadSpec>, ILoadGrain
 {
     private DeferredEnergy[] backlog = [];
     private ShiftResponse? response;
@@ -21,10 +21,9 @@ public sealed class LoadGrain : AssetGrain<LoadSpec>, ILoadGrain, IDisposable
 
     public Task<Proposal> ProposeAsync(ProposalRequest request)
     {
-        // A window's first signal builds the LP afresh, so a replayed window answers exactly as the first time.
+        // A window's first signal sets the answers up afresh from the state now, so a replayed window answers exactly as the first time.
         if (request.Request == 0 || response is null || response.FirstStep != request.FirstStep || response.Steps != request.PricePerMwh.Length)
         {
-            Forget();
             response = new ShiftResponse(Spec, Setup.StepHours, request.FirstStep, request.PricePerMwh.Length, LastStep, backlog);
         }
         return Task.FromResult(response.Propose(request.PricePerMwh));
@@ -40,12 +39,5 @@ public sealed class LoadGrain : AssetGrain<LoadSpec>, ILoadGrain, IDisposable
 
     protected override void Restore(AssetCheckpoint checkpoint) => backlog = checkpoint.Backlog ?? [];
 
-    /// <summary>Orleans disposes the grain when it deactivates: the solver's native memory goes with it.</summary>
-    public void Dispose() => Forget();
-
-    private void Forget()
-    {
-        response?.Dispose();
-        response = null;
-    }
+    private void Forget() => response = null;
 }

@@ -6,7 +6,7 @@ using GridActors.Model.Scenario;
 namespace GridActors.Grains.Assets;
 
 /// <summary>A battery or pumped-hydro store: holds its energy and answers prices with the schedule that earns it most.</summary>
-public sealed class StorageGrain : AssetGrain<StorageSpec>, IStorageGrain, IDisposable
+public sealed class StorageGrain : AssetGrain<StorageSpec>, IStorageGrain
 {
     private double energyMwh;
     private StorageResponse? response;
@@ -22,10 +22,9 @@ public sealed class StorageGrain : AssetGrain<StorageSpec>, IStorageGrain, IDisp
 
     public Task<Proposal> ProposeAsync(ProposalRequest request)
     {
-        // A window's first signal builds the LP afresh, so a replayed window answers exactly as the first time.
+        // A window's first signal sets the answers up afresh from the state now, so a replayed window answers exactly as the first time.
         if (request.Request == 0 || response is null || response.FirstStep != request.FirstStep || response.Steps != request.PricePerMwh.Length)
         {
-            Forget();
             response = new StorageResponse(Spec, Setup.Economics, Setup.StepHours, request.FirstStep, request.PricePerMwh.Length, LastStep, energyMwh);
         }
         return Task.FromResult(response.Propose(request.PricePerMwh, request.TerminalPricePerMwh));
@@ -41,12 +40,5 @@ public sealed class StorageGrain : AssetGrain<StorageSpec>, IStorageGrain, IDisp
 
     protected override void Restore(AssetCheckpoint checkpoint) => energyMwh = checkpoint.EnergyMwh ?? Spec.InitialEnergyMwh;
 
-    /// <summary>Orleans disposes the grain when it deactivates: the solver's native memory goes with it.</summary>
-    public void Dispose() => Forget();
-
-    private void Forget()
-    {
-        response?.Dispose();
-        response = null;
-    }
+    private void Forget() => response = null;
 }

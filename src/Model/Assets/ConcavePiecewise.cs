@@ -5,7 +5,8 @@ namespace GridActors.Model.Assets;
 /// pieces from left to right, each a length and a slope, slopes falling. The value functions of
 /// the exact price answers (<see cref="ThermalResponse"/>) are of this kind, and the operations
 /// they need keep them so: adding a linear term, taking the best value within a distance
-/// (a ramp), and cutting the domain to an interval.
+/// (a ramp), adding the best of another concave function over all splits (a store's moves), and
+/// cutting the domain to an interval.
 /// </summary>
 internal sealed class ConcavePiecewise
 {
@@ -31,7 +32,64 @@ internal sealed class ConcavePiecewise
     public static ConcavePiecewise Linear(double low, double high, double slope) =>
         new(low, slope * low, high - low > Negligible ? [(high - low, slope)] : []);
 
+    /// <summary>The function whose value at start + Σ lengths is <paramref name="valueAtStart"/> + Σ length × slope; slopes must fall.</summary>
+    public static ConcavePiecewise FromPieces(double start, double valueAtStart, IEnumerable<(double Length, double Slope)> pieces) =>
+        new(start, valueAtStart, [.. pieces.Where(p => p.Length > Negligible)]);
+
+    public ConcavePiecewise Clone() => new(Start, ValueAtStart, [.. pieces]);
+
     public void AddConstant(double constant) => ValueAtStart += constant;
+
+    /// <summary>
+    /// Replaces f by h(x) = max of f(y) + g(x − y) over y (the sup-convolution): for concave
+    /// functions the pieces of both, merged by falling slope, starting at the sum of the starts.
+    /// </summary>
+    public void AddBestSplit(ConcavePiecewise g)
+    {
+        var merged = new List<(double Length, double Slope)>(pieces.Count + g.pieces.Count);
+        int i = 0, j = 0;
+        while (i < pieces.Count || j < g.pieces.Count)
+        {
+            var next = j >= g.pieces.Count || (i < pieces.Count && pieces[i].Slope >= g.pieces[j].Slope) ? pieces[i++] : g.pieces[j++];
+            if (merged.Count > 0 && merged[^1].Slope == next.Slope)
+            {
+                merged[^1] = (merged[^1].Length + next.Length, next.Slope);
+            }
+            else
+            {
+                merged.Add(next);
+            }
+        }
+        pieces = merged;
+        Start += g.Start;
+        ValueAtStart += g.ValueAtStart;
+    }
+
+    /// <summary>
+    /// For h = this ⊕ <paramref name="g"/> (see <see cref="AddBestSplit"/>) and a point x of its
+    /// domain: the y at which this(y) + g(x − y) is largest. The best split takes the steepest pieces
+    /// of both first, so walk them by falling slope until x is reached (this one's first on ties).
+    /// </summary>
+    public double BestSplit(ConcavePiecewise g, double x)
+    {
+        var left = x - Start - g.Start;
+        var y = Start;
+        int i = 0, j = 0;
+        while (left > 0 && (i < pieces.Count || j < g.pieces.Count))
+        {
+            if (j >= g.pieces.Count || (i < pieces.Count && pieces[i].Slope >= g.pieces[j].Slope))
+            {
+                var take = Math.Min(left, pieces[i++].Length);
+                y += take;
+                left -= take;
+            }
+            else
+            {
+                left -= g.pieces[j++].Length;
+            }
+        }
+        return Math.Clamp(y, Start, End);
+    }
 
     /// <summary>Adds slope × x.</summary>
     public void AddLinear(double slope)

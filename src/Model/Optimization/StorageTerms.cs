@@ -35,9 +35,7 @@ public sealed class StorageTerms
         for (var k = 0; k < steps; k++)
         {
             var step = firstStep + k;
-            var floor = economics.CyclicStorage
-                ? Math.Min(spec.EnergyMwh, StorageMath.CyclicFloor(spec.InitialEnergyMwh, spec.PowerMw, spec.ChargeEfficiency, stepHours, step, lastStep))
-                : 0;
+            var floor = StorageMath.EnergyFloor(spec, economics, stepHours, step, lastStep);
             charge[k] = solver.MakeNumVar(0, spec.PowerMw, $"charge_{spec.Id}_t{step}");
             discharge[k] = solver.MakeNumVar(0, spec.PowerMw, $"discharge_{spec.Id}_t{step}");
             energy[k] = solver.MakeNumVar(floor, spec.EnergyMwh, $"energy_{spec.Id}_t{step}");

@@ -4,6 +4,9 @@
 # is killed (SIGKILL) partway. A throwaway PostgreSQL is started unless GRIDACTORS_POSTGRES is set.
 #
 #   scripts/bench-cluster.sh [SCENARIO] [REPEATS] [KILL_AFTER_SECONDS]   defaults: china-provinces-week 3 2
+#
+# RUN_OPTIONS are added to every run (e.g. RUN_OPTIONS="--clearing regional"); WARM_UP=0 skips the warm-up
+# runs (for scenarios that take minutes, where loading solvers and JIT do not count).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +14,8 @@ scenario=scenarios/${1:-china-provinces-week}.yaml
 repeats=${2:-3}
 kill_after=${3:-2}
 cli="dotnet src/Silo/bin/Release/net10.0/gridactors.dll"
+read -r -a run_options <<<"${RUN_OPTIONS:-}"
+warm_up=${WARM_UP:-1}
 work=$(mktemp -d)
 silos=()
 owned_postgres=""
@@ -44,16 +49,16 @@ start_silos() {
 stop_silos() { for pid in "${silos[@]}"; do kill "$pid" 2>/dev/null || true; done; wait "${silos[@]}" 2>/dev/null || true; silos=(); }
 
 # Warm-up: the first run in a fresh machine pays for loading solvers and JIT.
-$cli run "$scenario" --out "$work/warm" >/dev/null
+[ "$warm_up" = 0 ] || $cli run "$scenario" "${run_options[@]}" --out "$work/warm" >/dev/null
 : >"$work/embedded"
-for r in $(seq "$repeats"); do $cli run "$scenario" --out "$work/embedded-$r" >/dev/null; wall "$work/embedded-$r" >>"$work/embedded"; echo >>"$work/embedded"; done
+for r in $(seq "$repeats"); do $cli run "$scenario" "${run_options[@]}" --out "$work/embedded-$r" >/dev/null; wall "$work/embedded-$r" >>"$work/embedded"; echo >>"$work/embedded"; done
 
 for count in 1 3; do
   start_silos "$count" "bench-$count"
-  $cli run "$scenario" --postgres "$GRIDACTORS_POSTGRES" --cluster-id "bench-$count" --out "$work/warm-$count" >/dev/null
+  [ "$warm_up" = 0 ] || $cli run "$scenario" "${run_options[@]}" --postgres "$GRIDACTORS_POSTGRES" --cluster-id "bench-$count" --out "$work/warm-$count" >/dev/null
   : >"$work/silos-$count"
   for r in $(seq "$repeats"); do
-    $cli run "$scenario" --postgres "$GRIDACTORS_POSTGRES" --cluster-id "bench-$count" --out "$work/silos-$count-$r" >/dev/null
+    $cli run "$scenario" "${run_options[@]}" --postgres "$GRIDACTORS_POSTGRES" --cluster-id "bench-$count" --out "$work/silos-$count-$r" >/dev/null
     wall "$work/silos-$count-$r" >>"$work/silos-$count"; echo >>"$work/silos-$count"
   done
   stop_silos
@@ -62,7 +67,7 @@ done
 : >"$work/killed"
 for r in $(seq "$repeats"); do
   start_silos 3 "bench-kill-$r"
-  $cli run "$scenario" --postgres "$GRIDACTORS_POSTGRES" --cluster-id "bench-kill-$r" --out "$work/killed-$r" >/dev/null 2>"$work/killed-$r.err" &
+  $cli run "$scenario" "${run_options[@]}" --postgres "$GRIDACTORS_POSTGRES" --cluster-id "bench-kill-$r" --out "$work/killed-$r" >/dev/null 2>"$work/killed-$r.err" &
   driver=$!
   sleep "$kill_after"
   kill -9 "${silos[1]}"
@@ -75,7 +80,7 @@ done
 
 embedded=$(median <"$work/embedded"); one=$(median <"$work/silos-1"); three=$(median <"$work/silos-3"); killed=$(median <"$work/killed")
 {
-  echo "$scenario, $repeats repeats, medians of run.json wall_seconds ($(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs))"
+  echo "$scenario ${RUN_OPTIONS:-}, $repeats repeats, medians of run.json wall_seconds ($(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs))"
   echo "embedded silo, in memory:          $embedded s ($(paste -sd' ' "$work/embedded"))"
   echo "1 silo, PostgreSQL:                $one s ($(paste -sd' ' "$work/silos-1"))"
   echo "3 silos, PostgreSQL:               $three s ($(paste -sd' ' "$work/silos-3"))"

@@ -22,6 +22,14 @@ public interface IRunGrain : IGrainWithStringKey
     [Alias("Advance")]
     Task<WindowReport?> AdvanceAsync(int firstStep);
 
+    /// <summary>
+    /// Drops the stored report of the committed window that starts at <paramref name="firstStep"/>, unless it is
+    /// the last one committed (a driver whose reply was lost asks for that one again). For runs nothing can
+    /// resume, so that storage does not grow with the horizon.
+    /// </summary>
+    [Alias("ForgetWindow")]
+    Task ForgetWindowAsync(int firstStep);
+
     /// <summary>The stored run: scenario and options, or null when no run has this id.</summary>
     [Alias("Definition")]
     Task<RunDefinition?> DefinitionAsync();

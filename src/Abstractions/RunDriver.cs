@@ -12,13 +12,18 @@ namespace GridActors.Abstractions;
 /// <param name="Resume">The run is stored already (<c>resume</c>): its committed windows are read back, then it goes on.</param>
 /// <param name="OnRecovering">Told when a call failed for a reason that passes (a lost silo) and the driver tries again.</param>
 /// <param name="ForgetWhenDone">Clear the run's stored state at the end: for in-memory storage on a long-lived silo.</param>
+/// <param name="KeepPastWindows">
+/// Keep every committed window's report in storage, for <c>resume</c>. False where nothing can resume the run
+/// (in-memory storage): each window is dropped once the driver has the next, so memory does not grow with the horizon.
+/// </param>
 public sealed record RunHooks(
     string? RunId,
     int Silos,
     Func<WindowReport, SummaryAccumulator, CancellationToken, Task>? AfterWindowAsync = null,
     bool Resume = false,
     Action<Exception>? OnRecovering = null,
-    bool ForgetWhenDone = false);
+    bool ForgetWhenDone = false,
+    bool KeepPastWindows = true);
 
 /// <summary>
 /// Client side of a run: starts the orchestrator grain, advances it window by window, feeds each
@@ -52,11 +57,17 @@ public static class RunDriver
                 await WithRecoveryAsync(grains, runId, () => run.StartAsync(scenario, options), hooks, cancellationToken);
             }
             var first = 0;
+            int? previous = null;
             while (!cancellationToken.IsCancellationRequested && await WithRecoveryAsync(grains, runId, () => run.AdvanceAsync(first), hooks, cancellationToken) is { } report)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 writer.Append(report);
                 summary.Add(report);
+                if (!hooks.KeepPastWindows && previous is { } written)
+                {
+                    await WithRecoveryAsync(grains, runId, () => run.ForgetWindowAsync(written), hooks, cancellationToken);
+                }
+                previous = report.FirstStep;
                 first = report.FirstStep + report.Steps;
                 if (hooks.AfterWindowAsync is { } after)
                 {

@@ -30,7 +30,7 @@ public sealed class RunExecutor(IClusterClient cluster, ClusterStorage storage, 
             {
                 var silos = (await cluster.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Count;
                 await RunDriver.ExecuteAsync(cluster, scenario, run.Settings.Options, run.ResultsDirectory,
-                    new RunHooks(run.Id, silos, (report, summary, _) => PublishWindowAsync(run, scenario, report, summary, pacer), ForgetWhenDone: !storage.Persistent), run.Cancellation);
+                    new RunHooks(run.Id, silos, (report, summary, _) => PublishWindowAsync(run, scenario, report, summary, pacer), ForgetWhenDone: !storage.Persistent, KeepPastWindows: storage.Persistent), run.Cancellation);
             }
             else
             {

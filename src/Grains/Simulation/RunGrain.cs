@@ -113,6 +113,14 @@ public sealed partial class RunGrain(
         }
     }
 
+    public async Task ForgetWindowAsync(int firstStep)
+    {
+        if (firstStep % Options.WindowSteps == 0 && firstStep + Options.WindowSteps < checkpoint.State.NextStep)
+        {
+            await Record(firstStep).ForgetAsync();
+        }
+    }
+
     public Task<RunDefinition?> DefinitionAsync() => Task.FromResult(definition.State.Scenario is null ? null : definition.State);
 
     public Task<StoredRun?> StatusAsync() => Task.FromResult(definition.State.Scenario is not { } s

@@ -17,7 +17,10 @@ public sealed class WindowRecordGrain([PersistentState("window")] IPersistentSta
 
     public async Task ForgetAsync()
     {
-        await record.ClearStateAsync();
+        if (record.RecordExists)
+        {
+            await record.ClearStateAsync();
+        }
         this.DeactivateOnIdle();
     }
 }

@@ -33,7 +33,8 @@ public static class Modes
             {
                 onWindow(report);
                 return Task.CompletedTask;
-            }, Resume: resumeRunId is not null, OnRecovering: e => Console.Error.WriteLine($"warning: {e.Message.Split('\n')[0]}; going on from the last checkpoint"));
+            }, Resume: resumeRunId is not null, OnRecovering: e => Console.Error.WriteLine($"warning: {e.Message.Split('\n')[0]}; going on from the last checkpoint"),
+                KeepPastWindows: cluster is not null);
             return await RunDriver.ExecuteAsync(grains, scenario, options, outputDirectory, hooks, cancellationToken);
         }
         finally

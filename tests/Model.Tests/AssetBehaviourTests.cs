@@ -51,7 +51,7 @@ public sealed class AssetBehaviourTests
     public void ShiftableLoadMovesToTheCheaperStepWithinItsWindowAndLosesNoEnergy()
     {
         var load = new LoadSpec(0, "cement", 0, null, "cement", Repeat(100, 4), 0, 0, 0.5, 2);
-        var proposal = ShiftResponse.Once(load, 1, 0, 3, [], [300, 300, 0, 300]);
+        var proposal = ShiftResponse.Once(load, 0, 3, [], [300, 300, 0, 300]);
         var steps = proposal.Steps;
         // The proposal covers the shiftable half of the demand (50 MW a step).
         Assert.Equal([0, 0, 150, 50], steps.Select(s => Math.Round(s.ConsumedMw, 9)));
@@ -65,7 +65,7 @@ public sealed class AssetBehaviourTests
     public void DeferredDemandIsServedByItsDeadlineEvenWhenDear()
     {
         var load = new LoadSpec(0, "cement", 0, null, "cement", Repeat(100, 4), 0, 0, 0.5, 1);
-        var proposal = ShiftResponse.Once(load, 1, 0, 3, [], [0, 300, 300, 0]);
+        var proposal = ShiftResponse.Once(load, 0, 3, [], [0, 300, 300, 0]);
         var steps = proposal.Steps;
         Assert.Equal(0, steps[0].DeferredMw, 9);
         // Step 1's share cannot wait past step 2, which is as dear: it is served on time.
@@ -79,7 +79,7 @@ public sealed class AssetBehaviourTests
     {
         var load = new LoadSpec(0, "cement", 0, null, "cement", Repeat(100, 6), 0, 0, 0.5, 3);
         DeferredEnergy[] backlog = [new(4, 30)];
-        var proposal = ShiftResponse.Once(load, 1, 3, 5, backlog, [500, 500, 0]);
+        var proposal = ShiftResponse.Once(load, 3, 5, backlog, [500, 500, 0]);
         // 30 MW deferred earlier is due by step 4: it cannot wait for the cheap step 5.
         Assert.Equal(30, proposal.Steps[0].RecoveredMw + proposal.Steps[1].RecoveredMw, 9);
         Assert.Equal(0, proposal.Steps[2].RecoveredMw - proposal.Steps[0].DeferredMw - proposal.Steps[1].DeferredMw, 9);

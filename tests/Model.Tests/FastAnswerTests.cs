@@ -141,7 +141,7 @@ public sealed class FastAnswerTests
             .Select(_ => new DeferredEnergy(firstStep + random.Next(Math.Max(1, window + 1)), 20 * random.NextDouble())).ToArray();
         var prices = Enumerable.Range(0, steps).Select(_ => random.NextDouble() < 0.2 ? 100 : 50 + 250 * random.NextDouble()).ToArray();
 
-        var proposal = ShiftResponse.Once(spec, 1, firstStep, lastStep, backlog, prices);
+        var proposal = ShiftResponse.Once(spec, firstStep, lastStep, backlog, prices);
         var lp = ShiftLp(spec, firstStep, lastStep, backlog, prices);
 
         var value = 0.0;

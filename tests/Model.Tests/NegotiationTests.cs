@@ -15,7 +15,7 @@ public sealed class NegotiationTests
         Task.FromResult(new Answers(scenario.Assets.Where(a => a.RespondsToForecast).Select(a => a switch
         {
             StorageSpec s => StorageResponse.Once(s, scenario.Economics, scenario.StepHours, 0, scenario.Steps - 1, s.InitialEnergyMwh, signal.PricePerMwh[s.Region], signal.TerminalPricePerMwh[s.Region]),
-            LoadSpec l => ShiftResponse.Once(l, scenario.StepHours, 0, scenario.Steps - 1, [], signal.PricePerMwh[l.Region]),
+            LoadSpec l => ShiftResponse.Once(l, 0, scenario.Steps - 1, [], signal.PricePerMwh[l.Region]),
             _ => throw new InvalidOperationException(),
         }).ToArray(), []));
 

@@ -31,7 +31,7 @@ internal static class RegionalHarness
             }
             else if (asset is LoadSpec { ShiftableFraction: > 0 } l)
             {
-                shift[l.Index] = new ShiftResponse(l, scenario.StepHours, 0, steps, steps - 1, []);
+                shift[l.Index] = new ShiftResponse(l, 0, steps, steps - 1, []);
             }
         }
         try

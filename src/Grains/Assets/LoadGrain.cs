@@ -24,7 +24,7 @@ public sealed class LoadGrain : AssetGrain<LoadSpec>, ILoadGrain
         // A window's first signal sets the answers up afresh from the state now, so a replayed window answers exactly as the first time.
         if (request.Request == 0 || response is null || response.FirstStep != request.FirstStep || response.Steps != request.PricePerMwh.Length)
         {
-            response = new ShiftResponse(Spec, Setup.StepHours, request.FirstStep, request.PricePerMwh.Length, LastStep, backlog);
+            response = new ShiftResponse(Spec, request.FirstStep, request.PricePerMwh.Length, LastStep, backlog);
         }
         return Task.FromResult(response.Propose(request.PricePerMwh));
     }

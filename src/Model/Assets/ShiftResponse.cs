@@ -25,9 +25,9 @@ public sealed class ShiftResponse
     private readonly int lastStep;
 
     /// <summary>Sets up the load's answers for <paramref name="steps"/> steps from <paramref name="firstStep"/>, with the backlog it carries in.</summary>
-    public ShiftResponse(LoadSpec spec, double stepHours, int firstStep, int steps, int lastStep, IReadOnlyList<DeferredEnergy> backlog)
+    /// <remarks>Every MWh is priced per step alike, so the step's length does not change the answer and is not asked for.</remarks>
+    public ShiftResponse(LoadSpec spec, int firstStep, int steps, int lastStep, IReadOnlyList<DeferredEnergy> backlog)
     {
-        _ = stepHours; // Every MWh is priced per step alike, so the step's length does not change the answer.
         this.spec = spec;
         this.backlog = backlog;
         this.lastStep = lastStep;
@@ -71,8 +71,8 @@ public sealed class ShiftResponse
     }
 
     /// <summary>One answer for a window.</summary>
-    public static Proposal Once(LoadSpec spec, double stepHours, int firstStep, int lastStep, IReadOnlyList<DeferredEnergy> backlog, double[] pricePerMwh) =>
-        new ShiftResponse(spec, stepHours, firstStep, pricePerMwh.Length, lastStep, backlog).Propose(pricePerMwh);
+    public static Proposal Once(LoadSpec spec, int firstStep, int lastStep, IReadOnlyList<DeferredEnergy> backlog, double[] pricePerMwh) =>
+        new ShiftResponse(spec, firstStep, pricePerMwh.Length, lastStep, backlog).Propose(pricePerMwh);
 
     /// <summary>The earliest step in [from, to] with the lowest price.</summary>
     private static int Cheapest(double[] pricePerMwh, int from, int to)

@@ -149,12 +149,13 @@ public static class RunDriver
 
 
     /// <summary>
-    /// Failures a cluster recovers from: a silo gone, a message lost with it, a call that timed out meanwhile,
-    /// storage unreachable for a moment (a grain could not read its state). Storage away for good ends the run.
+    /// Failures a cluster recovers from: a silo gone, a message lost with it, a grain that came back empty on
+    /// another silo, a call that timed out meanwhile, storage unreachable for a moment (a grain could not read its
+    /// state). Storage away for good ends the run.
     /// </summary>
     private static bool IsPassing(Exception e) =>
         e is not StorageUnavailableException
-        && (e is OrleansException or TimeoutException or System.Net.Sockets.SocketException or System.Data.Common.DbException
+        && (e is OrleansException or GrainStateLostException or TimeoutException or System.Net.Sockets.SocketException or System.Data.Common.DbException
             || e.InnerException is { } inner && IsPassing(inner));
 
     /// <summary>Best effort: a run that failed because the cluster went away cannot be released, and must not hide why it failed.</summary>

@@ -11,7 +11,7 @@ public abstract class AssetGrain<TSpec> : Grain, IAssetGrain where TSpec : Asset
 
     protected TSpec Spec => (TSpec)Setup.Spec;
 
-    protected AssetSetup Setup => setup ?? throw new InvalidOperationException($"asset grain {this.GetPrimaryKeyString()} was not initialised");
+    protected AssetSetup Setup => setup ?? throw new GrainStateLostException($"asset grain {this.GetPrimaryKeyString()} was not initialised");
 
     protected int LastStep => Setup.Steps - 1;
 

@@ -13,7 +13,7 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain, IDisposable
     private DeferredEnergy[] backlog = [];
     private WorkloadResponse? response;
 
-    private ComputeNetwork Network => network ?? throw new InvalidOperationException($"workload grain {this.GetPrimaryKeyString()} was not initialised");
+    private ComputeNetwork Network => network ?? throw new GrainStateLostException($"workload grain {this.GetPrimaryKeyString()} was not initialised");
 
     public Task InitializeAsync(ResolvedScenario scenario, int workload, DeferredEnergy[]? backlog = null)
     {

@@ -21,7 +21,7 @@ public sealed class RegionGrain : Grain, IRegionGrain, IDisposable
     private Dictionary<int, int> localIndex = [];
     private (RegionWindowOpening Opening, RegionWindow Market)? window;
 
-    private RegionSetup Setup => setup ?? throw new InvalidOperationException($"region grain {this.GetPrimaryKeyString()} was not initialised");
+    private RegionSetup Setup => setup ?? throw new GrainStateLostException($"region grain {this.GetPrimaryKeyString()} was not initialised");
 
     public async Task InitializeAsync(RegionSetup setup)
     {

@@ -22,7 +22,6 @@ public sealed class ShiftResponse
     private readonly double[] shiftableMw;
     private readonly IReadOnlyList<DeferredEnergy> backlog;
     private readonly int lastIndex;
-    private readonly int lastStep;
 
     /// <summary>Sets up the load's answers for <paramref name="steps"/> steps from <paramref name="firstStep"/>, with the backlog it carries in.</summary>
     /// <remarks>Every MWh is priced per step alike, so the step's length does not change the answer and is not asked for.</remarks>
@@ -30,9 +29,8 @@ public sealed class ShiftResponse
     {
         this.spec = spec;
         this.backlog = backlog;
-        this.lastStep = lastStep;
         FirstStep = firstStep;
-        shiftableMw = [.. Enumerable.Range(firstStep, steps).Select(step => spec.DemandMw[step] * spec.ShiftableFraction)];
+        shiftableMw = [.. Enumerable.Range(firstStep, steps).Select(spec.ShiftableMw)];
         // The backlog must be empty after the range's last step and after the horizon's.
         lastIndex = Math.Min(steps - 1, lastStep - firstStep);
     }
@@ -47,7 +45,7 @@ public sealed class ShiftResponse
         var deferred = new double[Steps];
         var recovered = new double[Steps];
         var window = spec.ShiftWindowSteps;
-        for (var k = 0; k < lastIndex && window > 0 && FirstStep + k < lastStep; k++)
+        for (var k = 0; window > 0 && k < lastIndex; k++)
         {
             var to = Cheapest(pricePerMwh, k + 1, Math.Min(k + window, lastIndex));
             if (pricePerMwh[to] + TieBreakPerMwh < pricePerMwh[k] && shiftableMw[k] > 0)

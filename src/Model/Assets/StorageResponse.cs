@@ -46,11 +46,13 @@ public sealed class StorageResponse
         var steps = Steps;
         // valueBefore[k]: the best the store earns in steps before k, by the energy it holds entering step k.
         var valueBefore = new ConcavePiecewise[steps];
+        var moves = new ConcavePiecewise[steps];
         var value = ConcavePiecewise.Linear(startEnergyMwh, startEnergyMwh, 0);
         for (var k = 0; k < steps; k++)
         {
             valueBefore[k] = value.Clone();
-            value.AddBestSplit(Moves(pricePerMwh[k]));
+            moves[k] = Moves(pricePerMwh[k]);
+            value.AddBestSplit(moves[k]);
             if (!value.Clip(floorMwh[k], spec.EnergyMwh))
             {
                 // An asset's own limits are always satisfiable from a state reached by a feasible schedule.
@@ -68,7 +70,7 @@ public sealed class StorageResponse
         var wear = 0.0;
         for (var k = steps - 1; k >= 0; k--)
         {
-            var before = valueBefore[k].BestSplit(Moves(pricePerMwh[k]), energy[k]);
+            var before = valueBefore[k].BestSplit(moves[k], energy[k]);
             var (charge, discharge) = Split(energy[k] - before, pricePerMwh[k]);
             schedule[k] = new AssetStep(discharge, charge, 0, 0, 0, 0, 0, Snap.NonNegative(energy[k]));
             wear += discharge * spec.CostPerMwh * stepHours;

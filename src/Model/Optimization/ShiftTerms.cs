@@ -39,7 +39,7 @@ public sealed class ShiftTerms
         for (var k = 0; k < steps; k++)
         {
             var step = firstStep + k;
-            shiftable[k] = spec.DemandMw[step] * spec.ShiftableFraction;
+            shiftable[k] = spec.ShiftableMw(step);
             // Nothing can be deferred past the last step, or with no window at all.
             var canDefer = window > 0 && step < lastStep && k < steps - 1;
             deferred[k] = solver.MakeNumVar(0, canDefer ? shiftable[k] : 0, $"defer_{spec.Id}_t{step}");

@@ -125,6 +125,9 @@ public sealed record LoadSpec(
     public override string Carrier => "";
 
     public override bool RespondsToForecast => ShiftableFraction > 0;
+
+    /// <summary>The demand due in <paramref name="step"/> that may be shifted (MW).</summary>
+    public double ShiftableMw(int step) => DemandMw[step] * ShiftableFraction;
 }
 
 [GenerateSerializer, Immutable, Alias("GridActors.DatacenterSpec")]

@@ -79,6 +79,7 @@ for r in $(seq "$repeats"); do
 done
 
 embedded=$(median <"$work/embedded"); one=$(median <"$work/silos-1"); three=$(median <"$work/silos-3"); killed=$(median <"$work/killed")
+mkdir -p out
 {
   echo "$scenario ${RUN_OPTIONS:-}, $repeats repeats, medians of run.json wall_seconds ($(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs))"
   echo "embedded silo, in memory:          $embedded s ($(paste -sd' ' "$work/embedded"))"

@@ -88,6 +88,7 @@ events=$(grep -c '^event: window' "$work/sse-1-1")
 bytes=$(stat -c %s "$work/sse-1-1")
 rss=$(ps -o rss= -p "$api_pid")
 alone=$(median <"$work/alone"); loaded=$(median <"$work/loaded")
+mkdir -p out
 {
   echo "scenario $scenario, $repeats repeats, $clients SSE clients, one /metrics scrape a second ($(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs))"
   echo "run wall time, no clients:            median $alone s ($(paste -sd' ' "$work/alone"))"

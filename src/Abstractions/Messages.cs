@@ -1,5 +1,6 @@
 using GridActors.Model.Market;
 using GridActors.Model.Optimization;
+using GridActors.Model.PlacementPolicies;
 using GridActors.Model.Scenario;
 
 namespace GridActors.Abstractions;

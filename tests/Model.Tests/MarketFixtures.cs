@@ -1,3 +1,4 @@
+using GridActors.Model.CentralClearing;
 using GridActors.Model.Market;
 using GridActors.Model.Optimization;
 using GridActors.Model.Scenario;

@@ -1,4 +1,5 @@
 using GridActors.Model.Assets;
+using GridActors.Model.CentralClearing;
 using GridActors.Model.Loading;
 using GridActors.Model.Market;
 using GridActors.Model.Optimization;

@@ -40,10 +40,10 @@ public sealed record RunDescription(
             withSummary && view.Status == RunStatus.Completed ? RunExecutor.ReadSummary(run) : null);
     }
 
-    private static string PlacementName(GridActors.Model.Market.Placement placement) => placement switch
+    private static string PlacementName(GridActors.Model.PlacementPolicies.Placement placement) => placement switch
     {
-        GridActors.Model.Market.Placement.Local => "local",
-        GridActors.Model.Market.Placement.CarbonGreedy => "carbon-greedy",
+        GridActors.Model.PlacementPolicies.Placement.Local => "local",
+        GridActors.Model.PlacementPolicies.Placement.CarbonGreedy => "carbon-greedy",
         _ => "negotiated",
     };
 }

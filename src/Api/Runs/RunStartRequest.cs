@@ -39,10 +39,10 @@ public sealed record RunStartRequest(
         };
         var placement = Placement?.Trim().ToLowerInvariant() switch
         {
-            null or "" or "negotiated" => Model.Market.Placement.Negotiated,
-            "local" => Model.Market.Placement.Local,
-            "carbon-greedy" or "carbon_greedy" => Model.Market.Placement.CarbonGreedy,
-            _ => Problem<Placement>("placement", $"'{Placement}' is not a placement; use negotiated, local or carbon-greedy"),
+            null or "" or "negotiated" => Model.PlacementPolicies.Placement.Negotiated,
+            "local" => Model.PlacementPolicies.Placement.Local,
+            "carbon-greedy" or "carbon_greedy" => Model.PlacementPolicies.Placement.CarbonGreedy,
+            _ => Problem<Model.PlacementPolicies.Placement>("placement", $"'{Placement}' is not a placement; use negotiated, local or carbon-greedy"),
         };
         var clearing = Clearing?.Trim().ToLowerInvariant() switch
         {
@@ -50,7 +50,7 @@ public sealed record RunStartRequest(
             "regional" => Abstractions.Clearing.Regional,
             _ => Problem<Clearing>("clearing", $"'{Clearing}' is not a clearing; use central or regional"),
         };
-        if (clearing == Abstractions.Clearing.Regional && placement == Model.Market.Placement.CarbonGreedy)
+        if (clearing == Abstractions.Clearing.Regional && placement == Model.PlacementPolicies.Placement.CarbonGreedy)
         {
             problems.Add(("placement", RunOptionLimits.CarbonGreedyNeedsCentralClearing));
         }

@@ -1,6 +1,8 @@
 using GridActors.Abstractions;
+using GridActors.Model.CentralClearing;
 using GridActors.Model.Coupling;
 using GridActors.Model.Market;
+using GridActors.Model.PlacementPolicies;
 using GridActors.Model.Results;
 using GridActors.Model.Scenario;
 using Microsoft.Extensions.Logging;

@@ -87,13 +87,13 @@ public static class RegionalNegotiation
             if (signalled is null)
             {
                 // The previous window's prices for the steps it already planned are the better first signal.
-                signalled = warmPrices is null ? prices : Negotiation.Overlay(prices, warmPrices);
+                signalled = warmPrices is null ? prices : PriceSignals.Overlay(prices, warmPrices);
                 // Energy still stored when the plan ends is valued at the first signal's mean price, fixed for the window.
                 terminal = endsWithHorizon ? new double[regionCount] : [.. signalled.Select(p => p.Average())];
             }
             else
             {
-                priceChange = Negotiation.MaxChange(signalled, prices);
+                priceChange = PriceSignals.MaxChange(signalled, prices);
                 signalled = prices;
             }
             var routeCosts = master.WorkRouteCosts(signalled);

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using GridActors.Abstractions;
 using GridActors.Model.Market;
 using GridActors.Model.Optimization;
+using GridActors.Model.PlacementPolicies;
 using GridActors.Model.Results;
 using Spectre.Console;
 using static GridActors.Silo.Commands.SummaryTables;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using GridActors.Abstractions;
 using GridActors.Model.Market;
+using GridActors.Model.PlacementPolicies;
 
 namespace GridActors.Silo.Commands;
 

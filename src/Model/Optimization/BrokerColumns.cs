@@ -1,8 +1,9 @@
 using Google.OrTools.LinearSolver;
+using GridActors.Model.Market;
 using GridActors.Model.Optimization;
 using GridActors.Model.Scenario;
 
-namespace GridActors.Model.Market;
+namespace GridActors.Model.Optimization;
 
 /// <summary>
 /// The compute side of the window market: each workload broker's plans as weighted columns, the

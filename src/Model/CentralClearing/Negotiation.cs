@@ -1,14 +1,6 @@
-namespace GridActors.Model.Market;
+using GridActors.Model.Market;
 
-/// <summary>How long the flexible assets negotiate in each window.</summary>
-[GenerateSerializer, Immutable, Alias("GridActors.NegotiationOptions")]
-public sealed record NegotiationOptions(
-    [property: Id(0)] int MaxRounds = 30,
-    [property: Id(1)] double RelativeGap = 1e-4)
-{
-    /// <summary>Below this absolute gap (currency) a window counts as converged whatever its size.</summary>
-    public const double AbsoluteGap = 1;
-}
+namespace GridActors.Model.CentralClearing;
 
 /// <summary>
 /// What the market sends the flexible assets: prices per region and step over the window and its
@@ -17,22 +9,6 @@ public sealed record NegotiationOptions(
 /// <see cref="Request"/> counts the signals of the window from 0, so an asset knows when a window (re)starts.
 /// <see cref="WorkRouteCostPerMwStep"/> is, per workload, route and step, what a MW of IT costs (empty when compute is not negotiated).
 public sealed record PriceSignal(double[][] PricePerMwh, double[] TerminalPricePerMwh, int Request, double[][][] WorkRouteCostPerMwStep);
-
-/// <summary>
-/// How the negotiation of one window went. <see cref="CoordinatorSeconds"/> is the time the run
-/// grain spent on the window itself, not waiting for other grains or storage: a measurement for
-/// run.json and `bench`, never part of the results that must repeat byte for byte.
-/// </summary>
-[GenerateSerializer, Immutable, Alias("GridActors.NegotiationRecord")]
-public sealed record NegotiationRecord(
-    [property: Id(0)] int FirstStep,
-    [property: Id(1)] int Rounds,
-    [property: Id(2)] bool Converged,
-    [property: Id(3)] double Gap,
-    [property: Id(4)] double RelativeGap,
-    [property: Id(5)] double LastPriceChangePerMwh,
-    [property: Id(6)] double Objective,
-    [property: Id(7)] double CoordinatorSeconds = 0);
 
 /// <summary>
 /// The negotiation of one window. The market clears the bids and sends prices; every flexible
@@ -54,7 +30,7 @@ public static class Negotiation
         market.Solve();
         // The previous window's last prices for the steps it already planned are a better first
         // signal than a clearing without the flexible assets: fewer rounds to converge.
-        var first = warmPrices is null ? market.Prices : Overlay(market.Prices, warmPrices);
+        var first = warmPrices is null ? market.Prices : PriceSignals.Overlay(market.Prices, warmPrices);
         // Energy still stored when the plan ends is worth something later: valued at the first
         // signal's mean price, fixed for the whole window so every proposal is priced alike.
         var terminal = market.EndsWithHorizon ? new double[first.Length] : [.. first.Select(p => p.Average())];
@@ -103,35 +79,12 @@ public static class Negotiation
             var before = market.Prices;
             market.Solve();
             rounds++;
-            priceChange = MaxChange(before, market.Prices);
+            priceChange = PriceSignals.MaxChange(before, market.Prices);
         }
         var relative = market.Objective != 0 ? gap / Math.Abs(market.Objective) : 0;
         return new NegotiationRecord(market.FirstStep, rounds, Converged(gap, market.Objective, options), double.IsFinite(gap) ? gap : -1, double.IsFinite(relative) ? relative : -1, priceChange, market.Objective);
     }
 
-    internal static double[][] Overlay(double[][] prices, double[][] warm)
-    {
-        var result = prices.Select(p => (double[])p.Clone()).ToArray();
-        for (var r = 0; r < result.Length; r++)
-        {
-            Array.Copy(warm[r], result[r], Math.Min(warm[r].Length, result[r].Length));
-        }
-        return result;
-    }
-
     private static bool Converged(double gap, double objective, NegotiationOptions options) =>
         gap <= NegotiationOptions.AbsoluteGap || gap <= options.RelativeGap * Math.Abs(objective);
-
-    internal static double MaxChange(double[][] before, double[][] after)
-    {
-        var max = 0.0;
-        for (var r = 0; r < before.Length; r++)
-        {
-            for (var k = 0; k < before[r].Length; k++)
-            {
-                max = Math.Max(max, Math.Abs(after[r][k] - before[r][k]));
-            }
-        }
-        return max;
-    }
 }

@@ -1,7 +1,7 @@
 using Google.OrTools.LinearSolver;
 using GridActors.Model.Optimization;
 
-namespace GridActors.Model.Market;
+namespace GridActors.Model.Optimization;
 
 /// <summary>The solved weights of one block's columns, snapped to [0, 1] and renormalised to sum to one exactly, so mixed schedules stay feasible.</summary>
 internal static class ColumnWeights

@@ -1,4 +1,4 @@
-namespace GridActors.Model.Market;
+namespace GridActors.Model.PlacementPolicies;
 
 /// <summary>How compute work is placed in a negotiated run.</summary>
 public enum Placement

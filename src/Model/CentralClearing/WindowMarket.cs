@@ -1,8 +1,9 @@
 using Google.OrTools.LinearSolver;
+using GridActors.Model.Market;
 using GridActors.Model.Optimization;
 using GridActors.Model.Scenario;
 
-namespace GridActors.Model.Market;
+namespace GridActors.Model.CentralClearing;
 
 /// <summary>
 /// The market coupling of one window and its look-ahead: every region and step cleared together

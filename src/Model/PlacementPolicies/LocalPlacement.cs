@@ -1,6 +1,7 @@
+using GridActors.Model.Market;
 using GridActors.Model.Scenario;
 
-namespace GridActors.Model.Market;
+namespace GridActors.Model.PlacementPolicies;
 
 /// <summary>
 /// The `local` placement: work never moves. Each campus runs the work that arrives at it as soon

@@ -1,6 +1,7 @@
+using GridActors.Model.Market;
 using GridActors.Model.Scenario;
 
-namespace GridActors.Model.Market;
+namespace GridActors.Model.PlacementPolicies;
 
 /// <summary>
 /// The `carbon-greedy` placement, a Carbon-Aware-SDK-like baseline: every step, each workload runs

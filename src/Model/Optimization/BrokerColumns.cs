@@ -1,6 +1,5 @@
 using Google.OrTools.LinearSolver;
 using GridActors.Model.Market;
-using GridActors.Model.Optimization;
 using GridActors.Model.Scenario;
 
 namespace GridActors.Model.Optimization;

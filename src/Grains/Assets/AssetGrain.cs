@@ -6,10 +6,11 @@ namespace GridActors.Grains.Assets;
 
 /// <summary>
 /// Shared plumbing of the asset grains: keeps the setup; the subclass supplies strategy and state.
-/// Every asset grain is marked <c>[PreferLocalPlacement]</c>: only its region grain calls it (set-up,
+/// Every asset grain inherits <c>[PreferLocalPlacement]</c>: only its region grain calls it (set-up,
 /// bids, proposals every round, settlement), so it is activated on its region's silo and those calls
 /// stay in process instead of crossing silos.
 /// </summary>
+[Orleans.Placement.PreferLocalPlacement]
 public abstract class AssetGrain<TSpec> : Grain, IAssetGrain where TSpec : AssetSpec
 {
     private AssetSetup? setup;

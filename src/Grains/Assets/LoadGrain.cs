@@ -6,7 +6,6 @@ using GridActors.Model.Scenario;
 namespace GridActors.Grains.Assets;
 
 /// <summary>An industrial enterprise or a region's other demand: bids its fixed and curtailable parts, negotiates its shiftable part, keeps its deferred energy.</summary>
-[Orleans.Placement.PreferLocalPlacement]
 public sealed class LoadGrain : AssetGrain<LoadSpec>, ILoadGrain
 {
     private DeferredEnergy[] backlog = [];

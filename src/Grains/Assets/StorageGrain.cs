@@ -6,7 +6,6 @@ using GridActors.Model.Scenario;
 namespace GridActors.Grains.Assets;
 
 /// <summary>A battery or pumped-hydro store: holds its energy and answers prices with the schedule that earns it most.</summary>
-[Orleans.Placement.PreferLocalPlacement]
 public sealed class StorageGrain : AssetGrain<StorageSpec>, IStorageGrain
 {
     private double energyMwh;

@@ -6,7 +6,6 @@ using GridActors.Model.Scenario;
 namespace GridActors.Grains.Assets;
 
 /// <summary>A dispatchable plant: remembers its last output so its next bid respects its ramp.</summary>
-[Orleans.Placement.PreferLocalPlacement]
 public sealed class ThermalPlantGrain : AssetGrain<ThermalSpec>, IThermalPlantGrain
 {
     private (double[] Floor, double[] Ceiling) envelope;
@@ -29,14 +28,12 @@ public sealed class ThermalPlantGrain : AssetGrain<ThermalSpec>, IThermalPlantGr
 }
 
 /// <summary>Wind, solar or run-of-river: offers its availability at its marginal cost.</summary>
-[Orleans.Placement.PreferLocalPlacement]
 public sealed class RenewableGrain : AssetGrain<RenewableSpec>, IRenewableGrain
 {
     protected override AssetBid? Bid(BidRequest request) => RenewableBidding.Bid(Spec, request.FirstStep, request.Steps);
 }
 
 /// <summary>A data-center campus: its interactive IT load and the batch work placed on it, times PUE, taken whatever the price.</summary>
-[Orleans.Placement.PreferLocalPlacement]
 public sealed class DataCenterGrain : AssetGrain<DatacenterSpec>, IDataCenterGrain
 {
     protected override AssetBid? Bid(BidRequest request) => DatacenterBidding.Bid(Spec, request.FirstStep, request.Steps, Setup.BatchItMw);

@@ -61,8 +61,7 @@ public static class RunDriver
             while (!cancellationToken.IsCancellationRequested && await WithRecoveryAsync(grains, runId, () => run.AdvanceAsync(first), hooks, cancellationToken) is { } report)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                writer.Append(report);
-                summary.Add(report);
+                writer.Append(report, summary.Add(report));
                 if (!hooks.KeepPastWindows && previous is { } written)
                 {
                     await WithRecoveryAsync(grains, runId, () => run.ForgetWindowAsync(written), hooks, cancellationToken);

@@ -24,7 +24,7 @@ public sealed class RunInvariantTests(ClusterFixture fixture)
         using var first = await RunHarness.RunAsync(fixture.Client, "scenarios/china-provinces-week.yaml");
         using var second = await RunHarness.RunAsync(fixture.Client, "scenarios/china-provinces-week.yaml");
         var files = Directory.GetFiles(first.Output).Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal).ToArray();
-        Assert.Equal(["assets.csv", "datacenters.csv", "links.csv", "regions.csv", "run.json", "summary.json"], files);
+        Assert.Equal(["assets.csv", "datacenters.csv", "enterprises.csv", "links.csv", "regions.csv", "run.json", "summary.json"], files);
         foreach (var file in files.Where(f => f != "run.json"))
         {
             Assert.True(File.ReadAllBytes(Path.Combine(first.Output, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(second.Output, file))), $"{file} differs between two runs");

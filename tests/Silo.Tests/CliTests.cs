@@ -57,7 +57,7 @@ public sealed class CliTests : IDisposable
         var (exitCode, stdout, error) = await Gridactors.RunAsync("run", scenario, "--out", output, "--window-steps", "12");
         Assert.True(exitCode == 0, error);
         Assert.Contains("12,150,000 CNY", stdout, StringComparison.Ordinal);
-        foreach (var file in new[] { "summary.json", "run.json", "regions.csv", "assets.csv", "links.csv", "datacenters.csv" })
+        foreach (var file in new[] { "summary.json", "run.json", "regions.csv", "assets.csv", "links.csv", "datacenters.csv", "enterprises.csv" })
         {
             Assert.True(File.Exists(Path.Combine(output, file)), $"{file} missing");
         }

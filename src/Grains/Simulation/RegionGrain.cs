@@ -96,6 +96,6 @@ public sealed class RegionGrain : Grain, IRegionGrain, IDisposable
     public async Task<RegionSettled> SettleAsync(RegionSettlement settlement)
     {
         var states = await Task.WhenAll(assets.Select((grain, i) => grain.SettleAsync(new AssetSettlement(settlement.FirstStep, settlement.AssetSteps[i]))));
-        return new RegionSettled(RegionAccounting.Rows(Setup.Carriers, Setup.StepHours, Setup.Assets, settlement.AssetSteps, settlement.RegionSteps), states);
+        return new RegionSettled(RegionAccounting.Rows(Setup.Carriers, Setup.StepHours, Setup.Economics, Setup.Assets, settlement.AssetSteps, settlement.RegionSteps), states);
     }
 }

@@ -109,6 +109,10 @@ public static class ScenarioLoader
                 [.. (doc.Compute.Workloads ?? []).Select(w => new WorkloadSpec(w.Id, assetIndex[w.Origin], Profile(w.Profile, w.EnergyMwhPerH), w.DeadlineH,
                     w.MaxLatencyMs ?? double.PositiveInfinity, w.DataTbPerMwh, w.SlaPenaltyPerMwh))]);
 
-        return new ResolvedScenario(doc.Name, doc.Seed, horizon.Start, steps, horizon.StepMinutes, economics, regions, links, [.. assets], compute);
+        var grading = new CarbonGradingSpec(
+            [.. (doc.Enterprises ?? []).Select(e => new EnterpriseSpec(e.Id, e.Name ?? e.Id, e.Sector, e.ValueAddedPerYear, e.ValueAddedPerMwh))],
+            [.. doc.CarbonEfficiency?.Thresholds ?? [.. CarbonEfficiencyDoc.DefaultThresholds]],
+            new Dictionary<string, double>(doc.CarbonEfficiency?.Benchmarks ?? [], StringComparer.Ordinal));
+        return new ResolvedScenario(doc.Name, doc.Seed, horizon.Start, steps, horizon.StepMinutes, economics, regions, links, [.. assets], compute, grading);
     }
 }

@@ -83,7 +83,58 @@ public sealed class ScenarioValidator(ICollection<ScenarioError> errors, Scenari
         {
             CheckCompute(compute, assets, profiles);
         }
+        CheckEnterprises(doc.Enterprises ?? [], assets);
+        if (doc.CarbonEfficiency is { } grading)
+        {
+            CheckCarbonEfficiency(grading);
+        }
     }
+
+    private void CheckEnterprises(List<EnterpriseDoc> enterprises, List<AssetDoc> assets)
+    {
+        Unique(enterprises, e => e.Id, "enterprise");
+        var owners = assets.Select(a => a.Owner).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var enterprise in enterprises)
+        {
+            if (enterprise.Id.Length > 0 && !owners.Contains(enterprise.Id))
+            {
+                Error(enterprise, "id", $"no asset has owner '{ErrorText.Quote(enterprise.Id)}'{ClosestName.Hint(enterprise.Id, owners)}");
+            }
+            if (enterprise.ValueAddedPerYear is not null && enterprise.ValueAddedPerMwh is not null)
+            {
+                Error(enterprise, "value_added_per_mwh", "give value_added_per_year or value_added_per_mwh, not both");
+            }
+        }
+    }
+
+    private void CheckCarbonEfficiency(CarbonEfficiencyDoc grading)
+    {
+        if (grading.Thresholds is { } thresholds)
+        {
+            if (thresholds.Count != 4)
+            {
+                Error(grading, "thresholds", $"expected 4 values (the upper ends of grades 1 to 4), got {thresholds.Count}");
+            }
+            else if (thresholds.Zip(thresholds.Skip(1)).Any(p => p.Second <= p.First))
+            {
+                Error(grading, "thresholds", $"must increase, got [{string.Join(", ", thresholds.Select(Num))}]");
+            }
+        }
+        foreach (var (sector, benchmark) in grading.Benchmarks ?? [])
+        {
+            if (!Sectors.Contains(sector))
+            {
+                Error(grading, "benchmarks_t_per_10k", $"unknown sector '{ErrorText.Quote(sector)}'{ClosestName.Hint(sector, Sectors)}");
+            }
+            else if (!(benchmark > 0))
+            {
+                Error(grading, "benchmarks_t_per_10k", $"the benchmark of {sector} must be above 0, got {Num(benchmark)}");
+            }
+        }
+    }
+
+    /// <summary>The sectors an enterprise can belong to: the loads' sectors and data centers.</summary>
+    private static readonly string[] Sectors = DocType.FieldsOf(typeof(EnterpriseDoc)).Single(f => f.Attribute.Name == "sector").Attribute.OneOf!;
 
     private void CheckAsset(AssetDoc asset, Dictionary<string, ProfileDoc> profiles)
     {

@@ -9,9 +9,8 @@ public static class OptimalResults
     public static (SummaryAccumulator Summary, RunInfo Info) Write(ResolvedScenario scenario, OptimalDispatch dispatch, string outputDirectory, double wallSeconds, string? runId = null)
     {
         var summary = new SummaryAccumulator(scenario);
-        summary.Add(dispatch.Report);
         using var writer = new ResultWriter(scenario, outputDirectory);
-        writer.Append(dispatch.Report);
+        writer.Append(dispatch.Report, summary.Add(dispatch.Report));
         var version = typeof(OptimalResults).Assembly.GetName().Version?.ToString() ?? "0";
         var info = new RunInfo(runId ?? $"{scenario.Name}-{Guid.NewGuid():N}", "optimal", wallSeconds, 0, scenario.Steps, version, dispatch.Solver);
         writer.Complete(summary, "optimal", info);

@@ -1,51 +1,48 @@
+using GridActors.Model.Accounting;
 using GridActors.Model.Market;
 using GridActors.Model.Scenario;
 
 namespace GridActors.Model.Results;
 
-/// <summary>Sums a region's assets into its report rows: load, generation by carrier, emissions and the rest.</summary>
+/// <summary>Sums a region's assets' ledger entries into its report rows: load, generation by carrier, emissions and the rest.</summary>
 public static class RegionAccounting
 {
     /// <summary>Rows for every step of a window; <c>assetSteps</c> is aligned with <c>assets</c>, the region's assets.</summary>
-    public static RegionRow[] Rows(string[] carriers, double stepHours, IReadOnlyList<AssetSpec> assets, IReadOnlyList<AssetStep[]> assetSteps, RegionStep[] regionSteps)
+    public static RegionRow[] Rows(string[] carriers, double stepHours, EconomicsSpec economics, IReadOnlyList<AssetSpec> assets, IReadOnlyList<AssetStep[]> assetSteps, RegionStep[] regionSteps)
     {
+        var carrierOf = assets.Select(a => Array.IndexOf(carriers, a.Carrier)).ToArray();
         var rows = new RegionRow[regionSteps.Length];
         for (var k = 0; k < regionSteps.Length; k++)
         {
-            var generation = new double[carriers.Length];
-            double load = 0, charge = 0, discharge = 0, curtailed = 0, shed = 0, emissionsT = 0, itMw = 0;
+            var generationMwh = new double[carriers.Length];
+            double loadMwh = 0, chargeMwh = 0, dischargeMwh = 0, curtailedMwh = 0, shedMwh = 0, emissionsT = 0, itMwh = 0;
             for (var a = 0; a < assets.Count; a++)
             {
-                var step = assetSteps[a][k];
-                switch (assets[a])
+                var entry = AssetLedger.Entry(assets[a], assetSteps[a][k], stepHours, economics);
+                emissionsT += entry.EmissionsT;
+                curtailedMwh += entry.CurtailedMwh;
+                shedMwh += entry.ShedMwh;
+                itMwh += entry.ItMwh;
+                if (assets[a] is StorageSpec)
                 {
-                    case ThermalSpec thermal:
-                        generation[Array.IndexOf(carriers, thermal.Carrier)] += step.ProducedMw;
-                        emissionsT += step.ProducedMw * thermal.EmissionsTPerMwh * stepHours;
-                        break;
-                    case RenewableSpec renewable:
-                        generation[Array.IndexOf(carriers, renewable.Carrier)] += step.ProducedMw;
-                        curtailed += step.CurtailedMw;
-                        break;
-                    case StorageSpec:
-                        charge += step.ConsumedMw;
-                        discharge += step.ProducedMw;
-                        break;
-                    case LoadSpec:
-                        load += step.ConsumedMw;
-                        shed += step.ShedMw;
-                        break;
-                    case DatacenterSpec datacenter:
-                        load += step.ConsumedMw;
-                        itMw += step.ConsumedMw / datacenter.Pue;
-                        break;
+                    chargeMwh += entry.ConsumedMwh;
+                    dischargeMwh += entry.ProducedMwh;
+                }
+                else
+                {
+                    loadMwh += entry.ConsumedMwh;
+                    if (carrierOf[a] >= 0)
+                    {
+                        generationMwh[carrierOf[a]] += entry.ProducedMwh;
+                    }
                 }
             }
             var region = regionSteps[k];
-            var generated = generation.Sum();
-            var intensity = generated > 0 ? emissionsT / (generated * stepHours) * 1000 : 0;
-            rows[k] = new RegionRow(load, generation, charge, discharge, region.ImportMw, region.ExportMw, region.UnservedMw, region.SpilledMw,
-                curtailed, shed, region.PricePerMwh, emissionsT, intensity, itMw);
+            var generated = generationMwh.Sum();
+            var intensity = generated > 0 ? emissionsT / generated * 1000 : 0;
+            rows[k] = new RegionRow(loadMwh / stepHours, [.. generationMwh.Select(e => e / stepHours)], chargeMwh / stepHours, dischargeMwh / stepHours,
+                region.ImportMw, region.ExportMw, region.UnservedMw, region.SpilledMw, curtailedMwh / stepHours, shedMwh / stepHours, region.PricePerMwh,
+                emissionsT, intensity, itMwh / stepHours);
         }
         return rows;
     }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using GridActors.Model.Accounting;
 using GridActors.Model.Scenario;
 
 namespace GridActors.Model.Results;
@@ -37,8 +38,8 @@ public sealed class ResultWriter : IDisposable
         Directory.CreateDirectory(staging);
         carriers = scenario.Carriers();
         regions = Open("regions.csv", "time,region,load_mw," + string.Concat(carriers.Select(c => $"{c}_mw,")) +
-            "storage_charge_mw,storage_discharge_mw,storage_net_mw,imports_mw,exports_mw,unserved_mw,spilled_mw,curtailed_mw,shed_mw,price_per_mwh,emissions_t,carbon_intensity_g_per_kwh,datacenter_it_mw");
-        assets = Open("assets.csv", "time,asset,type,region,produced_mw,consumed_mw,curtailed_mw,shed_mw,shifted_out_mw,shifted_in_mw,unserved_mw,storage_energy_mwh");
+            "storage_charge_mw,storage_discharge_mw,storage_net_mw,imports_mw,exports_mw,unserved_mw,spilled_mw,curtailed_mw,shed_mw,price_per_mwh,emissions_t,carbon_intensity_g_per_kwh,datacenter_it_mw,average_factor_g_per_kwh,marginal_factor_g_per_kwh,marginal_unit");
+        assets = Open("assets.csv", "time,asset,type,region,produced_mw,consumed_mw,curtailed_mw,shed_mw,shifted_out_mw,shifted_in_mw,unserved_mw,storage_energy_mwh,emissions_t,indirect_emissions_t,cost,revenue");
         links = Open("links.csv", "time,link,from,to,flow_mw,forward_mw,reverse_mw,losses_mw");
         datacenters = Open("datacenters.csv", "time,datacenter,hub,region,it_mw,facility_mw,interactive_it_mw,batch_it_mw,work_received_mw");
     }
@@ -58,7 +59,8 @@ public sealed class ResultWriter : IDisposable
         return writer;
     }
 
-    public void Append(WindowReport report)
+    /// <summary>Writes a window's rows; <paramref name="factors"/> are its emission factors (<see cref="SummaryAccumulator.Add"/>).</summary>
+    public void Append(WindowReport report, WindowFactors factors)
     {
         var line = new StringBuilder(256);
         var received = new double[scenario.Assets.Length];
@@ -89,6 +91,9 @@ public sealed class ResultWriter : IDisposable
                 Add(line, row.EmissionsT);
                 Add(line, row.CarbonIntensityGPerKwh);
                 Add(line, row.DatacenterItMw);
+                Add(line, factors.AverageGPerKwh[region.Index][k]);
+                Add(line, factors.MarginalGPerKwh[region.Index][k]);
+                line.Append(',').Append(factors.MarginalUnit[region.Index][k]);
                 regions.WriteLine(line);
             }
             foreach (var asset in scenario.Assets)
@@ -107,6 +112,13 @@ public sealed class ResultWriter : IDisposable
                 {
                     line.Append(Numbers.Format(s.EnergyMwh));
                 }
+                var entry = AssetLedger.Entry(asset, s, scenario.StepHours, scenario.Economics);
+                var regionRow = report.Regions[asset.Region][k];
+                Add(line, entry.EmissionsT);
+                // Indirect: what a load or campus consumed at the region's average factor; a store passes its carbon on.
+                Add(line, asset is StorageSpec ? 0 : entry.ConsumedMwh * factors.AverageGPerKwh[asset.Region][k] / 1000);
+                Add(line, entry.Cost);
+                Add(line, entry.NetMwh * regionRow.PricePerMwh);
                 assets.WriteLine(line);
 
                 if (asset is DatacenterSpec dc)
@@ -161,6 +173,7 @@ public sealed class ResultWriter : IDisposable
     public void Complete(SummaryAccumulator summary, string mode, RunInfo info)
     {
         CloseFiles();
+        EnterpriseTable.Write(Path.Combine(staging, "enterprises.csv"), summary.Enterprises, CarbonGrades.Of(scenario, summary.Enterprises));
         File.WriteAllBytes(Path.Combine(staging, "summary.json"), SummaryJson.Write(scenario, summary, mode));
         File.WriteAllBytes(Path.Combine(staging, "run.json"), SummaryJson.WriteRunInfo(info, summary));
         if (Directory.Exists(finalDirectory))
@@ -251,6 +264,11 @@ internal static class SummaryJson
                 Number(json, "emissions_t", r.EmissionsT);
                 Number(json, "mean_price_per_mwh", r.MeanPricePerMwh);
                 Number(json, "load_weighted_price_per_mwh", r.LoadWeightedPricePerMwh);
+                Number(json, "consumption_emissions_t", r.ConsumptionEmissionsT);
+                Number(json, "average_factor_g_per_kwh", r.AverageFactorGPerKwh);
+                Number(json, "marginal_factor_g_per_kwh", r.MarginalFactorGPerKwh);
+                Number(json, "renewable_share_percent", r.RenewableSharePercent);
+                Number(json, "curtailment_percent", r.CurtailmentPercent);
                 json.WriteEndObject();
             }
             json.WriteEndObject();
@@ -277,6 +295,8 @@ internal static class SummaryJson
             }
             json.WriteEndObject();
             json.WriteEndObject();
+            EnterpriseTable.WriteJson(json, s.Enterprises, CarbonGrades.Of(scenario, s.Enterprises));
+            RegionRankings.WriteJson(json, scenario, s);
             json.WriteStartArray("windows");
             foreach (var w in s.Windows)
             {

@@ -1,3 +1,4 @@
+using GridActors.Model.Accounting;
 using GridActors.Model.Market;
 using GridActors.Model.Scenario;
 
@@ -10,6 +11,7 @@ public sealed class SummaryAccumulator(ResolvedScenario scenario)
     private readonly string[] carriers = scenario.Carriers();
     private readonly RegionTotals[] regions = [.. scenario.Regions.Select(_ => new RegionTotals())];
     private readonly ComputeNetwork network = new(scenario);
+    private readonly EmissionFactorTracer tracer = new(scenario);
 
     public CostBreakdown Costs { get; } = new();
 
@@ -33,39 +35,39 @@ public sealed class SummaryAccumulator(ResolvedScenario scenario)
 
     public double TotalCost => Costs.Total;
 
-    public void Add(WindowReport report)
+    /// <summary>The enterprises' and sectors' energy, bills and emissions (docs/carbon.md).</summary>
+    public EnterpriseAccounts Enterprises { get; } = new(scenario);
+
+    /// <summary>Adds a window (windows must come in order: stores carry carbon from one to the next); returns its emission factors.</summary>
+    public WindowFactors Add(WindowReport report)
     {
         var economics = scenario.Economics;
+        var factors = tracer.Trace(report);
         foreach (var asset in scenario.Assets)
         {
-            var steps = report.Assets[asset.Index];
-            foreach (var step in steps)
+            foreach (var step in report.Assets[asset.Index])
             {
-                switch (asset)
+                var entry = AssetLedger.Entry(asset, step, dt, economics);
+                Costs.Generation += entry.GenerationCost;
+                Costs.Carbon += entry.CarbonCost;
+                Costs.StorageWear += entry.WearCost;
+                Costs.LoadCurtailment += entry.CurtailmentCost;
+                EmissionsT += entry.EmissionsT;
+                CurtailedRenewableMwh += entry.CurtailedMwh;
+                RenewableAvailableMwh += entry.AvailableRenewableMwh;
+                ShedMwh += entry.ShedMwh;
+                if (asset.Carrier.Length > 0)
                 {
-                    case ThermalSpec t:
-                        Costs.Generation += t.MarginalCostPerMwh * step.ProducedMw * dt;
-                        Costs.Carbon += economics.CarbonPricePerT * t.EmissionsTPerMwh * step.ProducedMw * dt;
-                        EmissionsT += t.EmissionsTPerMwh * step.ProducedMw * dt;
-                        AddCarrier(t.Carrier, step.ProducedMw * dt);
-                        break;
-                    case RenewableSpec r:
-                        Costs.Generation += r.MarginalCostPerMwh * step.ProducedMw * dt;
-                        CurtailedRenewableMwh += step.CurtailedMw * dt;
-                        RenewableAvailableMwh += (step.ProducedMw + step.CurtailedMw) * dt;
-                        AddCarrier(r.Carrier, step.ProducedMw * dt);
-                        break;
-                    case StorageSpec s:
-                        Costs.StorageWear += s.CostPerMwh * step.ProducedMw * dt;
-                        break;
-                    case LoadSpec l:
-                        Costs.LoadCurtailment += l.CurtailmentCostPerMwh * step.ShedMw * dt;
-                        ShedMwh += step.ShedMw * dt;
-                        break;
-                    case DatacenterSpec d:
-                        DatacenterFacilityMwh += step.ConsumedMw * dt;
-                        DatacenterItMwh += step.ConsumedMw / d.Pue * dt;
-                        break;
+                    AddCarrier(asset.Carrier, entry.ProducedMwh);
+                }
+                if (IsRenewable(asset))
+                {
+                    regions[asset.Region].AddRenewable(entry.ProducedMwh, entry.AvailableRenewableMwh);
+                }
+                if (asset is DatacenterSpec)
+                {
+                    DatacenterFacilityMwh += entry.ConsumedMwh;
+                    DatacenterItMwh += entry.ItMwh;
                 }
             }
         }
@@ -78,23 +80,26 @@ public sealed class SummaryAccumulator(ResolvedScenario scenario)
         }
         for (var r = 0; r < regions.Length; r++)
         {
-            foreach (var row in report.Regions[r])
+            for (var k = 0; k < report.Steps; k++)
             {
-                regions[r].Add(row, dt);
+                var row = report.Regions[r][k];
+                regions[r].Add(row, dt, factors.AverageGPerKwh[r][k], factors.MarginalGPerKwh[r][k]);
                 UnservedMwh += row.UnservedMw * dt;
                 SpilledMwh += row.SpilledMw * dt;
                 Costs.LostLoad += economics.ValueOfLostLoadPerMwh * (row.UnservedMw + row.SpilledMw) * dt;
             }
         }
-        AddCompute(report);
+        AddCompute(report, factors);
+        Enterprises.Add(report, factors);
         StepsDone += report.Steps;
         if (report.Negotiation is { } negotiation)
         {
             Windows.Add(negotiation);
         }
+        return factors;
     }
 
-    private void AddCompute(WindowReport report)
+    private void AddCompute(WindowReport report, WindowFactors factors)
     {
         var dt = scenario.StepHours;
         for (var w = 0; w < Workloads.Length; w++)
@@ -111,11 +116,11 @@ public sealed class SummaryAccumulator(ResolvedScenario scenario)
                 for (var r = 0; r < network.Routes[w].Length; r++)
                 {
                     var energy = compute.RunMw[w][k][r] * dt;
-                    // Location-based attribution: the facility energy at the campus region's price and average carbon intensity.
+                    // Location-based attribution: the facility energy at the campus region's price and average emission factor.
                     var campus = (DatacenterSpec)scenario.Assets[network.Routes[w][r].Campus];
                     var row = report.Regions[campus.Region][k];
                     totals.EnergyCost += energy * campus.Pue * row.PricePerMwh;
-                    totals.AttributedEmissionsT += energy * campus.Pue * row.CarbonIntensityGPerKwh / 1000;
+                    totals.AttributedEmissionsT += energy * campus.Pue * factors.AverageGPerKwh[campus.Region][k] / 1000;
                     if (network.Routes[w][r].Moves)
                     {
                         totals.MovedMwh += energy;
@@ -135,6 +140,9 @@ public sealed class SummaryAccumulator(ResolvedScenario scenario)
             }
         }
     }
+
+    /// <summary>Wind, solar and run-of-river, and plants burning nothing fossil: hydro stations and biomass.</summary>
+    public static bool IsRenewable(AssetSpec asset) => asset is RenewableSpec || asset is ThermalSpec { Fuel: "hydro" or "biomass" };
 
     private void AddCarrier(string carrier, double mwh) =>
         EnergyByCarrierMwh[carrier] = EnergyByCarrierMwh.GetValueOrDefault(carrier) + mwh;
@@ -164,7 +172,7 @@ public sealed class WorkloadTotals(string id)
     /// <summary>What running the work cost: energy at the regions' prices, data moved and SLA penalties.</summary>
     public double Cost => EnergyCost + DataCost + SlaPenalty;
 
-    /// <summary>The work's facility energy times its campus region's average carbon intensity in each step (location-based).</summary>
+    /// <summary>The work's facility energy times its campus region's average (flow-traced) emission factor in each step (location-based).</summary>
     public double AttributedEmissionsT { get; internal set; }
 }
 
@@ -203,8 +211,41 @@ public sealed class RegionTotals
 
     public double LoadWeightedPricePerMwh => LoadMwh == 0 ? MeanPricePerMwh : LoadWeightedPriceSum / LoadMwh;
 
-    internal void Add(RegionRow row, double dt)
+    /// <summary>Load served in the region (load minus unserved energy).</summary>
+    public double ServedMwh { get; private set; }
+
+    /// <summary>The served load at the region's average (flow-traced) emission factor in each step: the carbon of what it consumed.</summary>
+    public double ConsumptionEmissionsT { get; private set; }
+
+    /// <summary>The served load at the region's marginal emission factor in each step.</summary>
+    public double MarginalEmissionsT { get; private set; }
+
+    /// <summary>Renewable generation (<see cref="SummaryAccumulator.IsRenewable"/>).</summary>
+    public double RenewableMwh { get; private set; }
+
+    /// <summary>What the region's wind, solar and run-of-river could have produced.</summary>
+    public double RenewableAvailableMwh { get; private set; }
+
+    public double RenewableSharePercent => GenerationMwh > 0 ? 100 * RenewableMwh / GenerationMwh : 0;
+
+    public double CurtailmentPercent => RenewableAvailableMwh > 0 ? 100 * CurtailedMwh / RenewableAvailableMwh : 0;
+
+    internal void AddRenewable(double producedMwh, double availableMwh)
     {
+        RenewableMwh += producedMwh;
+        RenewableAvailableMwh += availableMwh;
+    }
+
+    public double AverageFactorGPerKwh => ServedMwh > 0 ? ConsumptionEmissionsT / ServedMwh * 1000 : 0;
+
+    public double MarginalFactorGPerKwh => ServedMwh > 0 ? MarginalEmissionsT / ServedMwh * 1000 : 0;
+
+    internal void Add(RegionRow row, double dt, double averageGPerKwh, double marginalGPerKwh)
+    {
+        var served = (row.LoadMw - row.UnservedMw) * dt;
+        ServedMwh += served;
+        ConsumptionEmissionsT += served * averageGPerKwh / 1000;
+        MarginalEmissionsT += served * marginalGPerKwh / 1000;
         LoadMwh += row.LoadMw * dt;
         GenerationMwh += row.GenerationMw * dt;
         ImportMwh += row.ImportMw * dt;

@@ -13,7 +13,7 @@ public static class WindowReports
         foreach (var region in scenario.Regions)
         {
             var members = scenario.Assets.Where(a => a.Region == region.Index).ToArray();
-            rows[region.Index] = RegionAccounting.Rows(carriers, scenario.StepHours, members, [.. members.Select(a => assets[a.Index])], regions[region.Index]);
+            rows[region.Index] = RegionAccounting.Rows(carriers, scenario.StepHours, scenario.Economics, members, [.. members.Select(a => assets[a.Index])], regions[region.Index]);
         }
         return new WindowReport(firstStep, steps, rows, assets, links, negotiation, compute);
     }

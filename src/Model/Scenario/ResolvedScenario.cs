@@ -15,8 +15,12 @@ public sealed record ResolvedScenario(
     [property: Id(6)] RegionSpec[] Regions,
     [property: Id(7)] LinkSpec[] Links,
     [property: Id(8)] AssetSpec[] Assets,
-    [property: Id(9)] ComputeSpec Compute)
+    [property: Id(9)] ComputeSpec Compute,
+    [property: Id(10)] CarbonGradingSpec? Grading = null)
 {
+    /// <summary>The enterprises' data and the grading rules; the defaults when the scenario gives none.</summary>
+    public CarbonGradingSpec CarbonGrading => Grading ?? CarbonGradingSpec.Default;
+
     /// <summary>Step length in hours (Δt).</summary>
     public double StepHours => StepMinutes / 60.0;
 
@@ -167,3 +171,22 @@ public sealed record WorkloadSpec(
     [property: Id(4)] double MaxLatencyMs,
     [property: Id(5)] double DataTbPerMwh,
     [property: Id(6)] double SlaPenaltyPerMwh);
+
+/// <summary>An enterprise as the scenario's <c>enterprises</c> section describes it.</summary>
+[GenerateSerializer, Immutable, Alias("GridActors.EnterpriseSpec")]
+public sealed record EnterpriseSpec(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Name,
+    [property: Id(2)] string? Sector,
+    [property: Id(3)] double? ValueAddedPerYear,
+    [property: Id(4)] double? ValueAddedPerMwh);
+
+/// <summary>The enterprises' data, the grade thresholds on the carbon-efficiency value and the sectors' benchmark intensities.</summary>
+[GenerateSerializer, Immutable, Alias("GridActors.CarbonGradingSpec")]
+public sealed record CarbonGradingSpec(
+    [property: Id(0)] EnterpriseSpec[] Enterprises,
+    [property: Id(1)] double[] Thresholds,
+    [property: Id(2)] Dictionary<string, double> BenchmarksTPer10k)
+{
+    public static readonly CarbonGradingSpec Default = new([], CarbonEfficiencyDoc.DefaultThresholds, []);
+}

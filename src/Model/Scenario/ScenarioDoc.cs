@@ -42,6 +42,12 @@ public sealed class ScenarioDoc : DocNode
 
     [Field("compute", "Data-center network and workloads (East-Data-West-Compute).")]
     public ComputeDoc? Compute { get; set; }
+
+    [Field("enterprises", "The enterprises that own assets: names, sectors and value added, for their carbon-efficiency grades.")]
+    public List<EnterpriseDoc>? Enterprises { get; set; }
+
+    [Field("carbon_efficiency", "Grade thresholds and sector benchmarks for the enterprises' carbon-efficiency grades.")]
+    public CarbonEfficiencyDoc? CarbonEfficiency { get; set; }
 }
 
 public sealed class HorizonDoc : DocNode
@@ -108,4 +114,36 @@ public sealed class LinkDoc : DocNode
 
     [Field("cost_per_mwh", "Cost per MWh sent (hurdle or wheeling charge).", Minimum = 0, Default = 0)]
     public double CostPerMwh { get; set; }
+}
+
+/// <summary>An enterprise that owns assets (their <c>owner</c>), with what its carbon-efficiency grade needs.</summary>
+public sealed class EnterpriseDoc : DocNode
+{
+    [Field("id", "The enterprise, as its assets name it in `owner`.", Required = true)]
+    public string Id { get; set; } = "";
+
+    [Field("name", "Display name.")]
+    public string? Name { get; set; }
+
+    [Field("sector", "Its sector; by default that of its largest load.", OneOf = ["steel", "petrochemical", "cement", "aluminium", "appliances", "commercial", "residential", "other", "datacenter"])]
+    public string? Sector { get; set; }
+
+    [Field("value_added_per_year", "Value added per year in the scenario's currency, counted pro rata over the horizon.", ExclusiveMinimum = 0)]
+    public double? ValueAddedPerYear { get; set; }
+
+    [Field("value_added_per_mwh", "Value added per MWh it consumes, in the scenario's currency (instead of value_added_per_year).", ExclusiveMinimum = 0)]
+    public double? ValueAddedPerMwh { get; set; }
+}
+
+/// <summary>How enterprises are graded on their carbon efficiency (碳效码).</summary>
+public sealed class CarbonEfficiencyDoc : DocNode
+{
+    /// <summary>GridActors' default grade bounds on the carbon-efficiency value (docs/carbon.md).</summary>
+    public static readonly double[] DefaultThresholds = [0.6, 0.9, 1.1, 1.5];
+
+    [Field("thresholds", "Four increasing carbon-efficiency values (intensity over the sector's benchmark) that end grades 1 to 4; above the last is grade 5.", ExclusiveMinimum = 0)]
+    public List<double>? Thresholds { get; set; }
+
+    [Field("benchmarks_t_per_10k", "Per sector, the benchmark intensity in t CO2 per 10,000 of the currency of value added; a sector without one is measured against its enterprises in the scenario.")]
+    public Dictionary<string, double>? Benchmarks { get; set; }
 }

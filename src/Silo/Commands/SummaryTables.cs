@@ -1,4 +1,5 @@
 using System.Globalization;
+using GridActors.Model.Accounting;
 using GridActors.Model.Results;
 using GridActors.Model.Scenario;
 using Spectre.Console;
@@ -36,13 +37,38 @@ public static class SummaryTables
         AnsiConsole.Write(totals);
 
         var prices = new Table().Title($"Mean price per region ({currency}/MWh)").AddColumn("region").AddColumn(new TableColumn("mean price").RightAligned())
-            .AddColumn(new TableColumn("load GWh").RightAligned()).AddColumn(new TableColumn("net import GWh").RightAligned());
+            .AddColumn(new TableColumn("load GWh").RightAligned()).AddColumn(new TableColumn("net import GWh").RightAligned())
+            .AddColumn(new TableColumn("average g/kWh").RightAligned()).AddColumn(new TableColumn("marginal g/kWh").RightAligned());
         foreach (var region in scenario.Regions)
         {
             var r = summary.Regions[region.Index];
-            prices.AddRow(region.Id, N(r.MeanPricePerMwh, "N1"), N(r.LoadMwh / 1000, "N1"), N((r.ImportMwh - r.ExportMwh) / 1000, "N1"));
+            prices.AddRow(region.Id, N(r.MeanPricePerMwh, "N1"), N(r.LoadMwh / 1000, "N1"), N((r.ImportMwh - r.ExportMwh) / 1000, "N1"),
+                N(r.AverageFactorGPerKwh), N(r.MarginalFactorGPerKwh));
         }
         AnsiConsole.Write(prices);
+        PrintEnterprises(scenario, summary);
         AnsiConsole.MarkupLine($"results in [blue]{Markup.Escape(outputDirectory)}[/]");
+    }
+
+    /// <summary>How many enterprises the screen shows, the largest emitters first; enterprises.csv has them all.</summary>
+    private const int EnterprisesShown = 20;
+
+    private static void PrintEnterprises(ResolvedScenario scenario, SummaryAccumulator summary)
+    {
+        var grades = CarbonGrades.Of(scenario, summary.Enterprises);
+        if (grades.Count == 0)
+        {
+            return;
+        }
+        var table = new Table().Title($"Enterprises (largest emitters first; all {grades.Count} in enterprises.csv)")
+            .AddColumn("enterprise").AddColumn("sector").AddColumn(new TableColumn("t CO2 (scope 1 + 2)").RightAligned())
+            .AddColumn(new TableColumn("t per 10k value added").RightAligned()).AddColumn(new TableColumn("efficiency value").RightAligned())
+            .AddColumn(new TableColumn("grade").RightAligned());
+        foreach (var g in grades.OrderByDescending(g => g.CarbonT).ThenBy(g => g.Enterprise, StringComparer.Ordinal).Take(EnterprisesShown))
+        {
+            table.AddRow(Markup.Escape(g.Name), g.Sector, N(g.CarbonT), g.IntensityTPer10k is { } i ? N(i, "N3") : "-",
+                g.EfficiencyValue is { } v ? N(v, "N2") : "-", g.Grade?.ToString(CultureInfo.InvariantCulture) ?? "-");
+        }
+        AnsiConsole.Write(table);
     }
 }

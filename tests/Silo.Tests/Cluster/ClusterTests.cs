@@ -16,7 +16,7 @@ namespace GridActors.Silo.Tests.Cluster;
 [Collection(SharedPostgres.Name)]
 public sealed class ClusterTests(PostgresServer postgres, ITestOutputHelper output) : IAsyncLifetime
 {
-    private static readonly string[] ResultFiles = ["regions.csv", "assets.csv", "links.csv", "datacenters.csv", "summary.json"];
+    private static readonly string[] ResultFiles = ["regions.csv", "assets.csv", "links.csv", "datacenters.csv", "enterprises.csv", "summary.json"];
     private readonly string scratch = Path.Combine(Path.GetTempPath(), "gridactors-cluster-tests", Guid.NewGuid().ToString("N"));
     private readonly List<SiloProcess> silos = [];
     private readonly string clusterId = $"test-{Guid.NewGuid():N}";

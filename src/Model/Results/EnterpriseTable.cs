@@ -1,0 +1,124 @@
+using System.Text;
+using System.Text.Json;
+using GridActors.Model.Accounting;
+
+namespace GridActors.Model.Results;
+
+/// <summary>The enterprise accounts as files: enterprises.csv (one row per enterprise) and the enterprises and sectors sections of summary.json.</summary>
+internal static class EnterpriseTable
+{
+    private const string Header =
+        "enterprise,name,sector,regions,consumption_mwh,own_generation_mwh,purchased_mwh,sold_mwh,energy_bill,operating_cost,"
+        + "scope1_t,scope2_location_t,scope2_market_t,scope2_marginal_t,own_renewable_mwh,value_added,intensity_t_per_10k,benchmark_t_per_10k,"
+        + "efficiency_value,grade,neutrality_rate";
+
+    public static void Write(string path, EnterpriseAccounts accounts, IReadOnlyList<CarbonGrade> grades)
+    {
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false)) { NewLine = "\n" };
+        writer.WriteLine(Header);
+        var line = new StringBuilder(256);
+        var gradeOf = grades.ToDictionary(g => g.Enterprise, StringComparer.Ordinal);
+        foreach (var e in accounts.Enterprises)
+        {
+            var grade = gradeOf[e.Id];
+            line.Clear().Append(Csv(e.Id)).Append(',').Append(Csv(grade.Name)).Append(',').Append(e.Sector).Append(',').Append(Csv(string.Join(' ', e.Regions)));
+            foreach (var value in Figures(e))
+            {
+                line.Append(',').Append(Numbers.Format(value.Value));
+            }
+            foreach (var value in new[] { grade.ValueAdded, grade.IntensityTPer10k, grade.BenchmarkTPer10k, grade.EfficiencyValue })
+            {
+                line.Append(',').Append(value is { } v ? Numbers.Format(v) : "");
+            }
+            line.Append(',').Append(grade.Grade?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "");
+            line.Append(',').Append(Numbers.Format(grade.NeutralityRate));
+            writer.WriteLine(line);
+        }
+    }
+
+    public static void WriteJson(Utf8JsonWriter json, EnterpriseAccounts accounts, IReadOnlyList<CarbonGrade> grades)
+    {
+        json.WriteStartObject("enterprises");
+        var gradeOf = grades.ToDictionary(g => g.Enterprise, StringComparer.Ordinal);
+        foreach (var e in accounts.Enterprises)
+        {
+            var grade = gradeOf[e.Id];
+            json.WriteStartObject(e.Id);
+            json.WriteString("name", grade.Name);
+            json.WriteString("sector", e.Sector);
+            json.WriteStartArray("regions");
+            foreach (var region in e.Regions)
+            {
+                json.WriteStringValue(region);
+            }
+            json.WriteEndArray();
+            foreach (var (name, value) in Figures(e))
+            {
+                json.WriteNumber(name, Numbers.Round(value));
+            }
+            OptionalNumber(json, "value_added", grade.ValueAdded);
+            OptionalNumber(json, "intensity_t_per_10k", grade.IntensityTPer10k);
+            OptionalNumber(json, "benchmark_t_per_10k", grade.BenchmarkTPer10k);
+            if (grade.BenchmarkTPer10k is not null)
+            {
+                json.WriteString("benchmark_source", grade.BenchmarkFromPeers ? "sector's enterprises in the scenario" : "scenario");
+            }
+            OptionalNumber(json, "efficiency_value", grade.EfficiencyValue);
+            if (grade.Grade is { } g)
+            {
+                json.WriteNumber("grade", g);
+            }
+            else
+            {
+                json.WriteNull("grade");
+            }
+            json.WriteNumber("neutrality_rate", Numbers.Round(grade.NeutralityRate));
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+        json.WriteStartObject("sectors");
+        foreach (var s in accounts.Sectors)
+        {
+            json.WriteStartObject(s.Id);
+            json.WriteNumber("enterprises", s.Enterprises);
+            json.WriteNumber("consumption_mwh", Numbers.Round(s.ConsumptionMwh));
+            json.WriteNumber("energy_bill", Numbers.Round(s.EnergyBill));
+            json.WriteNumber("scope2_location_t", Numbers.Round(s.LocationBasedT));
+            json.WriteNumber("scope2_marginal_t", Numbers.Round(s.MarginalT));
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+    }
+
+    private static void OptionalNumber(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is { } v)
+        {
+            json.WriteNumber(name, Numbers.Round(v));
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    /// <summary>The figures in the order of enterprises.csv's columns after the regions, with their names there.</summary>
+    private static (string Name, double Value)[] Figures(EnterpriseTotals e) =>
+    [
+        ("consumption_mwh", e.ConsumptionMwh),
+        ("own_generation_mwh", e.OwnGenerationMwh),
+        ("purchased_mwh", e.PurchasedMwh),
+        ("sold_mwh", e.SoldMwh),
+        ("energy_bill", e.EnergyBill),
+        ("operating_cost", e.OperatingCost),
+        ("scope1_t", e.DirectEmissionsT),
+        ("scope2_location_t", e.LocationBasedT),
+        ("scope2_market_t", e.MarketBasedT),
+        ("scope2_marginal_t", e.MarginalT),
+        ("own_renewable_mwh", e.OwnRenewableMwh),
+    ];
+
+    /// <summary>A text field quoted when it holds a comma or a quote (owner names are free text).</summary>
+    private static string Csv(string text) =>
+        text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+}

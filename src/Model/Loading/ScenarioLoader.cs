@@ -75,7 +75,7 @@ public static class ScenarioLoader
     {
         var economicsDoc = doc.Economics ?? new EconomicsDoc();
         var economics = new EconomicsSpec(economicsDoc.Currency, economicsDoc.CarbonPricePerT, economicsDoc.ValueOfLostLoadPerMwh, economicsDoc.CyclicStorage);
-        var regions = (doc.Regions ?? []).Select((r, i) => new RegionSpec(i, r.Id, r.Name ?? r.Id)).ToArray();
+        var regions = (doc.Regions ?? []).Select((r, i) => new RegionSpec(i, r.Id, r.Name ?? r.Id, r.Latitude, r.Longitude)).ToArray();
         var regionIndex = regions.ToDictionary(r => r.Id, r => r.Index, StringComparer.Ordinal);
         var links = (doc.Links ?? []).Select((l, i) => new LinkSpec(i, l.Id, regionIndex[l.From], regionIndex[l.To], l.CapacityMw, l.CapacityReverseMw ?? l.CapacityMw, l.LossFraction, l.CostPerMwh)).ToArray();
         var steps = horizon.Steps;

@@ -21,12 +21,14 @@ public sealed class ResultWriter : IDisposable
     private readonly StreamWriter datacenters;
     private readonly string[] carriers;
     private readonly ComputeNetwork network;
+    private readonly StorageSpec[] stores;
     private bool completed;
 
     public ResultWriter(ResolvedScenario scenario, string directory)
     {
         this.scenario = scenario;
         network = new ComputeNetwork(scenario);
+        stores = [.. scenario.Assets.OfType<StorageSpec>()];
         finalDirectory = Path.GetFullPath(directory);
         if (OutputProblem(directory) is { } problem)
         {
@@ -38,7 +40,7 @@ public sealed class ResultWriter : IDisposable
         Directory.CreateDirectory(staging);
         carriers = scenario.Carriers();
         regions = Open("regions.csv", "time,region,load_mw," + string.Concat(carriers.Select(c => $"{c}_mw,")) +
-            "storage_charge_mw,storage_discharge_mw,storage_net_mw,imports_mw,exports_mw,unserved_mw,spilled_mw,curtailed_mw,shed_mw,price_per_mwh,emissions_t,carbon_intensity_g_per_kwh,datacenter_it_mw,average_factor_g_per_kwh,marginal_factor_g_per_kwh,marginal_unit");
+            "storage_charge_mw,storage_discharge_mw,storage_net_mw,imports_mw,exports_mw,unserved_mw,spilled_mw,curtailed_mw,shed_mw,price_per_mwh,emissions_t,carbon_intensity_g_per_kwh,datacenter_it_mw,average_factor_g_per_kwh,marginal_factor_g_per_kwh,marginal_unit,storage_energy_mwh");
         assets = Open("assets.csv", "time,asset,type,region,produced_mw,consumed_mw,curtailed_mw,shed_mw,shifted_out_mw,shifted_in_mw,unserved_mw,storage_energy_mwh,emissions_t,indirect_emissions_t,cost,revenue");
         links = Open("links.csv", "time,link,from,to,flow_mw,forward_mw,reverse_mw,losses_mw");
         datacenters = Open("datacenters.csv", "time,datacenter,hub,region,it_mw,facility_mw,interactive_it_mw,batch_it_mw,work_received_mw");
@@ -64,11 +66,13 @@ public sealed class ResultWriter : IDisposable
     {
         var line = new StringBuilder(256);
         var received = new double[scenario.Assets.Length];
+        var storedMwh = new double[scenario.Regions.Length];
         for (var k = 0; k < report.Steps; k++)
         {
             var step = report.FirstStep + k;
             var time = Numbers.Time(scenario.TimeOf(step));
             WorkReceived(report, k, received);
+            StoredEnergy(report, k, storedMwh);
             foreach (var region in scenario.Regions)
             {
                 var row = report.Regions[region.Index][k];
@@ -94,6 +98,7 @@ public sealed class ResultWriter : IDisposable
                 Add(line, factors.AverageGPerKwh[region.Index][k]);
                 Add(line, factors.MarginalGPerKwh[region.Index][k]);
                 line.Append(',').Append(factors.MarginalUnit[region.Index][k]);
+                Add(line, storedMwh[region.Index]);
                 regions.WriteLine(line);
             }
             foreach (var asset in scenario.Assets)
@@ -144,6 +149,16 @@ public sealed class ResultWriter : IDisposable
                 Add(line, (flow.ForwardMw + flow.ReverseMw) * link.LossFraction);
                 links.WriteLine(line);
             }
+        }
+    }
+
+    /// <summary>Energy held in each region's stores at the end of step k.</summary>
+    private void StoredEnergy(WindowReport report, int k, double[] storedMwh)
+    {
+        Array.Clear(storedMwh);
+        foreach (var store in stores)
+        {
+            storedMwh[store.Region] += report.Assets[store.Index][k].EnergyMwh;
         }
     }
 
@@ -253,6 +268,12 @@ internal static class SummaryJson
             {
                 var r = s.Regions[region.Index];
                 json.WriteStartObject(region.Id);
+                json.WriteString("name", region.Name);
+                if (region.Latitude is { } latitude && region.Longitude is { } longitude)
+                {
+                    json.WriteNumber("latitude", latitude);
+                    json.WriteNumber("longitude", longitude);
+                }
                 Number(json, "load_mwh", r.LoadMwh);
                 Number(json, "generation_mwh", r.GenerationMwh);
                 Number(json, "imports_mwh", r.ImportMwh);

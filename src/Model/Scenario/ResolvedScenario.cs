@@ -41,7 +41,9 @@ public sealed record EconomicsSpec(
 public sealed record RegionSpec(
     [property: Id(0)] int Index,
     [property: Id(1)] string Id,
-    [property: Id(2)] string Name);
+    [property: Id(2)] string Name,
+    [property: Id(3)] double? Latitude = null,
+    [property: Id(4)] double? Longitude = null);
 
 [GenerateSerializer, Immutable, Alias("GridActors.LinkSpec")]
 public sealed record LinkSpec(

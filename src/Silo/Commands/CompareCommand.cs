@@ -23,13 +23,14 @@ public static class CompareCommand
         var solver = OptimizeCommand.SolverOption();
         solver.AcceptOnlyFromAmong([.. LpSolvers.Names]);
         var settings = new NegotiationSettings();
-        var command = new Command("compare", "Run a scenario both negotiated and optimal and report the gap between them.") { scenario, output, solver };
+        var report = ReportCommand.Option();
+        var command = new Command("compare", "Run a scenario both negotiated and optimal and report the gap between them.") { scenario, output, solver, report };
         settings.AddTo(command);
-        command.SetAction((parse, cancellationToken) => ExecuteAsync(parse.GetValue(scenario)!.FullName, parse.GetValue(output)?.FullName, parse.GetValue(solver)!, settings, parse, cancellationToken));
+        command.SetAction((parse, cancellationToken) => ExecuteAsync(parse.GetValue(scenario)!.FullName, parse.GetValue(output)?.FullName, parse.GetValue(solver)!, settings, parse.GetValue(report), parse, cancellationToken));
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(string path, string? outputDirectory, string solverName, NegotiationSettings settings, ParseResult parse, CancellationToken cancellationToken)
+    private static async Task<int> ExecuteAsync(string path, string? outputDirectory, string solverName, NegotiationSettings settings, bool report, ParseResult parse, CancellationToken cancellationToken)
     {
         var (resolved, output, exitCode) = CommandInput.Prepare(path, outputDirectory, "compare");
         if (resolved is null)
@@ -69,7 +70,7 @@ public static class CompareCommand
             AtomicFile.WriteAllBytes(Path.Combine(outputDirectory, "compare.json"), comparison.ToJson());
             Print(comparison, negotiatedInfo.WallSeconds, negotiatedCommand, optimalInfo.WallSeconds, optimalCommand);
             AnsiConsole.MarkupLine($"results in [blue]{Markup.Escape(outputDirectory)}[/] ({folders})");
-            return 0;
+            return report ? ReportCommand.Write(outputDirectory) : 0;
         }
         catch (DispatchInfeasibleException infeasible)
         {

@@ -22,12 +22,13 @@ public static class OptimizeCommand
         var solver = SolverOption();
         solver.AcceptOnlyFromAmong([.. LpSolvers.Names]);
         var mps = new Option<FileInfo?>("--write-mps") { Description = "Also write the model in MPS format to this file, to solve it with any other solver." };
-        var command = new Command("optimize", "Solve a scenario's whole horizon as one linear program (perfect foresight) and write its result folder.") { scenario, output, solver, mps };
-        command.SetAction(parse => Execute(parse.GetValue(scenario)!.FullName, parse.GetValue(output)?.FullName, parse.GetValue(solver)!, parse.GetValue(mps)?.FullName));
+        var report = ReportCommand.Option();
+        var command = new Command("optimize", "Solve a scenario's whole horizon as one linear program (perfect foresight) and write its result folder.") { scenario, output, solver, mps, report };
+        command.SetAction(parse => Execute(parse.GetValue(scenario)!.FullName, parse.GetValue(output)?.FullName, parse.GetValue(solver)!, parse.GetValue(mps)?.FullName, parse.GetValue(report)));
         return command;
     }
 
-    private static int Execute(string path, string? outputDirectory, string solverName, string? mpsPath)
+    private static int Execute(string path, string? outputDirectory, string solverName, string? mpsPath, bool report)
     {
         var watch = Stopwatch.StartNew();
         var (resolved, output, exitCode) = CommandInput.Prepare(path, outputDirectory, "optimal");
@@ -50,7 +51,7 @@ public static class OptimizeCommand
                 AnsiConsole.MarkupLine($"model written to [blue]{Markup.Escape(mpsPath)}[/]");
             }
             SummaryTables.Print(resolved, summary, info, outputDirectory, watch.Elapsed.TotalSeconds);
-            return 0;
+            return report ? ReportCommand.Write(outputDirectory) : 0;
         }
         catch (DispatchInfeasibleException infeasible)
         {

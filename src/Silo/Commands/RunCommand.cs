@@ -17,15 +17,16 @@ public static class RunCommand
         var output = new Option<DirectoryInfo?>("--out") { Description = "Result folder (default: out/<name>-negotiated-<UTC time>). Must not exist or be empty." };
         var settings = new NegotiationSettings();
         var cluster = new ClusterSettings(environmentDefault: false);
-        var command = new Command("run", "Run a scenario as negotiating grains and write its result folder: on the embedded silo, or with --postgres on the silos of that cluster (checkpointed there).") { scenario, output };
+        var report = ReportCommand.Option();
+        var command = new Command("run", "Run a scenario as negotiating grains and write its result folder: on the embedded silo, or with --postgres on the silos of that cluster (checkpointed there).") { scenario, output, report };
         settings.AddTo(command);
         cluster.AddTo(command);
         command.SetAction((parse, cancellationToken) => ExecuteAsync(parse.GetValue(scenario)!.FullName, parse.GetValue(output)?.FullName, settings.Read(parse),
-            cluster.ExplicitPostgres(parse) is { } postgres ? new ClusterTarget(postgres, cluster.ClusterId(parse)) : null, cancellationToken));
+            cluster.ExplicitPostgres(parse) is { } postgres ? new ClusterTarget(postgres, cluster.ClusterId(parse)) : null, parse.GetValue(report), cancellationToken));
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(string path, string? outputDirectory, RunOptions options, ClusterTarget? target, CancellationToken cancellationToken)
+    private static async Task<int> ExecuteAsync(string path, string? outputDirectory, RunOptions options, ClusterTarget? target, bool report, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         var (resolved, output, exitCode) = CommandInput.Prepare(path, outputDirectory, "negotiated");
@@ -79,6 +80,6 @@ public static class RunCommand
             return ErrorReport.Print($"the run on cluster '{target.ClusterId}' at {DatabaseSchema.Describe(target.Postgres)} stopped: {e.Message}; `gridactors resume` goes on from its last checkpoint");
         }
         SummaryTables.Print(resolved, outcome!.Value.Summary, outcome.Value.Info, outputDirectory, watch.Elapsed.TotalSeconds);
-        return 0;
+        return report ? ReportCommand.Write(outputDirectory) : 0;
     }
 }

@@ -84,6 +84,9 @@ public static class ApiSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi().AllowAnonymous();
+        // The dashboard's charting library, the one report.html inlines: part of the page, so as open as the page.
+        app.MapGet("/vendor/echarts.min.js", () => Results.Stream(GridActors.Report.ReportPage.ChartingLibrary(), "text/javascript"))
+            .AllowAnonymous().ExcludeFromDescription();
         app.MapScalarApiReference("/reference", o => o
             .WithTitle("GridActors API")
             .WithOpenApiRoutePattern("/openapi/{documentName}.json")

@@ -1,5 +1,6 @@
 using GridActors.Silo;
 using GridActors.Testing;
+using Microsoft.Playwright;
 
 namespace GridActors.Api.Tests.Browser;
 
@@ -16,41 +17,40 @@ public sealed class DashboardTests(LiveCluster cluster) : IDisposable
         var port = EmbeddedCluster.FreePort();
         api.UseKestrel(port);
         api.StartServer();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        await using var browser = await HeadlessChromium.OpenAsync($"http://127.0.0.1:{port}/", timeout.Token);
+        var (playwright, browser) = await DebianChromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1000 } });
+        var errors = Errors(page);
+        page.SetDefaultTimeout(120_000);
+        await page.GotoAsync($"http://127.0.0.1:{port}/");
 
-        await WaitForAsync(browser, "document.querySelectorAll('#scenario option').length > 0", timeout.Token);
-        await browser.EvaluateAsync($$"""
-            (() => {
-              const key = document.querySelector('#api-key');
-              key.value = '{{ApiFactory.Key}}';
-              key.dispatchEvent(new Event('change'));
-              document.querySelector('#scenario').value = 'two-region-toy';
-              document.querySelector('#pace').value = '48';
-              document.querySelector('#start').click();
-            })()
-            """, timeout.Token);
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#scenario option').length > 0");
+        await page.FillAsync("#api-key", ApiFactory.Key);
+        await page.DispatchEventAsync("#api-key", "change");
+        await page.SelectOptionAsync("#scenario", "two-region-toy");
+        await page.FillAsync("#pace", "48");
+        await page.ClickAsync("#start");
 
-        await WaitForAsync(browser, "window.gridactors.stepsReceived() === 48", timeout.Token);
-        await WaitForAsync(browser, "document.querySelector('#live-status').textContent === 'completed'", timeout.Token);
+        await page.WaitForFunctionAsync("() => window.gridactors.stepsReceived() === 48");
+        await page.WaitForFunctionAsync("() => document.querySelector('#live-status').textContent === 'completed'");
         foreach (var chart in new[] { "price", "generation", "carbon", "storage" })
         {
-            var points = await browser.EvaluateAsync($"Number(document.querySelector('#{chart}-chart').dataset.points)", timeout.Token);
-            Assert.True(points!.GetValue<double>() >= 48, $"{chart} chart drew {points} points");
+            var points = await page.EvaluateAsync<double>($"Number(document.querySelector('#{chart}-chart').dataset.points)");
+            Assert.True(points >= 48, $"{chart} chart drew {points} points");
+            // Drawn by the charting library, which holds the series it shows.
+            var drawn = await page.EvaluateAsync<int>($"echarts.getInstanceByDom(document.querySelector('#{chart}-chart')).getOption().series[0].data.length");
+            Assert.Equal(48, drawn);
         }
         // The toy has no data-center campuses: no chart rather than an empty axis.
-        Assert.True((await browser.EvaluateAsync("document.querySelector('#datacenter-figure').hidden", timeout.Token))!.GetValue<bool>());
-        Assert.Equal("Price (CNY/MWh)", (await browser.EvaluateAsync("document.querySelector('#price-caption').textContent", timeout.Token))!.GetValue<string>());
-        var address = (await browser.EvaluateAsync("location.hash", timeout.Token))!.GetValue<string>();
-        Assert.StartsWith("#run=", address, StringComparison.Ordinal);
-        var rows = await browser.EvaluateAsync("document.querySelectorAll('#runs tbody tr').length", timeout.Token);
-        Assert.True(rows!.GetValue<double>() >= 1);
+        Assert.True(await page.EvaluateAsync<bool>("document.querySelector('#datacenter-figure').hidden"));
+        Assert.Equal("Price (CNY/MWh)", await page.TextContentAsync("#price-caption"));
+        Assert.StartsWith("#run=", await page.EvaluateAsync<string>("location.hash"), StringComparison.Ordinal);
+        Assert.True(await page.EvaluateAsync<int>("document.querySelectorAll('#runs tbody tr').length") >= 1);
 
-        var screenshot = await browser.ScreenshotAsync(timeout.Token);
-        var artifacts = RepositoryRoot.Path(Path.Combine("out", "test-artifacts"));
-        Directory.CreateDirectory(artifacts);
-        await File.WriteAllBytesAsync(Path.Combine(artifacts, "dashboard.png"), screenshot, timeout.Token);
+        var screenshot = await page.ScreenshotAsync(new PageScreenshotOptions { Path = DebianChromium.ArtifactPath("dashboard.png"), FullPage = true });
         Assert.True(screenshot.Length > 10_000, $"screenshot of {screenshot.Length} bytes");
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
     [Fact]
@@ -62,25 +62,33 @@ public sealed class DashboardTests(LiveCluster cluster) : IDisposable
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         http.DefaultRequestHeaders.Add("X-Api-Key", ApiFactory.Key);
         var id = (await http.StartAsync(new { scenario = "two-region-toy", pace = 6 })).Id();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        await using (var page = await HeadlessChromium.OpenAsync($"http://127.0.0.1:{port}/", timeout.Token))
-        {
-            await WaitForAsync(page, $"window.gridactors && window.gridactors.selectedRun() === '{id}' && window.gridactors.stepsReceived() > 0", timeout.Token);
-        }
+        var (playwright, browser) = await DebianChromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync();
+        page.SetDefaultTimeout(120_000);
+        await page.GotoAsync($"http://127.0.0.1:{port}/");
+        await page.WaitForFunctionAsync($"() => window.gridactors && window.gridactors.selectedRun() === '{id}' && window.gridactors.stepsReceived() > 0");
+        await page.CloseAsync();
         await http.WaitForEndAsync(id);
-        await using var linked = await HeadlessChromium.OpenAsync($"http://127.0.0.1:{port}/#run={id}", timeout.Token);
-        await WaitForAsync(linked, $"window.gridactors && window.gridactors.selectedRun() === '{id}' && window.gridactors.stepsReceived() === 48", timeout.Token);
+        var linked = await browser.NewPageAsync();
+        linked.SetDefaultTimeout(120_000);
+        await linked.GotoAsync($"http://127.0.0.1:{port}/#run={id}");
+        await linked.WaitForFunctionAsync($"() => window.gridactors && window.gridactors.selectedRun() === '{id}' && window.gridactors.stepsReceived() === 48");
     }
 
-    private static async Task WaitForAsync(HeadlessChromium browser, string condition, CancellationToken cancellationToken)
+    /// <summary>Console errors and uncaught exceptions of a page, collected as they happen.</summary>
+    private static List<string> Errors(IPage page)
     {
-        while (true)
+        var errors = new List<string>();
+        page.Console += (_, message) =>
         {
-            if (await browser.EvaluateAsync($"Boolean({condition})", cancellationToken) is { } value && value.GetValue<bool>())
+            if (message.Type == "error")
             {
-                return;
+                errors.Add($"{message.Text} ({message.Location})");
             }
-            await Task.Delay(100, cancellationToken);
-        }
+        };
+        page.PageError += (_, message) => errors.Add(message);
+        return errors;
     }
 }

@@ -16,6 +16,7 @@ namespace GridActors.Abstractions;
 /// Keep every committed window's report in storage, for <c>resume</c>. False where nothing can resume the run
 /// (in-memory storage): each window is dropped once the driver has the next, so memory does not grow with the horizon.
 /// </param>
+/// <param name="Format">Which files the result folder gets: CSV, Parquet or both.</param>
 public sealed record RunHooks(
     string? RunId,
     int Silos,
@@ -23,7 +24,8 @@ public sealed record RunHooks(
     bool Resume = false,
     Action<Exception>? OnRecovering = null,
     bool ForgetWhenDone = false,
-    bool KeepPastWindows = true);
+    bool KeepPastWindows = true,
+    ResultFormat Format = ResultFormat.Csv);
 
 /// <summary>
 /// Client side of a run: starts the orchestrator grain, advances it window by window, feeds each
@@ -48,7 +50,7 @@ public static class RunDriver
         var runId = hooks.RunId ?? $"{scenario.Name}-{Guid.NewGuid():N}";
         var watch = Stopwatch.StartNew();
         var summary = new SummaryAccumulator(scenario);
-        using var writer = new ResultWriter(scenario, outputDirectory);
+        using var writer = new ResultWriter(scenario, outputDirectory, hooks.Format);
         var run = grains.GetGrain<IRunGrain>(runId);
         try
         {

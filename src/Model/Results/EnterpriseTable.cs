@@ -7,33 +7,34 @@ namespace GridActors.Model.Results;
 /// <summary>The enterprise accounts as files: enterprises.csv (one row per enterprise) and the enterprises and sectors sections of summary.json.</summary>
 internal static class EnterpriseTable
 {
-    private const string Header =
-        "enterprise,name,sector,regions,consumption_mwh,own_generation_mwh,purchased_mwh,sold_mwh,energy_bill,operating_cost,"
-        + "scope1_t,scope2_location_t,scope2_market_t,scope2_marginal_t,own_renewable_mwh,value_added,intensity_t_per_10k,benchmark_t_per_10k,"
-        + "efficiency_value,grade,neutrality_rate";
+    /// <summary>The figures' column names, in the order <see cref="Figures"/> gives them.</summary>
+    private static readonly string[] FigureColumns = [.. Figures(new EnterpriseTotals("", "", [])).Select(f => f.Name)];
 
-    public static void Write(string path, EnterpriseAccounts accounts, IReadOnlyList<CarbonGrade> grades)
+    private static readonly string[] GradeColumns = ["value_added", "intensity_t_per_10k", "benchmark_t_per_10k", "efficiency_value", "grade"];
+
+    public static ResultTable Open(string folder, ResultFormat format) => new(folder, "enterprises",
+        [
+            new("enterprise", ColumnKind.Text), new("name", ColumnKind.Text), new("sector", ColumnKind.Text), new("regions", ColumnKind.Text),
+            .. FigureColumns.Select(c => new ResultColumn(c, ColumnKind.Number)),
+            .. GradeColumns.Select(c => new ResultColumn(c, ColumnKind.OptionalNumber)),
+            new("neutrality_rate", ColumnKind.Number),
+        ], format);
+
+    public static void Write(ResultTable table, EnterpriseAccounts accounts, IReadOnlyList<CarbonGrade> grades)
     {
-        using var writer = new StreamWriter(path, false, new UTF8Encoding(false)) { NewLine = "\n" };
-        writer.WriteLine(Header);
-        var line = new StringBuilder(256);
         var gradeOf = grades.ToDictionary(g => g.Enterprise, StringComparer.Ordinal);
         foreach (var e in accounts.Enterprises)
         {
             var grade = gradeOf[e.Id];
-            line.Clear().Append(Csv(e.Id)).Append(',').Append(Csv(grade.Name)).Append(',').Append(e.Sector).Append(',').Append(Csv(string.Join(' ', e.Regions)));
-            foreach (var value in Figures(e))
+            table.Text(e.Id).Text(grade.Name).Text(e.Sector).Text(string.Join(' ', e.Regions));
+            foreach (var (_, value) in Figures(e))
             {
-                line.Append(',').Append(Numbers.Format(value.Value));
+                table.Number(value);
             }
-            foreach (var value in new[] { grade.ValueAdded, grade.IntensityTPer10k, grade.BenchmarkTPer10k, grade.EfficiencyValue })
-            {
-                line.Append(',').Append(value is { } v ? Numbers.Format(v) : "");
-            }
-            line.Append(',').Append(grade.Grade?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "");
-            line.Append(',').Append(Numbers.Format(grade.NeutralityRate));
-            writer.WriteLine(line);
+            table.OptionalNumber(grade.ValueAdded).OptionalNumber(grade.IntensityTPer10k).OptionalNumber(grade.BenchmarkTPer10k)
+                .OptionalNumber(grade.EfficiencyValue).OptionalNumber(grade.Grade).Number(grade.NeutralityRate).EndRow();
         }
+        table.EndWindow();
     }
 
     public static void WriteJson(Utf8JsonWriter json, EnterpriseAccounts accounts, IReadOnlyList<CarbonGrade> grades)
@@ -117,8 +118,4 @@ internal static class EnterpriseTable
         ("scope2_marginal_t", e.MarginalT),
         ("own_renewable_mwh", e.OwnRenewableMwh),
     ];
-
-    /// <summary>A text field quoted when it holds a comma or a quote (owner names are free text).</summary>
-    private static string Csv(string text) =>
-        text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
 }

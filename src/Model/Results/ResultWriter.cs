@@ -15,18 +15,20 @@ public sealed class ResultWriter : IDisposable
     private readonly ResolvedScenario scenario;
     private readonly string finalDirectory;
     private readonly string staging;
-    private readonly StreamWriter regions;
-    private readonly StreamWriter assets;
-    private readonly StreamWriter links;
-    private readonly StreamWriter datacenters;
+    private readonly ResultTable regions;
+    private readonly ResultTable assets;
+    private readonly ResultTable links;
+    private readonly ResultTable datacenters;
+    private readonly ResultFormat format;
     private readonly string[] carriers;
     private readonly ComputeNetwork network;
     private readonly StorageSpec[] stores;
     private bool completed;
 
-    public ResultWriter(ResolvedScenario scenario, string directory)
+    public ResultWriter(ResolvedScenario scenario, string directory, ResultFormat format = ResultFormat.Csv)
     {
         this.scenario = scenario;
+        this.format = format;
         network = new ComputeNetwork(scenario);
         stores = [.. scenario.Assets.OfType<StorageSpec>()];
         finalDirectory = Path.GetFullPath(directory);
@@ -39,11 +41,15 @@ public sealed class ResultWriter : IDisposable
         staging = Path.Combine(parent, $".{Path.GetFileName(finalDirectory)}.partial-{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(staging);
         carriers = scenario.Carriers();
-        regions = Open("regions.csv", "time,region,load_mw," + string.Concat(carriers.Select(c => $"{c}_mw,")) +
-            "storage_charge_mw,storage_discharge_mw,storage_net_mw,imports_mw,exports_mw,unserved_mw,spilled_mw,curtailed_mw,shed_mw,price_per_mwh,emissions_t,carbon_intensity_g_per_kwh,datacenter_it_mw,average_factor_g_per_kwh,marginal_factor_g_per_kwh,marginal_unit,storage_energy_mwh");
-        assets = Open("assets.csv", "time,asset,type,region,produced_mw,consumed_mw,curtailed_mw,shed_mw,shifted_out_mw,shifted_in_mw,unserved_mw,storage_energy_mwh,emissions_t,indirect_emissions_t,cost,revenue");
-        links = Open("links.csv", "time,link,from,to,flow_mw,forward_mw,reverse_mw,losses_mw");
-        datacenters = Open("datacenters.csv", "time,datacenter,hub,region,it_mw,facility_mw,interactive_it_mw,batch_it_mw,work_received_mw");
+        regions = Open("regions", ["time", "region"], ["load_mw", .. carriers.Select(c => $"{c}_mw"),
+            "storage_charge_mw", "storage_discharge_mw", "storage_net_mw", "imports_mw", "exports_mw", "unserved_mw", "spilled_mw", "curtailed_mw", "shed_mw",
+            "price_per_mwh", "emissions_t", "carbon_intensity_g_per_kwh", "datacenter_it_mw", "average_factor_g_per_kwh", "marginal_factor_g_per_kwh"],
+            [new("marginal_unit", ColumnKind.Text), new("storage_energy_mwh", ColumnKind.Number)]);
+        assets = Open("assets", ["time", "asset", "type", "region"],
+            ["produced_mw", "consumed_mw", "curtailed_mw", "shed_mw", "shifted_out_mw", "shifted_in_mw", "unserved_mw"],
+            [new("storage_energy_mwh", ColumnKind.OptionalNumber), .. Numeric("emissions_t", "indirect_emissions_t", "cost", "revenue")]);
+        links = Open("links", ["time", "link", "from", "to"], ["flow_mw", "forward_mw", "reverse_mw", "losses_mw"], []);
+        datacenters = Open("datacenters", ["time", "datacenter", "hub", "region"], ["it_mw", "facility_mw", "interactive_it_mw", "batch_it_mw", "work_received_mw"], []);
     }
 
     public string FinalDirectory => finalDirectory;
@@ -54,17 +60,14 @@ public sealed class ResultWriter : IDisposable
             ? $"output folder {directory} already exists and is not empty; choose another --out"
             : null;
 
-    private StreamWriter Open(string name, string header)
-    {
-        var writer = new StreamWriter(Path.Combine(staging, name), false, new UTF8Encoding(false)) { NewLine = "\n" };
-        writer.WriteLine(header);
-        return writer;
-    }
+    private static ResultColumn[] Numeric(params string[] names) => [.. names.Select(n => new ResultColumn(n, ColumnKind.Number))];
+
+    private ResultTable Open(string name, string[] texts, string[] numbers, ResultColumn[] rest) =>
+        new(staging, name, [.. texts.Select(t => new ResultColumn(t, ColumnKind.Text)), .. Numeric(numbers), .. rest], format);
 
     /// <summary>Writes a window's rows; <paramref name="factors"/> are its emission factors (<see cref="SummaryAccumulator.Add"/>).</summary>
     public void Append(WindowReport report, WindowFactors factors)
     {
-        var line = new StringBuilder(256);
         var received = new double[scenario.Assets.Length];
         var storedMwh = new double[scenario.Regions.Length];
         for (var k = 0; k < report.Steps; k++)
@@ -76,79 +79,50 @@ public sealed class ResultWriter : IDisposable
             foreach (var region in scenario.Regions)
             {
                 var row = report.Regions[region.Index][k];
-                line.Clear().Append(time).Append(',').Append(region.Id);
-                Add(line, row.LoadMw);
+                regions.Text(time).Text(region.Id).Number(row.LoadMw);
                 foreach (var mw in row.GenerationByCarrierMw)
                 {
-                    Add(line, mw);
+                    regions.Number(mw);
                 }
-                Add(line, row.StorageChargeMw);
-                Add(line, row.StorageDischargeMw);
-                Add(line, row.StorageDischargeMw - row.StorageChargeMw);
-                Add(line, row.ImportMw);
-                Add(line, row.ExportMw);
-                Add(line, row.UnservedMw);
-                Add(line, row.SpilledMw);
-                Add(line, row.CurtailedMw);
-                Add(line, row.ShedMw);
-                Add(line, row.PricePerMwh);
-                Add(line, row.EmissionsT);
-                Add(line, row.CarbonIntensityGPerKwh);
-                Add(line, row.DatacenterItMw);
-                Add(line, factors.AverageGPerKwh[region.Index][k]);
-                Add(line, factors.MarginalGPerKwh[region.Index][k]);
-                line.Append(',').Append(factors.MarginalUnit[region.Index][k]);
-                Add(line, storedMwh[region.Index]);
-                regions.WriteLine(line);
+                regions.Number(row.StorageChargeMw).Number(row.StorageDischargeMw).Number(row.StorageDischargeMw - row.StorageChargeMw)
+                    .Number(row.ImportMw).Number(row.ExportMw).Number(row.UnservedMw).Number(row.SpilledMw).Number(row.CurtailedMw).Number(row.ShedMw)
+                    .Number(row.PricePerMwh).Number(row.EmissionsT).Number(row.CarbonIntensityGPerKwh).Number(row.DatacenterItMw)
+                    .Number(factors.AverageGPerKwh[region.Index][k]).Number(factors.MarginalGPerKwh[region.Index][k])
+                    .Text(factors.MarginalUnit[region.Index][k]).Number(storedMwh[region.Index])
+                    .EndRow();
             }
             foreach (var asset in scenario.Assets)
             {
                 var s = report.Assets[asset.Index][k];
-                line.Clear().Append(time).Append(',').Append(asset.Id).Append(',').Append(asset.Type).Append(',').Append(scenario.Regions[asset.Region].Id);
-                Add(line, s.ProducedMw);
-                Add(line, s.ConsumedMw);
-                Add(line, s.CurtailedMw);
-                Add(line, s.ShedMw);
-                Add(line, s.DeferredMw);
-                Add(line, s.RecoveredMw);
-                Add(line, s.UnservedMw);
-                line.Append(',');
-                if (asset is StorageSpec)
-                {
-                    line.Append(Numbers.Format(s.EnergyMwh));
-                }
                 var entry = AssetLedger.Entry(asset, s, scenario.StepHours, scenario.Economics);
-                var regionRow = report.Regions[asset.Region][k];
-                Add(line, entry.EmissionsT);
                 // Indirect: what a load or campus consumed at the region's average factor; a store passes its carbon on.
-                Add(line, asset is StorageSpec ? 0 : entry.ConsumedMwh * factors.AverageGPerKwh[asset.Region][k] / 1000);
-                Add(line, entry.Cost);
-                Add(line, entry.NetMwh * regionRow.PricePerMwh);
-                assets.WriteLine(line);
+                var indirect = asset is StorageSpec ? 0 : entry.ConsumedMwh * factors.AverageGPerKwh[asset.Region][k] / 1000;
+                assets.Text(time).Text(asset.Id).Text(asset.Type).Text(scenario.Regions[asset.Region].Id)
+                    .Number(s.ProducedMw).Number(s.ConsumedMw).Number(s.CurtailedMw).Number(s.ShedMw).Number(s.DeferredMw).Number(s.RecoveredMw).Number(s.UnservedMw)
+                    .OptionalNumber(asset is StorageSpec ? s.EnergyMwh : null)
+                    .Number(entry.EmissionsT).Number(indirect).Number(entry.Cost).Number(entry.NetMwh * report.Regions[asset.Region][k].PricePerMwh)
+                    .EndRow();
 
                 if (asset is DatacenterSpec dc)
                 {
-                    line.Clear().Append(time).Append(',').Append(dc.Id).Append(',').Append(dc.Hub ?? "").Append(',').Append(scenario.Regions[dc.Region].Id);
                     var it = s.ConsumedMw / dc.Pue;
                     var interactive = dc.InteractiveItMw[step];
-                    Add(line, it);
-                    Add(line, s.ConsumedMw);
-                    Add(line, interactive);
-                    Add(line, Math.Max(0, it - interactive));
-                    Add(line, received[dc.Index]);
-                    datacenters.WriteLine(line);
+                    datacenters.Text(time).Text(dc.Id).Text(dc.Hub ?? "").Text(scenario.Regions[dc.Region].Id)
+                        .Number(it).Number(s.ConsumedMw).Number(interactive).Number(Math.Max(0, it - interactive)).Number(received[dc.Index])
+                        .EndRow();
                 }
             }
             foreach (var link in scenario.Links)
             {
                 var flow = report.Links[link.Index][k];
-                line.Clear().Append(time).Append(',').Append(link.Id).Append(',').Append(scenario.Regions[link.From].Id).Append(',').Append(scenario.Regions[link.To].Id);
-                Add(line, flow.NetMw);
-                Add(line, flow.ForwardMw);
-                Add(line, flow.ReverseMw);
-                Add(line, (flow.ForwardMw + flow.ReverseMw) * link.LossFraction);
-                links.WriteLine(line);
+                links.Text(time).Text(link.Id).Text(scenario.Regions[link.From].Id).Text(scenario.Regions[link.To].Id)
+                    .Number(flow.NetMw).Number(flow.ForwardMw).Number(flow.ReverseMw).Number((flow.ForwardMw + flow.ReverseMw) * link.LossFraction)
+                    .EndRow();
             }
+        }
+        foreach (var table in new[] { regions, assets, links, datacenters })
+        {
+            table.EndWindow();
         }
     }
 
@@ -182,13 +156,14 @@ public sealed class ResultWriter : IDisposable
         }
     }
 
-    private static void Add(StringBuilder line, double value) => line.Append(',').Append(Numbers.Format(value));
-
     /// <summary>Writes summary.json and run.json, closes the files and moves the folder into place.</summary>
     public void Complete(SummaryAccumulator summary, string mode, RunInfo info)
     {
         CloseFiles();
-        EnterpriseTable.Write(Path.Combine(staging, "enterprises.csv"), summary.Enterprises, CarbonGrades.Of(scenario, summary.Enterprises));
+        using (var enterprises = EnterpriseTable.Open(staging, format))
+        {
+            EnterpriseTable.Write(enterprises, summary.Enterprises, CarbonGrades.Of(scenario, summary.Enterprises));
+        }
         File.WriteAllBytes(Path.Combine(staging, "summary.json"), SummaryJson.Write(scenario, summary, mode));
         File.WriteAllBytes(Path.Combine(staging, "run.json"), SummaryJson.WriteRunInfo(info, summary));
         if (Directory.Exists(finalDirectory))

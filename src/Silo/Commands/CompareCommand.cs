@@ -23,14 +23,17 @@ public static class CompareCommand
         var solver = OptimizeCommand.SolverOption();
         solver.AcceptOnlyFromAmong([.. LpSolvers.Names]);
         var settings = new NegotiationSettings();
-        var report = ReportCommand.Option();
-        var command = new Command("compare", "Run a scenario both negotiated and optimal and report the gap between them.") { scenario, output, solver, report };
+        var outputs = new OutputOptions();
+        var command = new Command("compare", "Run a scenario both negotiated and optimal and report the gap between them.") { scenario, output, solver };
+        outputs.AddTo(command);
         settings.AddTo(command);
-        command.SetAction((parse, cancellationToken) => ExecuteAsync(parse.GetValue(scenario)!.FullName, parse.GetValue(output)?.FullName, parse.GetValue(solver)!, settings, parse.GetValue(report), parse, cancellationToken));
+        command.SetAction((parse, cancellationToken) => outputs.Problem(parse) is { } problem
+            ? Task.FromResult(ErrorReport.Print(problem))
+            : ExecuteAsync(parse.GetValue(scenario)!.FullName, parse.GetValue(output)?.FullName, parse.GetValue(solver)!, settings, outputs.Format(parse), outputs.Report(parse), parse, cancellationToken));
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(string path, string? outputDirectory, string solverName, NegotiationSettings settings, bool report, ParseResult parse, CancellationToken cancellationToken)
+    private static async Task<int> ExecuteAsync(string path, string? outputDirectory, string solverName, NegotiationSettings settings, ResultFormat format, bool report, ParseResult parse, CancellationToken cancellationToken)
     {
         var (resolved, output, exitCode) = CommandInput.Prepare(path, outputDirectory, "compare");
         if (resolved is null)
@@ -44,11 +47,11 @@ public static class CompareCommand
         try
         {
             var watch = Stopwatch.StartNew();
-            var (optimal, optimalInfo, _) = Modes.Optimal(resolved, solver, null, optimalFolder);
+            var (optimal, optimalInfo, _) = Modes.Optimal(resolved, solver, null, optimalFolder, format);
             var optimalCommand = watch.Elapsed.TotalSeconds;
             watch.Restart();
             var options = settings.Read(parse);
-            var (negotiated, negotiatedInfo) = await Modes.NegotiatedAsync(resolved, options, negotiatedFolder, null, cancellationToken);
+            var (negotiated, negotiatedInfo) = await Modes.NegotiatedAsync(resolved, options, negotiatedFolder, null, cancellationToken, format: format);
             var negotiatedCommand = watch.Elapsed.TotalSeconds;
             var comparison = new Comparison(resolved, negotiated, optimal);
             var folders = "compare.json, negotiated/, optimal/";
@@ -61,7 +64,7 @@ public static class CompareCommand
                 foreach (var policy in policies.Where(p => p != options.Placement))
                 {
                     var name = PolicyName(policy);
-                    var (summary, _) = await Modes.NegotiatedAsync(resolved, options with { Placement = policy }, Path.Combine(outputDirectory, name), null, cancellationToken);
+                    var (summary, _) = await Modes.NegotiatedAsync(resolved, options with { Placement = policy }, Path.Combine(outputDirectory, name), null, cancellationToken, format: format);
                     runs.Add((name, summary));
                     folders += $", {name}/";
                 }

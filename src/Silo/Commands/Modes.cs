@@ -20,7 +20,7 @@ public static class Modes
     /// </summary>
     public static async Task<(SummaryAccumulator Summary, RunInfo Info)> NegotiatedAsync(
         ResolvedScenario scenario, RunOptions options, string outputDirectory, Action<WindowReport>? onWindow, CancellationToken cancellationToken,
-        ClusterTarget? cluster = null, string? resumeRunId = null)
+        ClusterTarget? cluster = null, string? resumeRunId = null, ResultFormat format = ResultFormat.Csv)
     {
         using var host = cluster is null
             ? await EmbeddedCluster.StartAsync(cancellationToken)
@@ -34,7 +34,7 @@ public static class Modes
                 onWindow(report);
                 return Task.CompletedTask;
             }, Resume: resumeRunId is not null, OnRecovering: e => Console.Error.WriteLine($"warning: {e.Message.Split('\n')[0]}; going on from the last checkpoint"),
-                KeepPastWindows: cluster is not null);
+                KeepPastWindows: cluster is not null, Format: format);
             return await RunDriver.ExecuteAsync(grains, scenario, options, outputDirectory, hooks, cancellationToken);
         }
         finally
@@ -45,11 +45,11 @@ public static class Modes
 
     /// <summary>The whole horizon as one linear program. Throws <see cref="DispatchInfeasibleException"/> for a model with no optimum.</summary>
     public static (SummaryAccumulator Summary, RunInfo Info, OptimalDispatch Dispatch) Optimal(
-        ResolvedScenario scenario, LpSolverKind solver, string? mpsPath, string outputDirectory)
+        ResolvedScenario scenario, LpSolverKind solver, string? mpsPath, string outputDirectory, ResultFormat format = ResultFormat.Csv)
     {
         var watch = Stopwatch.StartNew();
         var dispatch = HorizonOptimizer.Solve(scenario, solver, mpsPath);
-        var (summary, info) = OptimalResults.Write(scenario, dispatch, outputDirectory, watch.Elapsed.TotalSeconds);
+        var (summary, info) = OptimalResults.Write(scenario, dispatch, outputDirectory, watch.Elapsed.TotalSeconds, format: format);
         return (summary, info, dispatch);
     }
 }

@@ -22,13 +22,16 @@ public static class OptimizeCommand
         var solver = SolverOption();
         solver.AcceptOnlyFromAmong([.. LpSolvers.Names]);
         var mps = new Option<FileInfo?>("--write-mps") { Description = "Also write the model in MPS format to this file, to solve it with any other solver." };
-        var report = ReportCommand.Option();
-        var command = new Command("optimize", "Solve a scenario's whole horizon as one linear program (perfect foresight) and write its result folder.") { scenario, output, solver, mps, report };
-        command.SetAction(parse => Execute(parse.GetValue(scenario)!.FullName, parse.GetValue(output)?.FullName, parse.GetValue(solver)!, parse.GetValue(mps)?.FullName, parse.GetValue(report)));
+        var outputs = new OutputOptions();
+        var command = new Command("optimize", "Solve a scenario's whole horizon as one linear program (perfect foresight) and write its result folder.") { scenario, output, solver, mps };
+        outputs.AddTo(command);
+        command.SetAction(parse => outputs.Problem(parse) is { } problem
+            ? ErrorReport.Print(problem)
+            : Execute(parse.GetValue(scenario)!.FullName, parse.GetValue(output)?.FullName, parse.GetValue(solver)!, parse.GetValue(mps)?.FullName, outputs.Format(parse), outputs.Report(parse)));
         return command;
     }
 
-    private static int Execute(string path, string? outputDirectory, string solverName, string? mpsPath, bool report)
+    private static int Execute(string path, string? outputDirectory, string solverName, string? mpsPath, ResultFormat format, bool report)
     {
         var watch = Stopwatch.StartNew();
         var (resolved, output, exitCode) = CommandInput.Prepare(path, outputDirectory, "optimal");
@@ -44,7 +47,7 @@ public static class OptimizeCommand
         var solver = LpSolvers.Parse(solverName);
         try
         {
-            var (summary, info, dispatch) = Modes.Optimal(resolved, solver, mpsPath, outputDirectory);
+            var (summary, info, dispatch) = Modes.Optimal(resolved, solver, mpsPath, outputDirectory, format);
             AnsiConsole.MarkupLine($"[grey]{dispatch.Variables:N0} variables, {dispatch.Constraints:N0} constraints; built in {dispatch.BuildSeconds:N2} s, solved by {dispatch.Solver} in {dispatch.SolveSeconds:N2} s[/]");
             if (mpsPath is not null)
             {

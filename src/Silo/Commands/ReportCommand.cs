@@ -15,9 +15,6 @@ public static class ReportCommand
         return command;
     }
 
-    /// <summary>The <c>--report</c> option of run, optimize and compare.</summary>
-    public static Option<bool> Option() => new("--report") { Description = "Also write report.html into the result folder (as `gridactors report` does)." };
-
     /// <summary>Writes the report of <paramref name="folder"/> and says where; exit code 2 for a folder that is not a result folder.</summary>
     public static int Write(string folder)
     {

@@ -17,16 +17,19 @@ public static class RunCommand
         var output = new Option<DirectoryInfo?>("--out") { Description = "Result folder (default: out/<name>-negotiated-<UTC time>). Must not exist or be empty." };
         var settings = new NegotiationSettings();
         var cluster = new ClusterSettings(environmentDefault: false);
-        var report = ReportCommand.Option();
-        var command = new Command("run", "Run a scenario as negotiating grains and write its result folder: on the embedded silo, or with --postgres on the silos of that cluster (checkpointed there).") { scenario, output, report };
+        var outputs = new OutputOptions();
+        var command = new Command("run", "Run a scenario as negotiating grains and write its result folder: on the embedded silo, or with --postgres on the silos of that cluster (checkpointed there).") { scenario, output };
+        outputs.AddTo(command);
         settings.AddTo(command);
         cluster.AddTo(command);
-        command.SetAction((parse, cancellationToken) => ExecuteAsync(parse.GetValue(scenario)!.FullName, parse.GetValue(output)?.FullName, settings.Read(parse),
-            cluster.ExplicitPostgres(parse) is { } postgres ? new ClusterTarget(postgres, cluster.ClusterId(parse)) : null, parse.GetValue(report), cancellationToken));
+        command.SetAction((parse, cancellationToken) => outputs.Problem(parse) is { } problem
+            ? Task.FromResult(ErrorReport.Print(problem))
+            : ExecuteAsync(parse.GetValue(scenario)!.FullName, parse.GetValue(output)?.FullName, settings.Read(parse),
+                cluster.ExplicitPostgres(parse) is { } postgres ? new ClusterTarget(postgres, cluster.ClusterId(parse)) : null, outputs.Format(parse), outputs.Report(parse), cancellationToken));
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(string path, string? outputDirectory, RunOptions options, ClusterTarget? target, bool report, CancellationToken cancellationToken)
+    private static async Task<int> ExecuteAsync(string path, string? outputDirectory, RunOptions options, ClusterTarget? target, ResultFormat format, bool report, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         var (resolved, output, exitCode) = CommandInput.Prepare(path, outputDirectory, "negotiated");
@@ -49,7 +52,7 @@ public static class RunCommand
             {
                 // No terminal (a log, CI, a pipe): whole lines at a steady rate instead of a bar redrawn in place.
                 var lines = new ProgressLines(title, resolved.Steps, TimeSpan.FromSeconds(5));
-                outcome = await Modes.NegotiatedAsync(resolved, options, outputDirectory, report => lines.Advance(report.Steps), cancellationToken, target);
+                outcome = await Modes.NegotiatedAsync(resolved, options, outputDirectory, window => lines.Advance(window.Steps), cancellationToken, target, format: format);
                 lines.Finish();
             }
             else
@@ -59,7 +62,7 @@ public static class RunCommand
                     .StartAsync(async progress =>
                     {
                         var task = progress.AddTask(Markup.Escape(title), maxValue: resolved.Steps);
-                        outcome = await Modes.NegotiatedAsync(resolved, options, outputDirectory, report => task.Increment(report.Steps), cancellationToken, target);
+                        outcome = await Modes.NegotiatedAsync(resolved, options, outputDirectory, window => task.Increment(window.Steps), cancellationToken, target, format: format);
                     });
             }
         }

@@ -28,6 +28,11 @@ public sealed class RunControlTests(LiveCluster cluster) : IDisposable
         Assert.Equal(1 + 48 * 2, regions.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         var latest = await client.GetStringAsync(new Uri($"/api/runs/{started.Id()}/regions", UriKind.Relative));
         Assert.Contains("\"step\":47", latest, StringComparison.Ordinal);
+        // Its report is among its results, as a page.
+        using var report = await client.GetAsync(new Uri($"/api/runs/{started.Id()}/results/report.html", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+        Assert.Equal("text/html", report.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("window.REPORT_DATA", await report.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

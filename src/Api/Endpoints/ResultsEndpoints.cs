@@ -33,7 +33,7 @@ public static class ResultsEndpoints
                     : Results.File(Path.Combine(directory, name), ContentType(name), name);
             })
             .WithName("GetResultFile")
-            .WithSummary("One result file: regions.csv, assets.csv, links.csv, datacenters.csv, enterprises.csv, summary.json, run.json")
+            .WithSummary("One result file: regions.csv, assets.csv, links.csv, datacenters.csv, enterprises.csv, summary.json, run.json, report.html")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -61,6 +61,7 @@ public static class ResultsEndpoints
     {
         ".csv" => "text/csv",
         ".json" => "application/json",
+        ".html" => "text/html; charset=utf-8",
         _ => "application/octet-stream",
     };
 }

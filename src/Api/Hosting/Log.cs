@@ -15,6 +15,9 @@ internal static partial class Log
     [LoggerMessage(Level = LogLevel.Information, Message = "Results of live runs are written under {Directory}")]
     public static partial void ResultsDirectory(ILogger logger, string directory);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {Run} completed, but its report.html could not be written")]
+    public static partial void ReportFailed(ILogger logger, Exception exception, string run);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Run {Run} failed")]
     public static partial void RunFailed(ILogger logger, Exception exception, string run);
 }

@@ -36,6 +36,7 @@ public sealed class RunExecutor(IClusterClient cluster, ClusterStorage storage, 
             {
                 await ReplayOptimalAsync(run, scenario, pacer);
             }
+            WriteReport(run);
             run.Finish(RunStatus.Completed, time.GetUtcNow());
             End(run, ReadSummary(run));
         }
@@ -54,6 +55,22 @@ public sealed class RunExecutor(IClusterClient cluster, ClusterStorage storage, 
             Log.RunFailed(logger, e, run.Id);
             run.Finish(RunStatus.Failed, time.GetUtcNow(), e.Message);
             End(run, null);
+        }
+    }
+
+    /// <summary>
+    /// Every completed run gets its report.html among its result files (GET /api/runs/{id}/results/report.html). The
+    /// results are written already, so a report that fails is logged and the run still completes.
+    /// </summary>
+    private void WriteReport(LiveRun run)
+    {
+        try
+        {
+            GridActors.Report.ReportPage.Write(run.ResultsDirectory);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or FormatException or System.Text.Json.JsonException or UnauthorizedAccessException)
+        {
+            Log.ReportFailed(logger, e, run.Id);
         }
     }
 

@@ -36,6 +36,19 @@ public sealed class RunControlTests(LiveCluster cluster) : IDisposable
     }
 
     [Fact]
+    public async Task ARunAsksForParquetBesideCsv()
+    {
+        using var client = api.Authorized();
+        var started = await client.StartAsync(new { scenario = "two-region-toy", mode = "optimal", format = "both" });
+        Assert.Equal("completed", (await client.WaitForEndAsync(started.Id()))["status"]!.GetValue<string>());
+        var files = await client.GetStringAsync(new Uri($"/api/runs/{started.Id()}/results", UriKind.Relative));
+        foreach (var file in new[] { "regions.csv", "regions.parquet", "assets.parquet", "enterprises.parquet", "report.html" })
+        {
+            Assert.Contains(file, files, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task OptimalModeReplaysTheHorizonLpAndFindsTheSameOptimum()
     {
         using var client = api.Authorized();

@@ -20,7 +20,7 @@ public static class RunsEndpoints
         runs.MapPost("/", StartAsync)
             .WithName("StartRun")
             .WithSummary("Start a run")
-            .WithDescription("JSON body {scenario | yaml, mode, window_steps, lookahead_steps, max_rounds, pace, placement, clearing}, or a YAML scenario body (application/yaml) with the options in the query string. Needs X-Api-Key.")
+            .WithDescription("JSON body {scenario | yaml, mode, window_steps, lookahead_steps, max_rounds, pace, placement, clearing, format}, or a YAML scenario body (application/yaml) with the options in the query string. Needs X-Api-Key.")
             .Accepts<RunStartRequest>("application/json", YamlTypes)
             .Produces<RunDescription>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -209,7 +209,7 @@ public static class RunsEndpoints
             problems.Add((key, $"'{text}' is not a number"));
             return null;
         }
-        var request = new RunStartRequest(null, yaml, query["mode"].FirstOrDefault(), Int("window_steps"), Int("lookahead_steps"), Int("max_rounds"), Number("pace"), query["placement"].FirstOrDefault(), query["clearing"].FirstOrDefault());
+        var request = new RunStartRequest(null, yaml, query["mode"].FirstOrDefault(), Int("window_steps"), Int("lookahead_steps"), Int("max_rounds"), Number("pace"), query["placement"].FirstOrDefault(), query["clearing"].FirstOrDefault(), query["format"].FirstOrDefault());
         return problems.Count == 0 ? (request, problems) : (null, problems);
     }
 

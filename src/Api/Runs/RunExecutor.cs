@@ -30,7 +30,7 @@ public sealed class RunExecutor(IClusterClient cluster, ClusterStorage storage, 
             {
                 var silos = (await cluster.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Count;
                 await RunDriver.ExecuteAsync(cluster, scenario, run.Settings.Options, run.ResultsDirectory,
-                    new RunHooks(run.Id, silos, (report, summary, _) => PublishWindowAsync(run, scenario, report, summary, pacer), ForgetWhenDone: !storage.Persistent, KeepPastWindows: storage.Persistent), run.Cancellation);
+                    new RunHooks(run.Id, silos, (report, summary, _) => PublishWindowAsync(run, scenario, report, summary, pacer), ForgetWhenDone: !storage.Persistent, KeepPastWindows: storage.Persistent, Format: run.Settings.Format), run.Cancellation);
             }
             else
             {
@@ -64,6 +64,10 @@ public sealed class RunExecutor(IClusterClient cluster, ClusterStorage storage, 
     /// </summary>
     private void WriteReport(LiveRun run)
     {
+        if (run.Settings.Format == ResultFormat.Parquet)
+        {
+            return;
+        }
         try
         {
             GridActors.Report.ReportPage.Write(run.ResultsDirectory);
@@ -87,7 +91,7 @@ public sealed class RunExecutor(IClusterClient cluster, ClusterStorage storage, 
             await PublishWindowAsync(run, scenario, slice, summary, pacer);
         }
         // Written after the replay, like a negotiated run's folder, so a cancelled run leaves none.
-        OptimalResults.Write(scenario, dispatch, run.ResultsDirectory, watch.Elapsed.TotalSeconds, run.Id);
+        OptimalResults.Write(scenario, dispatch, run.ResultsDirectory, watch.Elapsed.TotalSeconds, run.Id, run.Settings.Format);
     }
 
     private async Task PublishWindowAsync(LiveRun run, ResolvedScenario scenario, WindowReport report, SummaryAccumulator summary, Pacer pacer)

@@ -13,4 +13,5 @@ public enum RunMode
 /// <param name="Mode">Negotiated on the cluster, or the whole-horizon LP.</param>
 /// <param name="Options">Window, look-ahead, negotiation and placement options.</param>
 /// <param name="PaceStepsPerSecond">Simulated steps released per wall-clock second; null runs as fast as possible.</param>
-public sealed record RunSettings(RunMode Mode, RunOptions Options, double? PaceStepsPerSecond);
+/// <param name="Format">Which files the result tables are written as.</param>
+public sealed record RunSettings(RunMode Mode, RunOptions Options, double? PaceStepsPerSecond, GridActors.Model.Results.ResultFormat Format = GridActors.Model.Results.ResultFormat.Csv);

@@ -1,5 +1,6 @@
 using GridActors.Abstractions;
 using GridActors.Model.Market;
+using GridActors.Model.Results;
 
 namespace GridActors.Api.Runs;
 
@@ -16,6 +17,7 @@ namespace GridActors.Api.Runs;
 /// <param name="Pace">Simulated steps per wall-clock second; absent or 0 runs as fast as possible.</param>
 /// <param name="Placement">Compute placement: "negotiated" (default), "local" or "carbon-greedy".</param>
 /// <param name="Clearing">Where the window market is cleared: "central" (the run grain, the default) or "regional" (each region grain clears its own assets).</param>
+/// <param name="Format">Result tables as "csv" (the default), "parquet" or "both"; report.html is written from CSV, so not with "parquet".</param>
 public sealed record RunStartRequest(
     string? Scenario = null,
     string? Yaml = null,
@@ -25,7 +27,8 @@ public sealed record RunStartRequest(
     int? MaxRounds = null,
     double? Pace = null,
     string? Placement = null,
-    string? Clearing = null)
+    string? Clearing = null,
+    string? Format = null)
 {
     /// <summary>The settings, or the fields that are wrong and why.</summary>
     public (RunSettings? Settings, IReadOnlyList<(string Field, string Message)> Problems) ToSettings()
@@ -50,6 +53,13 @@ public sealed record RunStartRequest(
             "regional" => Abstractions.Clearing.Regional,
             _ => Problem<Clearing>("clearing", $"'{Clearing}' is not a clearing; use central or regional"),
         };
+        var format = Format?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "csv" => ResultFormat.Csv,
+            "parquet" => ResultFormat.Parquet,
+            "both" => ResultFormat.Both,
+            _ => Problem<ResultFormat>("format", $"'{Format}' is not a result format; use csv, parquet or both"),
+        };
         if (clearing == Abstractions.Clearing.Regional && placement == Model.PlacementPolicies.Placement.CarbonGreedy)
         {
             problems.Add(("placement", RunOptionLimits.CarbonGreedyNeedsCentralClearing));
@@ -72,7 +82,7 @@ public sealed record RunStartRequest(
             Placement = placement,
             Clearing = clearing,
         };
-        return (new RunSettings(mode, options, Pace is > 0 ? Pace : null), problems);
+        return (new RunSettings(mode, options, Pace is > 0 ? Pace : null, format), problems);
 
         T Problem<T>(string field, string message)
         {

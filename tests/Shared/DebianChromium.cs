@@ -28,6 +28,21 @@ public static class DebianChromium
         return (playwright, browser);
     }
 
+    /// <summary>Console errors and uncaught exceptions of a page (with where they came from), collected as they happen.</summary>
+    public static List<string> CollectErrors(IPage page)
+    {
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add($"{message.Text} ({message.Location})");
+            }
+        };
+        page.PageError += (_, message) => errors.Add(message);
+        return errors;
+    }
+
     /// <summary>Where browser tests leave their screenshots: out/test-artifacts in the repository.</summary>
     public static string ArtifactPath(string name)
     {

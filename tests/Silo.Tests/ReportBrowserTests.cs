@@ -47,15 +47,7 @@ public sealed class ReportBrowserTests : IDisposable
         using var _ = playwright;
         await using var __ = browser;
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1300, Height = 900 } });
-        var errors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                errors.Add($"{message.Text} ({message.Location})");
-            }
-        };
-        page.PageError += (_, message) => errors.Add(message);
+        var errors = DebianChromium.CollectErrors(page);
         // No request may leave the file: the page must open offline.
         var requests = new List<string>();
         page.Request += (_, request) =>

@@ -29,6 +29,9 @@ public readonly record struct LedgerEntry(
 
 public static class AssetLedger
 {
+    /// <summary>Renewable output: wind, solar and run-of-river, and plants burning nothing fossil (hydro stations, biomass).</summary>
+    public static bool IsRenewable(AssetSpec asset) => asset is RenewableSpec || asset is ThermalSpec { Fuel: "hydro" or "biomass" };
+
     /// <summary>The ledger entry of <paramref name="spec"/> for one cleared step of <paramref name="stepHours"/> hours.</summary>
     public static LedgerEntry Entry(AssetSpec spec, in AssetStep step, double stepHours, EconomicsSpec economics)
     {

@@ -78,11 +78,11 @@ public sealed class EmissionFactorTracer
         for (var k = 0; k < report.Steps; k++)
         {
             var factor = Average(report, k);
-            var marginalOffers = MarginalOffers(report, k);
+            var margins = MarginalOffers(report, k);
             for (var r = 0; r < regions; r++)
             {
                 average[r][k] = factor[r] * 1000;
-                (marginal[r][k], unit[r][k]) = Marginal(report, k, r, marginalOffers);
+                (marginal[r][k], unit[r][k]) = Marginal(report, k, r, margins.Offers, margins.Nearest);
             }
             MoveStores(report, k, factor);
             for (var p = 0; p < plants.Length; p++)
@@ -147,10 +147,15 @@ public sealed class EmissionFactorTracer
         }
     }
 
-    /// <summary>Per region, the units that set its price in step k: (t/MWh, id), in asset order.</summary>
-    private List<(double TPerMwh, string Id)>[] MarginalOffers(WindowReport report, int k)
+    /// <summary>
+    /// Per region in step k: the units that set its price ((t/MWh, id), in asset order), and the plant that can rise with
+    /// the offer nearest its price, the stand-in where none sets it. One pass over the plants serves every region.
+    /// </summary>
+    private (List<(double TPerMwh, string Id)>[] Offers, (ThermalSpec? Plant, double Distance)[] Nearest) MarginalOffers(WindowReport report, int k)
     {
         var offers = Enumerable.Range(0, scenario.Regions.Length).Select(_ => new List<(double, string)>()).ToArray();
+        var nearest = new (ThermalSpec? Plant, double Distance)[offers.Length];
+        Array.Fill(nearest, (null, double.PositiveInfinity));
         // Where the balance has a slack, the slack takes the next MWh (lost load served, or spilled energy used): no emissions.
         var slack = new bool[offers.Length];
         for (var r = 0; r < offers.Length; r++)
@@ -165,10 +170,19 @@ public sealed class EmissionFactorTracer
         for (var p = 0; p < plants.Length; p++)
         {
             var plant = plants[p];
-            if (!slack[plant.Region] && CanRise(report, k, p)
-                && SamePrice(ThermalBidding.OfferPrice(plant, scenario.Economics), report.Regions[plant.Region][k].PricePerMwh))
+            if (!CanRise(report, k, p))
+            {
+                continue;
+            }
+            var offer = ThermalBidding.OfferPrice(plant, scenario.Economics);
+            var price = report.Regions[plant.Region][k].PricePerMwh;
+            if (!slack[plant.Region] && SamePrice(offer, price))
             {
                 offers[plant.Region].Add((plant.EmissionsTPerMwh, plant.Id));
+            }
+            if (Math.Abs(offer - price) < nearest[plant.Region].Distance)
+            {
+                nearest[plant.Region] = (plant, Math.Abs(offer - price));
             }
         }
         foreach (var asset in priceTakers)
@@ -186,7 +200,7 @@ public sealed class EmissionFactorTracer
                 offers[asset.Region].Add((0, asset.Id));
             }
         }
-        return offers;
+        return (offers, nearest);
     }
 
     /// <summary>Whether plant p could produce a little more in step k: below its ceiling and free of its ramps on both sides.</summary>
@@ -217,7 +231,7 @@ public sealed class EmissionFactorTracer
     /// store, a shiftable load or a ramp sets it), the plant that can rise with the offer nearest its price stands in,
     /// marked with a leading '~'.
     /// </summary>
-    private (double GPerKwh, string Unit) Marginal(WindowReport report, int k, int r, List<(double TPerMwh, string Id)>[] offers)
+    private (double GPerKwh, string Unit) Marginal(WindowReport report, int k, int r, List<(double TPerMwh, string Id)>[] offers, (ThermalSpec? Plant, double Distance)[] nearest)
     {
         var scale = new double[scenario.Regions.Length];
         Array.Fill(scale, double.NaN);
@@ -244,7 +258,7 @@ public sealed class EmissionFactorTracer
             }
             level = next;
         }
-        return StandIn(report, k, scale);
+        return StandIn(nearest, scale);
     }
 
     /// <summary>
@@ -267,24 +281,14 @@ public sealed class EmissionFactorTracer
         return null;
     }
 
-    private (double GPerKwh, string Unit) StandIn(WindowReport report, int k, double[] scale)
+    /// <summary>Among the regions reached, the plant whose offer is nearest its region's price (the first in asset order on a tie).</summary>
+    private static (double GPerKwh, string Unit) StandIn((ThermalSpec? Plant, double Distance)[] nearest, double[] scale)
     {
-        ThermalSpec? best = null;
-        var bestDistance = double.PositiveInfinity;
-        for (var p = 0; p < plants.Length; p++)
-        {
-            var plant = plants[p];
-            if (double.IsNaN(scale[plant.Region]) || !CanRise(report, k, p))
-            {
-                continue;
-            }
-            var distance = Math.Abs(ThermalBidding.OfferPrice(plant, scenario.Economics) - report.Regions[plant.Region][k].PricePerMwh);
-            if (distance < bestDistance)
-            {
-                (best, bestDistance) = (plant, distance);
-            }
-        }
-        return best is null ? (0, "") : (best.EmissionsTPerMwh * scale[best.Region] * 1000, "~" + best.Id);
+        var best = nearest
+            .Where((n, region) => n.Plant is not null && !double.IsNaN(scale[region]))
+            .OrderBy(n => n.Distance).ThenBy(n => n.Plant!.Index)
+            .FirstOrDefault();
+        return best.Plant is not { } plant ? (0, "") : (plant.EmissionsTPerMwh * scale[plant.Region] * 1000, "~" + plant.Id);
     }
 
     private static T[][] Jagged<T>(int rows, int columns) => [.. Enumerable.Range(0, rows).Select(_ => new T[columns])];

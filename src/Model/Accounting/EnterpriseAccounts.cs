@@ -44,7 +44,7 @@ public sealed class EnterpriseTotals(string id, string sector, string[] regions)
     /// <summary>Scope 2, marginal (consequential): its net purchases at the region's marginal factor; its sales are credited.</summary>
     public double MarginalT { get; internal set; }
 
-    /// <summary>What its own wind, solar and hydro produced.</summary>
+    /// <summary>What its own renewables produced (<see cref="AssetLedger.IsRenewable"/>).</summary>
     public double OwnRenewableMwh { get; internal set; }
 
     /// <summary>Its own renewable output at the region's average factor: the grid carbon it displaces.</summary>
@@ -152,13 +152,13 @@ public sealed class EnterpriseAccounts
                         case LoadSpec or DatacenterSpec:
                             consumed += entry.ConsumedMwh;
                             break;
-                        case RenewableSpec:
-                            generated += entry.ProducedMwh;
-                            totals.OwnRenewableMwh += entry.ProducedMwh;
-                            totals.DisplacedT += entry.ProducedMwh * factors.AverageGPerKwh[region][k] / 1000;
-                            break;
                         default:
                             generated += entry.ProducedMwh;
+                            if (AssetLedger.IsRenewable(asset))
+                            {
+                                totals.OwnRenewableMwh += entry.ProducedMwh;
+                                totals.DisplacedT += entry.ProducedMwh * factors.AverageGPerKwh[region][k] / 1000;
+                            }
                             break;
                     }
                 }

@@ -88,6 +88,7 @@ public sealed class ResultTable : IDisposable
             throw new InvalidOperationException($"a row of {cell} cells in a table of {columns.Length} columns");
         }
         csv?.WriteLine(line);
+        parquet?.EndRow();
         line.Clear();
         cell = 0;
     }
@@ -128,6 +129,7 @@ public sealed class ResultTable : IDisposable
         private readonly List<string>?[] texts;
         private readonly List<double>?[] numbers;
         private readonly List<double?>?[] optional;
+        private int rows;
 
         public ParquetSink(string path, ResultColumn[] columns)
         {
@@ -150,13 +152,15 @@ public sealed class ResultTable : IDisposable
 
         public void OptionalNumber(int column, double? value) => optional[column]!.Add(value);
 
+        public void EndRow() => rows++;
+
         public void Flush()
         {
-            var rows = texts.Concat<System.Collections.ICollection?>(numbers).Concat(optional).OfType<System.Collections.ICollection>().FirstOrDefault()?.Count ?? 0;
             if (rows == 0)
             {
                 return;
             }
+            rows = 0;
             using var group = writer.CreateRowGroup();
             for (var c = 0; c < fields.Length; c++)
             {

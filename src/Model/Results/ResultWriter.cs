@@ -160,11 +160,12 @@ public sealed class ResultWriter : IDisposable
     public void Complete(SummaryAccumulator summary, string mode, RunInfo info)
     {
         CloseFiles();
+        var grades = CarbonGrades.Of(scenario, summary.Enterprises);
         using (var enterprises = EnterpriseTable.Open(staging, format))
         {
-            EnterpriseTable.Write(enterprises, summary.Enterprises, CarbonGrades.Of(scenario, summary.Enterprises));
+            EnterpriseTable.Write(enterprises, summary.Enterprises, grades);
         }
-        File.WriteAllBytes(Path.Combine(staging, "summary.json"), SummaryJson.Write(scenario, summary, mode));
+        File.WriteAllBytes(Path.Combine(staging, "summary.json"), SummaryJson.Write(scenario, summary, grades, mode));
         File.WriteAllBytes(Path.Combine(staging, "run.json"), SummaryJson.WriteRunInfo(info, summary));
         if (Directory.Exists(finalDirectory))
         {
@@ -202,7 +203,7 @@ internal static class SummaryJson
 {
     private static readonly JsonWriterOptions Options = new() { Indented = true };
 
-    public static byte[] Write(ResolvedScenario scenario, SummaryAccumulator s, string mode)
+    public static byte[] Write(ResolvedScenario scenario, SummaryAccumulator s, IReadOnlyList<CarbonGrade> grades, string mode)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, Options))
@@ -291,7 +292,7 @@ internal static class SummaryJson
             }
             json.WriteEndObject();
             json.WriteEndObject();
-            EnterpriseTable.WriteJson(json, s.Enterprises, CarbonGrades.Of(scenario, s.Enterprises));
+            EnterpriseTable.WriteJson(json, s.Enterprises, grades);
             RegionRankings.WriteJson(json, scenario, s);
             json.WriteStartArray("windows");
             foreach (var w in s.Windows)

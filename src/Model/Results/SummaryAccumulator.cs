@@ -60,7 +60,7 @@ public sealed class SummaryAccumulator(ResolvedScenario scenario)
                 {
                     AddCarrier(asset.Carrier, entry.ProducedMwh);
                 }
-                if (IsRenewable(asset))
+                if (AssetLedger.IsRenewable(asset))
                 {
                     regions[asset.Region].AddRenewable(entry.ProducedMwh, entry.AvailableRenewableMwh);
                 }
@@ -141,9 +141,6 @@ public sealed class SummaryAccumulator(ResolvedScenario scenario)
         }
     }
 
-    /// <summary>Wind, solar and run-of-river, and plants burning nothing fossil: hydro stations and biomass.</summary>
-    public static bool IsRenewable(AssetSpec asset) => asset is RenewableSpec || asset is ThermalSpec { Fuel: "hydro" or "biomass" };
-
     private void AddCarrier(string carrier, double mwh) =>
         EnergyByCarrierMwh[carrier] = EnergyByCarrierMwh.GetValueOrDefault(carrier) + mwh;
 
@@ -220,7 +217,7 @@ public sealed class RegionTotals
     /// <summary>The served load at the region's marginal emission factor in each step.</summary>
     public double MarginalEmissionsT { get; private set; }
 
-    /// <summary>Renewable generation (<see cref="SummaryAccumulator.IsRenewable"/>).</summary>
+    /// <summary>Renewable generation (<see cref="AssetLedger.IsRenewable"/>).</summary>
     public double RenewableMwh { get; private set; }
 
     /// <summary>What the region's wind, solar and run-of-river could have produced.</summary>

@@ -21,7 +21,7 @@ public sealed class DashboardTests(LiveCluster cluster) : IDisposable
         using var _ = playwright;
         await using var __ = browser;
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1000 } });
-        var errors = Errors(page);
+        var errors = DebianChromium.CollectErrors(page);
         page.SetDefaultTimeout(120_000);
         await page.GotoAsync($"http://127.0.0.1:{port}/");
 
@@ -75,20 +75,5 @@ public sealed class DashboardTests(LiveCluster cluster) : IDisposable
         linked.SetDefaultTimeout(120_000);
         await linked.GotoAsync($"http://127.0.0.1:{port}/#run={id}");
         await linked.WaitForFunctionAsync($"() => window.gridactors && window.gridactors.selectedRun() === '{id}' && window.gridactors.stepsReceived() === 48");
-    }
-
-    /// <summary>Console errors and uncaught exceptions of a page, collected as they happen.</summary>
-    private static List<string> Errors(IPage page)
-    {
-        var errors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                errors.Add($"{message.Text} ({message.Location})");
-            }
-        };
-        page.PageError += (_, message) => errors.Add(message);
-        return errors;
     }
 }

@@ -5,14 +5,14 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-# The live API's tests check a /metrics scrape with promtool and drive the dashboard in headless Chromium,
-# both from Debian's packages.
-if ! command -v promtool >/dev/null || ! command -v chromium >/dev/null; then
-  echo "installing prometheus (promtool) and chromium from Debian packages..."
+# The live API's tests check a /metrics scrape with promtool and drive the dashboard and the report in headless
+# Chromium, all from Debian's packages; a CJK font so that the screenshots show the report's Chinese terms (碳效码).
+if ! command -v promtool >/dev/null || ! command -v chromium >/dev/null || ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+  echo "installing prometheus (promtool), chromium and a CJK font from Debian packages..."
   sudo_cmd=()
   [ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
   "${sudo_cmd[@]}" apt-get update -qq >/dev/null
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends prometheus chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends prometheus chromium fonts-wqy-zenhei >/dev/null
 fi
 
 # The OpenAPI document is linted with redocly's CLI from npm, installed once into out/tools (node and npm from

@@ -15,7 +15,7 @@ import os
 import random
 import sys
 
-from build_china_scenario import DEMAND_GROWTH, SHAPES_FILE, read, write_head
+from build_china_scenario import DEMAND_GROWTH, SHAPES_FILE, read, write_enterprises, write_head
 
 SEED = 2024  # the units drawn; the scenario seed (weather) is write_head's
 STEPS = 8760
@@ -195,6 +195,7 @@ def main():
     renewables_gw = {p: float(provinces[p]["wind_gw_2023"] or 0) + float(provinces[p]["solar_gw_2023"] or 0) for p in codes}
     national_renewables = sum(renewables_gw.values())
     counts = {}
+    enterprises = []
     w("assets:")
     for p in codes:
         row = provinces[p]
@@ -252,7 +253,8 @@ def main():
             curt, cost, shift, window = SECTORS[sector]
             for i, mw in enumerate(split(peak * share, [300, 600, 900], rng), start=1):
                 enterprise_total += mw
-                fields = f"id: {p}-{sector}-{i}, type: load, region: {p}, sector: {sector}, peak_mw: {mw}, profile: industrial"
+                enterprises.append((f"{p}-{sector}-{i}", f"{row['name_en']} {sector} {i}", sector))
+                fields = f"id: {p}-{sector}-{i}, type: load, region: {p}, sector: {sector}, owner: {p}-{sector}-{i}, peak_mw: {mw}, profile: industrial"
                 if curt > 0:
                     fields += f", curtailable_fraction: {curt}, curtailment_cost_per_mwh: {cost * (1 + rng.uniform(-0.05, 0.05)):.0f}"
                 if shift > 0:
@@ -286,6 +288,8 @@ def main():
                                ("gba-batch", "Shaoguan", 1000), ("tianfu-batch", "Tianfu", 450), ("cq-batch", "Chongqing", 450)]:
         w(f"    - {{ id: {ident}, origin: {campus[origin]}, energy_mwh_per_h: {mwh}, profile: batch_arrivals, deadline_h: 24, max_latency_ms: 40, "
           "data_tb_per_mwh: 0.3, sla_penalty_per_mwh: 3000 }")
+
+    write_enterprises(w, enterprises)
 
     with open("scenarios/china-national-year.yaml", "w", encoding="utf-8") as f:
         f.write("\n".join(out) + "\n")

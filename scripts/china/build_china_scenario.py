@@ -44,6 +44,35 @@ ENTERPRISES = {
 }
 WEST = {"NM", "GS", "NX", "GZ"}
 
+# Value added per MWh of electricity, by sector (CNY/MWh), for the enterprises' carbon-efficiency grades (docs/carbon.md).
+# China's statistics publish no value added per industry each year, so each figure is a sector group's value added over
+# the electricity it used; every enterprise of a sector gets its group's figure.
+# - Raw materials (steel, aluminium, cement, petrochemical): 10.7 trillion CNY of value added in 2021 (MIIT press
+#   conference on the raw-materials industry, 2 September 2022: steel, non-ferrous metals, petrochemicals and chemicals,
+#   building materials) over the electricity of the four energy-intensive industries in 2021: 2,301.9 TWh in 2022
+#   (China Electricity Council: chemicals 546.1, building materials 401.7, ferrous 609.0, non-ferrous 745.2) less the
+#   0.3 % they grew in 2022. Oil refining's electricity is not among the four, so the figure is a few % high.
+RAW_MATERIALS = 10.7e12 / (2301.9e6 / 1.003)
+# - Appliances (equipment manufacturing): 31.8 % of industrial value added in 2022 (MIIT, of industry above designated
+#   size, applied here to all industry's 40.1644 trillion CNY, NBS 2022 statistical communique) over the electricity of
+#   manufacturing that is neither energy-intensive, consumer goods nor other (CEC 2022: 4,241.4 - 2,301.9 - 550.1
+#   - 473.4 TWh, high-tech and equipment manufacturing).
+EQUIPMENT = 0.318 * 40.1644e12 / ((42414 - 23019 - 5501 - 4734) * 1e5)
+# - Commercial: the tertiary sector's value added in 2022, 63.8698 trillion CNY (NBS 2022 statistical communique), over
+#   its electricity, 1,485.9 TWh (National Energy Administration, 2022).
+TERTIARY = 63.8698e12 / 1485.9e6
+VALUE_ADDED_PER_MWH = {"steel": RAW_MATERIALS, "aluminium": RAW_MATERIALS, "cement": RAW_MATERIALS,
+                       "petrochemical": RAW_MATERIALS, "appliances": EQUIPMENT, "commercial": TERTIARY}
+
+
+def write_enterprises(w, enterprises):
+    """The enterprises section: (id, display name, sector) of each industrial load, which names itself as its owner."""
+    w("# Enterprises: each industrial load is an enterprise (its own owner), with its sector's value added per MWh")
+    w("# (scripts/china/build_china_scenario.py gives the derivation and the public statistics it uses).")
+    w("enterprises:")
+    for ident, name, sector in enterprises:
+        w(f"  - {{ id: {ident}, name: {name}, value_added_per_mwh: {VALUE_ADDED_PER_MWH[sector]:.0f} }}")
+
 
 def write_head(w, name, description, start, steps):
     """The scenario's identity, horizon and economics, shared by the China scenarios."""
@@ -129,6 +158,7 @@ def main():
         w(f"  wind_{p}: {{ synthetic: wind, capacity_factor: {wind_cf} }}")
         w(f"  solar_{p}: {{ synthetic: solar, latitude: {row['capital_lat']}, longitude: {row['capital_lon']}, capacity_factor: {solar_cf} }}")
     w("assets:")
+    enterprises = []
     for p in PROVINCES:
         row = provinces[p]
         gw = lambda key: float(row[key] or 0)
@@ -165,13 +195,16 @@ def main():
         for sector, share, curt, cost, shift, window in ENTERPRISES[p]:
             mw = peak * share
             enterprise_total += mw
-            fields = f"id: {p}-{sector}, type: load, region: {p}, sector: {sector}, peak_mw: {mw:.0f}, profile: industrial"
+            enterprises.append((f"{p}-{sector}", f"{row['name_en']} {sector}", sector))
+            fields = f"id: {p}-{sector}, type: load, region: {p}, sector: {sector}, owner: {p}-{sector}, peak_mw: {mw:.0f}, profile: industrial"
             if curt > 0:
                 fields += f", curtailable_fraction: {curt}, curtailment_cost_per_mwh: {cost}"
             if shift > 0:
                 fields += f", shiftable_fraction: {shift}, shift_window_h: {window}"
             w(f"  - {{ {fields} }}")
         w(f"  - {{ id: {p}-other-demand, type: load, region: {p}, sector: other, peak_mw: {peak - enterprise_total:.0f}, profile: demand_{p} }}")
+
+    write_enterprises(w, enterprises)
 
     with open("scenarios/china-provinces-week.yaml", "w", encoding="utf-8") as f:
         f.write("\n".join(out) + "\n")

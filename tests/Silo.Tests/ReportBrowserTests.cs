@@ -13,33 +13,11 @@ public sealed class ReportBrowserTests : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
-    /// <summary>china-provinces-week with four of its industrial loads owned by enterprises that report their value added.</summary>
-    private string ScenarioWithEnterprises() => WriteScenario($$"""
-        include: [{{RepositoryRoot.Path("scenarios/china-provinces-week.yaml")}}]
-        assets:
-          - { id: JS-steel, owner: js-steel }
-          - { id: HE-steel, owner: he-steel }
-          - { id: NM-aluminium, owner: nm-aluminium }
-          - { id: GS-aluminium, owner: gs-aluminium }
-        enterprises:
-          - { id: js-steel, name: Jiangsu steel, value_added_per_mwh: 1500 }
-          - { id: he-steel, name: Hebei steel, value_added_per_mwh: 1500 }
-          - { id: nm-aluminium, name: Inner Mongolia aluminium, value_added_per_mwh: 600 }
-          - { id: gs-aluminium, name: Gansu aluminium, value_added_per_mwh: 600 }
-        """);
-
-    private string WriteScenario(string yaml)
-    {
-        var path = Path.Combine(folder, "scenario.yaml");
-        File.WriteAllText(path, yaml);
-        return path;
-    }
-
     [Fact]
     public async Task TheReportOfANegotiatedWeekDrawsEveryChartAndShowsTheSummarysFigures()
     {
         var output = Path.Combine(folder, "week");
-        var (exitCode, _, error) = await Gridactors.RunAsync("run", ScenarioWithEnterprises(), "--out", output, "--report");
+        var (exitCode, _, error) = await Gridactors.RunAsync("run", RepositoryRoot.Path("scenarios/china-provinces-week.yaml"), "--out", output, "--report");
         Assert.True(exitCode == 0, error);
         var summary = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(output, "summary.json")))!;
 
@@ -74,14 +52,26 @@ public sealed class ReportBrowserTests : IDisposable
         }
         Assert.Equal(summary["windows"]!.AsArray().Sum(w => w!["rounds"]!.GetValue<int>()), cards["negotiation_rounds"]);
 
-        // The enterprise table: one row per enterprise, each grade cell coloured by its grade as summary.json gives it.
+        // The enterprise table: one row per enterprise of the scenario (its industrial loads), each grade cell coloured by
+        // its grade and each level as summary.json gives them.
         var grades = await page.EvaluateAsync<int[]>(
             "() => [...document.querySelectorAll('#enterprise-table td.grade')].map(td => Number(td.dataset.value))");
-        var expected = summary["enterprises"]!.AsObject().Select(e => e.Value!["grade"]!.GetValue<int>()).Order().ToArray();
-        Assert.Equal(expected, grades.Order().ToArray());
-        Assert.Equal(4, grades.Length);
+        var enterprises = summary["enterprises"]!.AsObject();
+        Assert.Equal(enterprises.Select(e => e.Value!["grade"]!.GetValue<int>()).Order(), grades.Order());
+        Assert.Equal(27, grades.Length);
+        var levels = await page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('#enterprise-table td[class*=level-]')].map(td => td.textContent)");
+        Assert.Equal(enterprises.Select(e => e.Value!["carbon_level"]!.GetValue<string>()).Order(StringComparer.Ordinal), levels.Order(StringComparer.Ordinal));
 
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = DebianChromium.ArtifactPath("report-china-provinces-week.png"), FullPage = true });
+        // The two pictures docs/report.md shows: the headline with the generation stacks, and the enterprise table.
+        await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = DebianChromium.ArtifactPath("report-headline.png"),
+            FullPage = true,
+            Clip = new Clip { X = 0, Y = 0, Width = 1300, Height = 1250 },
+        });
+        await page.Locator("#enterprise-table").ScreenshotAsync(new LocatorScreenshotOptions { Path = DebianChromium.ArtifactPath("report-enterprises.png") });
         Assert.True(errors.Count == 0, string.Join("\n", errors));
         Assert.Empty(requests);
     }

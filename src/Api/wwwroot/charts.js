@@ -5,7 +5,7 @@
 const Charts = (() => {
   // Any number of series (31 provinces) in colours that stay apart: hues a golden angle apart, in three lightnesses.
   const distinct = index => `hsl(${((index * 137.508) % 360).toFixed(1)}, 70%, ${[42, 28, 58][index % 3]}%)`;
-  const carrierColors = { coal: "#495057", gas: "#f08c00", oil: "#862e9c", nuclear: "#ae3ec9", hydro: "#1c7ed6",
+  const carrierColors = { coal: "#495057", gas: "#f08c00", oil: "#862e9c", nuclear: "#ae3ec9", hydro: "#1c7ed6", run_of_river: "#74c0fc",
     wind: "#12b886", solar: "#fcc419", biomass: "#5c940d", other: "#adb5bd" };
 
   const colorOf = (name, index) => carrierColors[name] ?? distinct(index);

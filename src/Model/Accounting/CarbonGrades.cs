@@ -4,8 +4,9 @@ namespace GridActors.Model.Accounting;
 
 /// <summary>
 /// One enterprise's carbon-efficiency grade (碳效码), after the industrial carbon-efficiency code Huzhou introduced in
-/// 2021: carbon per unit of value added, that intensity against its sector's benchmark (the carbon-efficiency value),
-/// a grade from 1 (best) to 5, and a carbon-neutrality rate. Null figures where the scenario gives no value added.
+/// 2021: carbon per unit of value added and its level (low, medium or high carbon), that intensity against its sector's
+/// benchmark (the carbon-efficiency value), a grade from 1 (best) to 5, and a carbon-neutrality rate. Null figures where
+/// the scenario gives no value added.
 /// </summary>
 public sealed record CarbonGrade(
     string Enterprise,
@@ -14,6 +15,7 @@ public sealed record CarbonGrade(
     double CarbonT,
     double? ValueAdded,
     double? IntensityTPer10k,
+    string? Level,
     double? BenchmarkTPer10k,
     bool BenchmarkFromPeers,
     double? EfficiencyValue,
@@ -44,16 +46,16 @@ public static class CarbonGrades
         return [.. accounts.Enterprises.Select(e =>
         {
             var name = declared.TryGetValue(e.Id, out var d) ? d.Name : e.Id;
-            var neutrality = e.CarbonT > 0 ? e.DisplacedT / e.CarbonT : 0;
+            var neutrality = e.GrossCarbonT > 0 ? e.DisplacedT / e.GrossCarbonT : 0;
             if (valueAdded[e.Id] is not { } added || added <= 0)
             {
-                return new CarbonGrade(e.Id, name, e.Sector, e.CarbonT, null, null, null, false, null, null, neutrality);
+                return new CarbonGrade(e.Id, name, e.Sector, e.CarbonT, null, null, null, null, false, null, null, neutrality);
             }
             var intensity = e.CarbonT / (added / ValueAddedUnit);
             var given = grading.BenchmarksTPer10k.TryGetValue(e.Sector, out var b);
             var benchmark = given ? b : sectorBenchmark[e.Sector];
             double? value = benchmark > 0 ? intensity / benchmark : null;
-            return new CarbonGrade(e.Id, name, e.Sector, e.CarbonT, added, intensity, benchmark, !given, value,
+            return new CarbonGrade(e.Id, name, e.Sector, e.CarbonT, added, intensity, Level(intensity, grading.LevelsTPer10k), benchmark, !given, value,
                 value is { } v ? Grade(v, grading.Thresholds) : null, neutrality);
         })];
     }
@@ -70,6 +72,10 @@ public static class CarbonGrades
         }
         return thresholds.Count + 1;
     }
+
+    /// <summary>The intensity's level across all industry: low carbon up to the first bound, medium up to the second, high above.</summary>
+    public static string Level(double intensityTPer10k, IReadOnlyList<double> bounds) =>
+        intensityTPer10k <= bounds[0] ? "low" : intensityTPer10k <= bounds[1] ? "medium" : "high";
 
     private static double? ValueAdded(EnterpriseSpec spec, EnterpriseTotals totals, double horizonHours) =>
         spec.ValueAddedPerYear is { } perYear ? perYear * horizonHours / HoursPerYear

@@ -50,8 +50,14 @@ public sealed class EnterpriseTotals(string id, string sector, string[] regions)
     /// <summary>Its own renewable output at the region's average factor: the grid carbon it displaces.</summary>
     public double DisplacedT { get; internal set; }
 
-    /// <summary>Scope 1 plus location-based Scope 2: the carbon its grade is measured on.</summary>
-    public double CarbonT => DirectEmissionsT + LocationBasedT;
+    /// <summary>Scope 1 plus location-based Scope 2: what it burns and the grid mix of what it consumes.</summary>
+    public double GrossCarbonT => DirectEmissionsT + LocationBasedT;
+
+    /// <summary>
+    /// The carbon its grade is measured on: <see cref="GrossCarbonT"/> less what its own zero-carbon generation displaces,
+    /// as the Zhejiang grading method counts an enterprise's emissions (docs/carbon.md).
+    /// </summary>
+    public double CarbonT => GrossCarbonT - DisplacedT;
 }
 
 /// <summary>A sector over the run: every load of the sector (and every campus, as <c>datacenter</c>), owned or not.</summary>

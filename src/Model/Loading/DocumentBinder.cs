@@ -177,9 +177,10 @@ public sealed class DocumentBinder(YamlSourceTree tree, ICollection<ScenarioErro
                 Error(scalar, path, $"expected a number, got '{ErrorText.Quote(text)}'");
                 return null;
             }
-            if (Math.Abs(number) > tree.Limits.MaxMagnitude)
+            var limit = attribute is { MaxMagnitude: var own } && !double.IsNaN(own) ? own : tree.Limits.MaxMagnitude;
+            if (Math.Abs(number) > limit)
             {
-                Error(scalar, path, $"{ErrorText.Quote(text)} is larger than {tree.Limits.MaxMagnitude.ToString("G", CultureInfo.InvariantCulture)}, the largest magnitude a scenario number may have");
+                Error(scalar, path, $"{ErrorText.Quote(text)} is larger than {limit.ToString("0.##e0", CultureInfo.InvariantCulture)}, the largest magnitude {(limit == tree.Limits.MaxMagnitude ? "a scenario number" : "this field")} may have");
                 return null;
             }
             return CheckRange(number, scalar, path, attribute) ? number : null;

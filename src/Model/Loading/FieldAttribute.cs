@@ -23,6 +23,12 @@ public sealed class FieldAttribute(string name, string description) : Attribute
     /// <summary>Exclusive upper bound; NaN when unbounded.</summary>
     public double ExclusiveMaximum { get; init; } = double.NaN;
 
+    /// <summary>
+    /// The largest magnitude this field may have, where the scenario-wide limit (1e9) is too small: money per year such
+    /// as an enterprise's value added, which is only scaled, never multiplied by energy. NaN: the scenario-wide limit.
+    /// </summary>
+    public double MaxMagnitude { get; init; } = double.NaN;
+
     /// <summary>The only strings allowed, when the field is an enumeration.</summary>
     public string[]? OneOf { get; init; }
 

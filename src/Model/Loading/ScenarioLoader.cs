@@ -112,7 +112,8 @@ public static class ScenarioLoader
         var grading = new CarbonGradingSpec(
             [.. (doc.Enterprises ?? []).Select(e => new EnterpriseSpec(e.Id, e.Name ?? e.Id, e.Sector, e.ValueAddedPerYear, e.ValueAddedPerMwh))],
             [.. doc.CarbonEfficiency?.Thresholds ?? [.. CarbonEfficiencyDoc.DefaultThresholds]],
-            new Dictionary<string, double>(doc.CarbonEfficiency?.Benchmarks ?? [], StringComparer.Ordinal));
+            new Dictionary<string, double>(doc.CarbonEfficiency?.Benchmarks ?? [], StringComparer.Ordinal),
+            [.. doc.CarbonEfficiency?.Levels ?? [.. CarbonEfficiencyDoc.DefaultLevels]]);
         return new ResolvedScenario(doc.Name, doc.Seed, horizon.Start, steps, horizon.StepMinutes, economics, regions, links, [.. assets], compute, grading);
     }
 }

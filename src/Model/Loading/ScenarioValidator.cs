@@ -120,6 +120,17 @@ public sealed class ScenarioValidator(ICollection<ScenarioError> errors, Scenari
                 Error(grading, "thresholds", $"must increase, got [{string.Join(", ", thresholds.Select(Num))}]");
             }
         }
+        if (grading.Levels is { } levels)
+        {
+            if (levels.Count != 2)
+            {
+                Error(grading, "levels_t_per_10k", $"expected 2 values (the upper ends of the low and the medium carbon level), got {levels.Count}");
+            }
+            else if (levels[1] <= levels[0])
+            {
+                Error(grading, "levels_t_per_10k", $"must increase, got [{string.Join(", ", levels.Select(Num))}]");
+            }
+        }
         foreach (var (sector, benchmark) in grading.Benchmarks ?? [])
         {
             if (!Sectors.Contains(sector))

@@ -16,7 +16,9 @@ internal static class EnterpriseTable
         [
             new("enterprise", ColumnKind.Text), new("name", ColumnKind.Text), new("sector", ColumnKind.Text), new("regions", ColumnKind.Text),
             .. FigureColumns.Select(c => new ResultColumn(c, ColumnKind.Number)),
+            new("graded_carbon_t", ColumnKind.Number),
             .. GradeColumns.Select(c => new ResultColumn(c, ColumnKind.OptionalNumber)),
+            new("carbon_level", ColumnKind.Text),
             new("neutrality_rate", ColumnKind.Number),
         ], format);
 
@@ -31,8 +33,8 @@ internal static class EnterpriseTable
             {
                 table.Number(value);
             }
-            table.OptionalNumber(grade.ValueAdded).OptionalNumber(grade.IntensityTPer10k).OptionalNumber(grade.BenchmarkTPer10k)
-                .OptionalNumber(grade.EfficiencyValue).OptionalNumber(grade.Grade).Number(grade.NeutralityRate).EndRow();
+            table.Number(grade.CarbonT).OptionalNumber(grade.ValueAdded).OptionalNumber(grade.IntensityTPer10k).OptionalNumber(grade.BenchmarkTPer10k)
+                .OptionalNumber(grade.EfficiencyValue).OptionalNumber(grade.Grade).Text(grade.Level ?? "").Number(grade.NeutralityRate).EndRow();
         }
         table.EndWindow();
     }
@@ -57,8 +59,17 @@ internal static class EnterpriseTable
             {
                 json.WriteNumber(name, Numbers.Round(value));
             }
+            json.WriteNumber("graded_carbon_t", Numbers.Round(grade.CarbonT));
             OptionalNumber(json, "value_added", grade.ValueAdded);
             OptionalNumber(json, "intensity_t_per_10k", grade.IntensityTPer10k);
+            if (grade.Level is { } level)
+            {
+                json.WriteString("carbon_level", level);
+            }
+            else
+            {
+                json.WriteNull("carbon_level");
+            }
             OptionalNumber(json, "benchmark_t_per_10k", grade.BenchmarkTPer10k);
             if (grade.BenchmarkTPer10k is not null)
             {

@@ -183,12 +183,13 @@ public sealed record EnterpriseSpec(
     [property: Id(3)] double? ValueAddedPerYear,
     [property: Id(4)] double? ValueAddedPerMwh);
 
-/// <summary>The enterprises' data, the grade thresholds on the carbon-efficiency value and the sectors' benchmark intensities.</summary>
+/// <summary>The enterprises' data, the grade thresholds on the carbon-efficiency value, the sectors' benchmark intensities and the bounds of the low, medium and high carbon levels.</summary>
 [GenerateSerializer, Immutable, Alias("GridActors.CarbonGradingSpec")]
 public sealed record CarbonGradingSpec(
     [property: Id(0)] EnterpriseSpec[] Enterprises,
     [property: Id(1)] double[] Thresholds,
-    [property: Id(2)] Dictionary<string, double> BenchmarksTPer10k)
+    [property: Id(2)] Dictionary<string, double> BenchmarksTPer10k,
+    [property: Id(3)] double[] LevelsTPer10k)
 {
-    public static readonly CarbonGradingSpec Default = new([], CarbonEfficiencyDoc.DefaultThresholds, []);
+    public static readonly CarbonGradingSpec Default = new([], CarbonEfficiencyDoc.DefaultThresholds, [], CarbonEfficiencyDoc.DefaultLevels);
 }

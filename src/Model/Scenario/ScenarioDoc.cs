@@ -128,7 +128,7 @@ public sealed class EnterpriseDoc : DocNode
     [Field("sector", "Its sector; by default that of its largest load.", OneOf = ["steel", "petrochemical", "cement", "aluminium", "appliances", "commercial", "residential", "other", "datacenter"])]
     public string? Sector { get; set; }
 
-    [Field("value_added_per_year", "Value added per year in the scenario's currency, counted pro rata over the horizon.", ExclusiveMinimum = 0)]
+    [Field("value_added_per_year", "Value added per year in the scenario's currency, counted pro rata over the horizon.", ExclusiveMinimum = 0, MaxMagnitude = 1e15)]
     public double? ValueAddedPerYear { get; set; }
 
     [Field("value_added_per_mwh", "Value added per MWh it consumes, in the scenario's currency (instead of value_added_per_year).", ExclusiveMinimum = 0)]
@@ -138,11 +138,17 @@ public sealed class EnterpriseDoc : DocNode
 /// <summary>How enterprises are graded on their carbon efficiency (碳效码).</summary>
 public sealed class CarbonEfficiencyDoc : DocNode
 {
-    /// <summary>GridActors' default grade bounds on the carbon-efficiency value (docs/carbon.md).</summary>
-    public static readonly double[] DefaultThresholds = [0.6, 0.9, 1.1, 1.5];
+    /// <summary>The grade bounds on the carbon-efficiency value of the Zhejiang grading method (docs/carbon.md gives the source).</summary>
+    public static readonly double[] DefaultThresholds = [0.6, 0.8, 1.2, 2.0];
+
+    /// <summary>The same method's bounds on the intensity, t CO2 per 10,000 CNY of value added, of low and medium carbon.</summary>
+    public static readonly double[] DefaultLevels = [0.6, 2.0];
 
     [Field("thresholds", "Four increasing carbon-efficiency values (intensity over the sector's benchmark) that end grades 1 to 4; above the last is grade 5.", ExclusiveMinimum = 0)]
     public List<double>? Thresholds { get; set; }
+
+    [Field("levels_t_per_10k", "Two increasing intensities (t CO2 per 10,000 of the currency of value added) that end the low and the medium carbon level; above the second is high.", ExclusiveMinimum = 0)]
+    public List<double>? Levels { get; set; }
 
     [Field("benchmarks_t_per_10k", "Per sector, the benchmark intensity in t CO2 per 10,000 of the currency of value added; a sector without one is measured against its enterprises in the scenario.")]
     public Dictionary<string, double>? Benchmarks { get; set; }

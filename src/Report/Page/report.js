@@ -8,7 +8,7 @@
 
   // Carriers in fixed colours (a planner reads coal as grey everywhere); anything else from the region palette.
   const carrierColours = {
-    coal: "#4a4a4a", gas: "#f08c2e", oil: "#8c564b", nuclear: "#9467bd", hydro: "#1f77b4",
+    coal: "#4a4a4a", gas: "#f08c2e", oil: "#8c564b", nuclear: "#9467bd", hydro: "#1f77b4", run_of_river: "#74b9e8",
     biomass: "#2ca02c", wind: "#17becf", solar: "#f2c12e", other: "#b0b0b0",
   };
 
@@ -254,17 +254,19 @@
     const list = Object.entries(result.summary.enterprises);
     const s = section(parent, "Enterprises and their carbon-efficiency grades (碳效码)",
       list.length === 0 ? "No asset names an owner, so there are no enterprises to account." :
-        "Scope 1 and Scope 2 (location-based, market-based, marginal) per enterprise; grade 1 is the best carbon efficiency against its sector, 5 the worst (docs/carbon.md).");
+        "Scope 1 and Scope 2 (location-based, market-based, marginal) per enterprise. Graded: Scope 1 + location-based Scope 2 less what its own renewables displace. Level: low, medium or high carbon per 10k of value added across all industry; grade 1 is the best carbon efficiency against its sector, 5 the worst (docs/carbon.md).");
     if (list.length === 0) return;
-    list.sort((a, b) => (b[1].scope1_t + b[1].scope2_location_t) - (a[1].scope1_t + a[1].scope2_location_t));
+    list.sort((a, b) => b[1].graded_carbon_t - a[1].graded_carbon_t);
     table(s, ["enterprise", "sector", "consumption MWh", "bill", "scope 1 t", "scope 2 location t", "scope 2 market t", "scope 2 marginal t",
-      "t per 10k value added", "efficiency value", "grade", "neutrality %"],
+      "graded t", "t per 10k value added", "level", "efficiency value", "grade", "neutrality %"],
     list.map(([id, e]) => [
       { text: e.name, class: "text" }, { text: e.sector, class: "text" }, { text: number(e.consumption_mwh), value: e.consumption_mwh },
       { text: number(e.energy_bill), value: e.energy_bill }, { text: number(e.scope1_t), value: e.scope1_t },
       { text: number(e.scope2_location_t), value: e.scope2_location_t }, { text: number(e.scope2_market_t), value: e.scope2_market_t },
       { text: number(e.scope2_marginal_t), value: e.scope2_marginal_t },
+      { text: number(e.graded_carbon_t), value: e.graded_carbon_t },
       e.intensity_t_per_10k === null ? "-" : { text: number(e.intensity_t_per_10k, 3), value: e.intensity_t_per_10k },
+      e.carbon_level === null ? "-" : { text: e.carbon_level, class: `text level-${e.carbon_level}` },
       e.efficiency_value === null ? "-" : { text: number(e.efficiency_value, 2), value: e.efficiency_value },
       e.grade === null ? { text: "-", class: "grade" } : { text: String(e.grade), class: `grade grade-${e.grade}`, value: e.grade },
       { text: number(100 * e.neutrality_rate, 1), value: e.neutrality_rate },

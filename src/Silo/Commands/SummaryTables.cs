@@ -61,12 +61,12 @@ public static class SummaryTables
             return;
         }
         var table = new Table().Title($"Enterprises (largest emitters first; all {grades.Count} in enterprises.csv)")
-            .AddColumn("enterprise").AddColumn("sector").AddColumn(new TableColumn("t CO2 (scope 1 + 2)").RightAligned())
-            .AddColumn(new TableColumn("t per 10k value added").RightAligned()).AddColumn(new TableColumn("efficiency value").RightAligned())
+            .AddColumn("enterprise").AddColumn("sector").AddColumn(new TableColumn("t CO2 graded").RightAligned())
+            .AddColumn(new TableColumn("t per 10k value added").RightAligned()).AddColumn("level").AddColumn(new TableColumn("efficiency value").RightAligned())
             .AddColumn(new TableColumn("grade").RightAligned());
         foreach (var g in grades.OrderByDescending(g => g.CarbonT).ThenBy(g => g.Enterprise, StringComparer.Ordinal).Take(EnterprisesShown))
         {
-            table.AddRow(Markup.Escape(g.Name), g.Sector, N(g.CarbonT), g.IntensityTPer10k is { } i ? N(i, "N3") : "-",
+            table.AddRow(Markup.Escape(g.Name), g.Sector, N(g.CarbonT), g.IntensityTPer10k is { } i ? N(i, "N3") : "-", g.Level ?? "-",
                 g.EfficiencyValue is { } v ? N(v, "N2") : "-", g.Grade?.ToString(CultureInfo.InvariantCulture) ?? "-");
         }
         AnsiConsole.Write(table);

@@ -25,13 +25,45 @@ public sealed class EventStreamTests(LiveCluster cluster) : IDisposable
             .ToList();
         Assert.Equal(Enumerable.Range(0, 48), steps);
         var first = events.First(e => e.Type == "window").Data.GetProperty("steps")[0].GetProperty("regions")[0];
-        foreach (var field in new[] { "load_mw", "generation_mw", "price_per_mwh", "imports_mw", "exports_mw", "storage_energy_mwh", "curtailed_mw", "unserved_mw", "emissions_t", "carbon_intensity_g_per_kwh", "datacenter_it_mw" })
+        foreach (var field in new[] { "load_mw", "generation_mw", "price_per_mwh", "imports_mw", "exports_mw", "storage_energy_mwh", "curtailed_mw", "unserved_mw", "emissions_t", "carbon_intensity_g_per_kwh", "datacenter_it_mw", "average_factor_g_per_kwh", "marginal_factor_g_per_kwh", "marginal_unit" })
         {
             Assert.True(first.TryGetProperty(field, out _), field);
         }
         // West, step 0 of the toy: wind at 0/MWh sets the price (its hand calculation).
         Assert.Equal("West", first.GetProperty("region").GetString());
         Assert.Equal(0, first.GetProperty("price_per_mwh").GetDouble());
+    }
+
+    [Fact]
+    public async Task LiveEmissionFactorsAreThoseOfTheResultFiles()
+    {
+        using var client = api.Authorized();
+        var id = (await client.StartAsync(new { scenario = "two-region-toy" })).Id();
+        var events = await ReadAllAsync(client, $"/api/runs/{id}/events");
+        var live = events.Where(e => e.Type == "window")
+            .SelectMany(e => e.Data.GetProperty("steps").EnumerateArray())
+            .SelectMany(s => s.GetProperty("regions").EnumerateArray().Select(r => (
+                Key: (s.GetProperty("time").GetString()!, r.GetProperty("region").GetString()!),
+                Average: r.GetProperty("average_factor_g_per_kwh").GetDouble(),
+                Marginal: r.GetProperty("marginal_factor_g_per_kwh").GetDouble(),
+                Unit: r.GetProperty("marginal_unit").GetString()!)))
+            .ToDictionary(x => x.Key);
+
+        var csv = (await client.GetStringAsync(new Uri($"/api/runs/{id}/results/regions.csv", UriKind.Relative))).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var header = csv[0].Split(',').ToList();
+        int Column(string name) => header.IndexOf(name);
+        Assert.Equal(96, csv.Length - 1);
+        Assert.Equal(96, live.Count);
+        foreach (var line in csv.Skip(1))
+        {
+            var cells = line.Split(',');
+            var row = live[(cells[Column("time")], cells[Column("region")])];
+            // The files round to six decimals, the live events to three.
+            Assert.Equal(double.Parse(cells[Column("average_factor_g_per_kwh")], System.Globalization.CultureInfo.InvariantCulture), row.Average, 0.0006);
+            Assert.Equal(double.Parse(cells[Column("marginal_factor_g_per_kwh")], System.Globalization.CultureInfo.InvariantCulture), row.Marginal, 0.0006);
+            Assert.Equal(cells[Column("marginal_unit")], row.Unit);
+        }
+        Assert.Contains(live.Values, r => r.Average > 0);
     }
 
     [Fact]

@@ -26,6 +26,7 @@ public sealed class MetricsTests(LiveCluster cluster) : IDisposable
         foreach (var name in new[]
         {
             "gridactors_region_load_megawatts", "gridactors_region_generation_megawatts", "gridactors_region_carbon_intensity_grams_per_kilowatt_hour",
+            "gridactors_region_average_emission_factor_grams_per_kilowatt_hour", "gridactors_region_marginal_emission_factor_grams_per_kilowatt_hour",
             "gridactors_region_storage_energy_joules", "gridactors_region_energy_joules_total", "gridactors_region_emissions_tonnes_total",
             "gridactors_run_cost_total", "gridactors_run_progress_ratio", "gridactors_run_speed_steps_per_second", "gridactors_run_work_moved_joules_total",
             "orleans_",

@@ -38,6 +38,8 @@ public sealed class LiveMetrics
         RegionGauge(meter, "gridactors_region_unserved", "megawatts", "Demand not served (lost load).", r => r.UnservedMw);
         RegionGauge(meter, "gridactors_region_emissions", "tonnes_per_hour", "CO2 emitted by the region's plants, as a rate.", null, emissionsRate: true);
         RegionGauge(meter, "gridactors_region_carbon_intensity", "grams_per_kilowatt_hour", "CO2 per kWh generated in the region.", r => r.CarbonIntensityGPerKwh);
+        RegionGauge(meter, "gridactors_region_average_emission_factor", "grams_per_kilowatt_hour", "CO2 per kWh consumed in the region: its generation and imports at their origins' factors, flow-traced (docs/carbon.md).", r => r.AverageFactorGPerKwh);
+        RegionGauge(meter, "gridactors_region_marginal_emission_factor", "grams_per_kilowatt_hour", "CO2 of one more kWh of demand in the region: the price-setting unit's, across links with room, scaled by losses (docs/carbon.md).", r => r.MarginalFactorGPerKwh);
         RegionGauge(meter, "gridactors_region_datacenter_it", "megawatts", "IT load of the region's data-center campuses.", r => r.DatacenterItMw);
         meter.CreateObservableGauge("gridactors_region_generation", () => Observe((run, view) =>
                 view.Latest is null ? [] : view.Latest.Regions.SelectMany(r => r.GenerationMw.Select(g => Measure(g.Value, run, r.Region, g.Key)))),

@@ -96,7 +96,7 @@ public sealed class RunExecutor(IClusterClient cluster, ClusterStorage storage, 
 
     private async Task PublishWindowAsync(LiveRun run, ResolvedScenario scenario, WindowReport report, SummaryAccumulator summary, Pacer pacer)
     {
-        var steps = LiveSnapshots.Of(scenario, report);
+        var steps = LiveSnapshots.Of(scenario, report, summary.LatestFactors ?? throw new InvalidOperationException("a window is published after it is summed"));
         var pace = run.Settings.PaceStepsPerSecond;
         var batch = pace is { } p ? Math.Max(1, (int)Math.Round(p * PacedBatchInterval.TotalSeconds)) : steps.Length;
         for (var i = 0; i < steps.Length; i += batch)

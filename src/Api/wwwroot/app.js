@@ -163,7 +163,8 @@ function redraw() {
   const mix = carriers.map(carrier => ({ name: carrier, values: state.steps.map(s => regions.reduce((sum, r) => sum + s.regions[r].generation_mw[carrier], 0)) }))
     .filter(series => series.values.some(v => v > 0));
   Charts.draw($("#generation-chart"), labels, mix, { stacked: true });
-  Charts.draw($("#carbon-chart"), labels, perRegion(r => r.carbon_intensity_g_per_kwh));
+  // What the region consumes (imports at their origins' factors), not what it generates: an exporter of coal power is not its own consumer.
+  Charts.draw($("#carbon-chart"), labels, perRegion(r => r.average_factor_g_per_kwh));
   Charts.draw($("#storage-chart"), labels, chosen ? perRegion(r => r.storage_energy_mwh) : summed(r => r.storage_energy_mwh));
   const campuses = regions.filter(region => state.steps.some(s => s.regions[region].datacenter_it_mw > 0));
   // A scenario without campuses has no data-center chart rather than an empty axis.

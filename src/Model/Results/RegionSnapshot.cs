@@ -1,8 +1,12 @@
+using GridActors.Model.Accounting;
 using GridActors.Model.Scenario;
 
 namespace GridActors.Model.Results;
 
-/// <summary>One region in one step as live clients and metrics see it. Powers in MW, energy in MWh, emissions in t.</summary>
+/// <summary>
+/// One region in one step as live clients and metrics see it. Powers in MW, energy in MWh, emissions in t; the average
+/// and marginal emission factors of what the region consumes as regions.csv has them (docs/carbon.md).
+/// </summary>
 public sealed record RegionSnapshot(
     string Region,
     double LoadMw,
@@ -16,7 +20,10 @@ public sealed record RegionSnapshot(
     double UnservedMw,
     double EmissionsT,
     double CarbonIntensityGPerKwh,
-    double DatacenterItMw);
+    double DatacenterItMw,
+    double AverageFactorGPerKwh,
+    double MarginalFactorGPerKwh,
+    string MarginalUnit);
 
 /// <summary>All regions in one step.</summary>
 public sealed record StepSnapshot(int Step, DateTimeOffset Time, IReadOnlyList<RegionSnapshot> Regions);
@@ -24,7 +31,7 @@ public sealed record StepSnapshot(int Step, DateTimeOffset Time, IReadOnlyList<R
 /// <summary>Turns a cleared window into the per-step region snapshots that live clients receive.</summary>
 public static class LiveSnapshots
 {
-    public static StepSnapshot[] Of(ResolvedScenario scenario, WindowReport report)
+    public static StepSnapshot[] Of(ResolvedScenario scenario, WindowReport report, WindowFactors factors)
     {
         var carriers = scenario.Carriers();
         var storageByRegion = scenario.Regions.Select(r => scenario.Assets.Where(a => a.Region == r.Index && a is StorageSpec).Select(a => a.Index).ToArray()).ToArray();
@@ -42,8 +49,8 @@ public static class LiveSnapshots
                 }
                 var storedMwh = storageByRegion[region.Index].Sum(a => report.Assets[a][k].EnergyMwh);
                 regions[region.Index] = new RegionSnapshot(region.Id, row.LoadMw, generation, row.PricePerMwh, row.ImportMw, row.ExportMw, // the vocabulary of regions.csv: imports_mw, exports_mw
-                   
-                    storedMwh, row.StorageDischargeMw - row.StorageChargeMw, row.CurtailedMw, row.UnservedMw, row.EmissionsT, row.CarbonIntensityGPerKwh, row.DatacenterItMw);
+                    storedMwh, row.StorageDischargeMw - row.StorageChargeMw, row.CurtailedMw, row.UnservedMw, row.EmissionsT, row.CarbonIntensityGPerKwh, row.DatacenterItMw,
+                    factors.AverageGPerKwh[region.Index][k], factors.MarginalGPerKwh[region.Index][k], factors.MarginalUnit[region.Index][k]);
             }
             var step = report.FirstStep + k;
             steps[k] = new StepSnapshot(step, scenario.TimeOf(step), regions);

@@ -38,11 +38,15 @@ public sealed class SummaryAccumulator(ResolvedScenario scenario)
     /// <summary>The enterprises' and sectors' energy, bills and emissions (docs/carbon.md).</summary>
     public EnterpriseAccounts Enterprises { get; } = new(scenario);
 
+    /// <summary>The emission factors of the window added last: what live clients are shown beside its steps.</summary>
+    public WindowFactors? LatestFactors { get; private set; }
+
     /// <summary>Adds a window (windows must come in order: stores carry carbon from one to the next); returns its emission factors.</summary>
     public WindowFactors Add(WindowReport report)
     {
         var economics = scenario.Economics;
         var factors = tracer.Trace(report);
+        LatestFactors = factors;
         foreach (var asset in scenario.Assets)
         {
             foreach (var step in report.Assets[asset.Index])

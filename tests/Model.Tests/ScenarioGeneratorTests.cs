@@ -55,6 +55,19 @@ public sealed class ScenarioGeneratorTests
         Assert.Equal(costs.Count, costs.Distinct().Count());
     }
 
+    [Theory]
+    [InlineData(31, 160)]
+    [InlineData(31, 1000)]
+    [InlineData(5, 40)]
+    public void MustRunFloorsStayBelowPeakDemandAtAnySize(int regions, int assets)
+    {
+        // At 31 regions and 160 assets the floors once exceeded the peak, and every renewable MWh was curtailed.
+        var scenario = Load(new GeneratorSettings(regions, assets));
+        var floors = scenario.Assets.OfType<ThermalSpec>().Sum(t => t.MinOutputMw);
+        var peak = Enumerable.Range(0, scenario.Steps).Max(k => scenario.Assets.OfType<LoadSpec>().Sum(l => l.DemandMw[k]));
+        Assert.True(floors < 0.8 * peak, $"must-run floors {floors:F0} MW against a peak demand of {peak:F0} MW");
+    }
+
     [Fact]
     public void ASmallGeneratedScenarioHasAnOptimum()
     {

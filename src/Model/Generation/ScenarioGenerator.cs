@@ -94,7 +94,10 @@ public static class ScenarioGenerator
             var kind = i < regions.Length ? 0.0 : i < 2 * regions.Length ? 0.5 : random.NextDouble();
             if (kind < 0.30)
             {
-                var coal = random.NextDouble() < 0.7;
+                // Each region's first plant is gas: a flexible unit (low floor) that can follow its first load whatever
+                // their sizes, so a small scenario's must-run floors stay below its demand. The draw is made all the same,
+                // so every other asset is what it would be.
+                var coal = random.NextDouble() < 0.7 && i >= regions.Length;
                 var capacity = Math.Round(Between(300, 1000) / 10) * 10;
                 // Distinct costs: a tiny offset by index, so no two units tie in the merit order.
                 var cost = (coal ? Between(220, 320) : Between(380, 550)) + i * 1e-4;

@@ -37,7 +37,14 @@ public sealed class ParquetTests : IDisposable
     {
         var output = Path.Combine(folder, "week");
         // A negotiated run spans several windows, so the Parquet files hold several row groups.
-        var (exitCode, _, error) = await Gridactors.RunAsync("run", RepositoryRoot.Path("scenarios/china-east-data-west-compute.yaml"), "--out", output, "--format", "both", "--max-rounds", "3");
+        // One campus belongs to an enterprise that gives no value added: its grade cells are empty in CSV, null in Parquet.
+        var scenario = Path.Combine(folder, "scenario.yaml");
+        await File.WriteAllTextAsync(scenario, $$"""
+            include: [{{RepositoryRoot.Path("scenarios/china-east-data-west-compute.yaml")}}]
+            assets:
+              - { id: DC-Wuhu, owner: wuhu-campus }
+            """);
+        var (exitCode, _, error) = await Gridactors.RunAsync("run", scenario, "--out", output, "--format", "both", "--max-rounds", "3");
         Assert.True(exitCode == 0, error);
         using var db = new DuckDBConnection("Data Source=:memory:");
         db.Open();
@@ -68,6 +75,8 @@ public sealed class ParquetTests : IDisposable
                 }
             }
         }
+        var ungraded = Rows(db, $"SELECT carbon_level, grade FROM read_parquet('{Path.Combine(output, "enterprises.parquet")}') WHERE enterprise = 'wuhu-campus'", out _);
+        Assert.Equal([null, null], Assert.Single(ungraded));
         Assert.True(new FileInfo(Path.Combine(output, "assets.parquet")).Length < new FileInfo(Path.Combine(output, "assets.csv")).Length);
     }
 

@@ -34,7 +34,7 @@ internal static class EnterpriseTable
                 table.Number(value);
             }
             table.Number(grade.CarbonT).OptionalNumber(grade.ValueAdded).OptionalNumber(grade.IntensityTPer10k).OptionalNumber(grade.BenchmarkTPer10k)
-                .OptionalNumber(grade.EfficiencyValue).OptionalNumber(grade.Grade).Text(grade.Level ?? "").Number(grade.NeutralityRate).EndRow();
+                .OptionalNumber(grade.EfficiencyValue).OptionalNumber(grade.Grade).OptionalText(grade.Level).Number(grade.NeutralityRate).EndRow();
         }
         table.EndWindow();
     }

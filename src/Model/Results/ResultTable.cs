@@ -59,6 +59,19 @@ public sealed class ResultTable : IDisposable
         return this;
     }
 
+    /// <summary>A text only some rows have (an enterprise's carbon level needs its value added); empty in CSV, null in Parquet.</summary>
+    public ResultTable OptionalText(string? value)
+    {
+        Separate();
+        if (value is not null)
+        {
+            line.Append(CsvText(value));
+        }
+        parquet?.Text(cell, value);
+        cell++;
+        return this;
+    }
+
     public ResultTable Number(double value)
     {
         Separate();
@@ -126,7 +139,7 @@ public sealed class ResultTable : IDisposable
         private readonly FileStream stream;
         private readonly ParquetWriter writer;
         private readonly DataField[] fields;
-        private readonly List<string>?[] texts;
+        private readonly List<string?>?[] texts;
         private readonly List<double>?[] numbers;
         private readonly List<double?>?[] optional;
         private int rows;
@@ -139,14 +152,14 @@ public sealed class ResultTable : IDisposable
                 ColumnKind.Number => new DataField<double>(c.Name),
                 _ => new DataField<double?>(c.Name),
             })];
-            texts = [.. columns.Select(c => c.Kind == ColumnKind.Text ? new List<string>() : null)];
+            texts = [.. columns.Select(c => c.Kind == ColumnKind.Text ? new List<string?>() : null)];
             numbers = [.. columns.Select(c => c.Kind == ColumnKind.Number ? new List<double>() : null)];
             optional = [.. columns.Select(c => c.Kind == ColumnKind.OptionalNumber ? new List<double?>() : null)];
             stream = File.Create(path);
             writer = ParquetWriter.CreateAsync(new ParquetSchema(fields), stream).GetAwaiter().GetResult();
         }
 
-        public void Text(int column, string value) => texts[column]!.Add(value);
+        public void Text(int column, string? value) => texts[column]!.Add(value);
 
         public void Number(int column, double value) => numbers[column]!.Add(value);
 
@@ -166,7 +179,7 @@ public sealed class ResultTable : IDisposable
             {
                 if (texts[c] is { } text)
                 {
-                    group.WriteAsync(fields[c], (IReadOnlyCollection<string>)text).GetAwaiter().GetResult();
+                    group.WriteAsync(fields[c], (IReadOnlyCollection<string?>)text).GetAwaiter().GetResult();
                     text.Clear();
                 }
                 else if (numbers[c] is { } number)

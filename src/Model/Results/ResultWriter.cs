@@ -107,7 +107,7 @@ public sealed class ResultWriter : IDisposable
                 {
                     var it = s.ConsumedMw / dc.Pue;
                     var interactive = dc.InteractiveItMw[step];
-                    datacenters.Text(time).Text(dc.Id).Text(dc.Hub ?? "").Text(scenario.Regions[dc.Region].Id)
+                    datacenters.Text(time).Text(dc.Id).OptionalText(dc.Hub).Text(scenario.Regions[dc.Region].Id)
                         .Number(it).Number(s.ConsumedMw).Number(interactive).Number(Math.Max(0, it - interactive)).Number(received[dc.Index])
                         .EndRow();
                 }

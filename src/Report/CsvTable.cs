@@ -3,8 +3,9 @@ using System.Globalization;
 namespace GridActors.Report;
 
 /// <summary>
-/// Reads one of GridActors' own result CSV files row by row, by column name. The files are written by ResultWriter:
-/// no quoted fields in the files read here (ids match the format's id pattern), '.' as decimal separator.
+/// Reads one of GridActors' own result CSV files row by row, by column name: the inverse of ResultTable's writing, so
+/// a free-text cell quoted there (a hub label holding a comma, a quote or a line break) reads back as one field;
+/// '.' as decimal separator.
 /// </summary>
 internal sealed class CsvTable : IDisposable
 {
@@ -16,7 +17,7 @@ internal sealed class CsvTable : IDisposable
     {
         reader = new StreamReader(path);
         var header = reader.ReadLine() ?? throw new InvalidDataException($"{path} is empty");
-        Header = header.Split(',');
+        Header = [.. Fields(header)];
         columns = Header.Select((name, i) => (name, i)).ToDictionary(c => c.name, c => c.i, StringComparer.Ordinal);
         Path = path;
     }
@@ -34,8 +35,60 @@ internal sealed class CsvTable : IDisposable
         {
             return false;
         }
-        fields = line.Split(',');
+        if (!line.Contains('"'))
+        {
+            // Nearly every row: numbers and ids, which are never quoted.
+            fields = line.Split(',');
+            return true;
+        }
+        // A quoted cell may hold line breaks: the record goes on while a quote is open (an odd count so far).
+        while (line.Count(c => c == '"') % 2 == 1 && reader.ReadLine() is { } more)
+        {
+            line += "\n" + more;
+        }
+        fields = [.. Fields(line)];
         return true;
+    }
+
+    /// <summary>The cells of one record: split at commas outside quotes, a quoted cell unquoted and its doubled quotes made single.</summary>
+    private static IEnumerable<string> Fields(string record)
+    {
+        var cell = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < record.Length; i++)
+        {
+            var c = record[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < record.Length && record[i + 1] == '"')
+                {
+                    cell.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    cell.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                yield return cell.ToString();
+                cell.Clear();
+            }
+            else
+            {
+                cell.Append(c);
+            }
+        }
+        yield return cell.ToString();
     }
 
     public string Text(string column) => fields[Index(column)];

@@ -45,6 +45,27 @@ public sealed partial class ReportTests : IDisposable
     }
 
     [Fact]
+    public async Task AHubLabelWithACommaAndQuotesIsReadAsOneCell()
+    {
+        // datacenters.csv quotes a free-text hub; the report must read it back as one cell, not shift the columns after it.
+        var scenario = Path.Combine(folder, "hub.yaml");
+        await File.WriteAllTextAsync(scenario, $$"""
+            include: [{{RepositoryRoot.Path("scenarios/china-east-data-west-compute.yaml")}}]
+            assets:
+              - { id: DC-Horinger, hub: 'Inner Mongolia, "Horinger"' }
+            """);
+        var output = Path.Combine(folder, "hub");
+        var (exitCode, _, error) = await Gridactors.RunAsync("optimize", scenario, "--out", output, "--solver", "glop", "--report");
+        Assert.True(exitCode == 0, error);
+        var result = PageData(await File.ReadAllTextAsync(Path.Combine(output, "report.html")))["result"]!;
+        var campuses = result["campuses"]!.AsArray();
+        Assert.Equal("NM", campuses.Single(c => c!["id"]!.GetValue<string>() == "DC-Horinger")!["region"]!.GetValue<string>());
+        // Hourly steps: the campuses' received IT power summed over the week is the work moved, in MWh.
+        var received = campuses.Sum(c => c!["received_it_mw"]!.AsArray().Sum(v => v!.GetValue<double>()));
+        Assert.Equal(result["summary"]!["datacenters"]!["work_moved_mwh"]!.GetValue<double>(), received, 0.01 * campuses.Count * 168);
+    }
+
+    [Fact]
     public async Task AComparisonIsReportedSideBySide()
     {
         var output = Path.Combine(folder, "toy");

@@ -53,13 +53,8 @@ public sealed record RunStartRequest(
             "regional" => Abstractions.Clearing.Regional,
             _ => Problem<Clearing>("clearing", $"'{Clearing}' is not a clearing; use central or regional"),
         };
-        var format = Format?.Trim().ToLowerInvariant() switch
-        {
-            null or "" or "csv" => ResultFormat.Csv,
-            "parquet" => ResultFormat.Parquet,
-            "both" => ResultFormat.Both,
-            _ => Problem<ResultFormat>("format", $"'{Format}' is not a result format; use csv, parquet or both"),
-        };
+        var format = string.IsNullOrWhiteSpace(Format) ? ResultFormat.Csv
+            : ResultFormats.Parse(Format.Trim().ToLowerInvariant()) ?? Problem<ResultFormat>("format", $"'{Format}' is not a result format; use csv, parquet or both");
         if (clearing == Abstractions.Clearing.Regional && placement == Model.PlacementPolicies.Placement.CarbonGreedy)
         {
             problems.Add(("placement", RunOptionLimits.CarbonGreedyNeedsCentralClearing));

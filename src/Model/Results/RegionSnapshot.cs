@@ -34,11 +34,13 @@ public static class LiveSnapshots
     public static StepSnapshot[] Of(ResolvedScenario scenario, WindowReport report, WindowFactors factors)
     {
         var carriers = scenario.Carriers();
-        var storageByRegion = scenario.Regions.Select(r => scenario.Assets.Where(a => a.Region == r.Index && a is StorageSpec).Select(a => a.Index).ToArray()).ToArray();
+        var stored = new StoredEnergy(scenario);
+        var storedMwh = new double[scenario.Regions.Length];
         var steps = new StepSnapshot[report.Steps];
         for (var k = 0; k < report.Steps; k++)
         {
             var regions = new RegionSnapshot[scenario.Regions.Length];
+            stored.At(report, k, storedMwh);
             foreach (var region in scenario.Regions)
             {
                 var row = report.Regions[region.Index][k];
@@ -47,9 +49,8 @@ public static class LiveSnapshots
                 {
                     generation[carriers[c]] = row.GenerationByCarrierMw[c];
                 }
-                var storedMwh = storageByRegion[region.Index].Sum(a => report.Assets[a][k].EnergyMwh);
                 regions[region.Index] = new RegionSnapshot(region.Id, row.LoadMw, generation, row.PricePerMwh, row.ImportMw, row.ExportMw, // the vocabulary of regions.csv: imports_mw, exports_mw
-                    storedMwh, row.StorageDischargeMw - row.StorageChargeMw, row.CurtailedMw, row.UnservedMw, row.EmissionsT, row.CarbonIntensityGPerKwh, row.DatacenterItMw,
+                    storedMwh[region.Index], row.StorageDischargeMw - row.StorageChargeMw, row.CurtailedMw, row.UnservedMw, row.EmissionsT, row.CarbonIntensityGPerKwh, row.DatacenterItMw,
                     factors.AverageGPerKwh[region.Index][k], factors.MarginalGPerKwh[region.Index][k], factors.MarginalUnit[region.Index][k]);
             }
             var step = report.FirstStep + k;

@@ -12,6 +12,21 @@ public enum ResultFormat
     Both,
 }
 
+/// <summary>The names users write for a <see cref="ResultFormat"/> (--format, the API's format), in one place.</summary>
+public static class ResultFormats
+{
+    public static readonly string[] Names = ["csv", "parquet", "both"];
+
+    /// <summary>The format of a name, or null for a name that is none.</summary>
+    public static ResultFormat? Parse(string name) => name switch
+    {
+        "csv" => ResultFormat.Csv,
+        "parquet" => ResultFormat.Parquet,
+        "both" => ResultFormat.Both,
+        _ => null,
+    };
+}
+
 /// <summary>What a column holds: text, a number, or a number that some rows leave empty.</summary>
 public enum ColumnKind
 {

@@ -22,7 +22,7 @@ public sealed class ResultWriter : IDisposable
     private readonly ResultFormat format;
     private readonly string[] carriers;
     private readonly ComputeNetwork network;
-    private readonly StorageSpec[] stores;
+    private readonly StoredEnergy stored;
     private bool completed;
 
     public ResultWriter(ResolvedScenario scenario, string directory, ResultFormat format = ResultFormat.Csv)
@@ -30,7 +30,7 @@ public sealed class ResultWriter : IDisposable
         this.scenario = scenario;
         this.format = format;
         network = new ComputeNetwork(scenario);
-        stores = [.. scenario.Assets.OfType<StorageSpec>()];
+        stored = new StoredEnergy(scenario);
         finalDirectory = Path.GetFullPath(directory);
         if (OutputProblem(directory) is { } problem)
         {
@@ -75,7 +75,7 @@ public sealed class ResultWriter : IDisposable
             var step = report.FirstStep + k;
             var time = Numbers.Time(scenario.TimeOf(step));
             WorkReceived(report, k, received);
-            StoredEnergy(report, k, storedMwh);
+            stored.At(report, k, storedMwh);
             foreach (var region in scenario.Regions)
             {
                 var row = report.Regions[region.Index][k];
@@ -123,16 +123,6 @@ public sealed class ResultWriter : IDisposable
         foreach (var table in new[] { regions, assets, links, datacenters })
         {
             table.EndWindow();
-        }
-    }
-
-    /// <summary>Energy held in each region's stores at the end of step k.</summary>
-    private void StoredEnergy(WindowReport report, int k, double[] storedMwh)
-    {
-        Array.Clear(storedMwh);
-        foreach (var store in stores)
-        {
-            storedMwh[store.Region] += report.Assets[store.Index][k].EnergyMwh;
         }
     }
 

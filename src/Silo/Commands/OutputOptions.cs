@@ -14,7 +14,7 @@ public sealed class OutputOptions
 
     private readonly Option<bool> report = new("--report") { Description = "Also write report.html into the result folder (as `gridactors report` does; it reads the CSV tables)." };
 
-    public OutputOptions() => format.AcceptOnlyFromAmong("csv", "parquet", "both");
+    public OutputOptions() => format.AcceptOnlyFromAmong(ResultFormats.Names);
 
     public void AddTo(Command command)
     {
@@ -22,12 +22,7 @@ public sealed class OutputOptions
         command.Options.Add(report);
     }
 
-    public ResultFormat Format(ParseResult parse) => parse.GetValue(format) switch
-    {
-        "parquet" => ResultFormat.Parquet,
-        "both" => ResultFormat.Both,
-        _ => ResultFormat.Csv,
-    };
+    public ResultFormat Format(ParseResult parse) => ResultFormats.Parse(parse.GetValue(format)!) ?? ResultFormat.Csv;
 
     public bool Report(ParseResult parse) => parse.GetValue(report);
 

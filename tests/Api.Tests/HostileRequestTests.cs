@@ -32,6 +32,8 @@ public sealed class HostileRequestTests(LiveCluster cluster) : IDisposable
         { "regions: [ { id: A }, { id: B }", "not valid YAML" },
         { "regions: " + new string('[', 50_000), "nested more than 64 deep" },
         { AliasBomb(), "once its aliases are expanded" },
+        { Toy() + "r: &r [*r]\n", "alias cycle" },
+        { Toy() + "r: &r { a: [ *r ] }\n", "alias cycle" },
         { Toy().Replace("steps: 48", "steps: 10000000", StringComparison.Ordinal), "more than the 100,000" },
         { Toy().Replace("steps: 48", "steps: 2147483647", StringComparison.Ordinal), "more than the 100,000" },
         { Toy().Replace("capacity_mw: 800", "capacity_mw: 1e308", StringComparison.Ordinal), "largest magnitude" },
@@ -49,6 +51,18 @@ public sealed class HostileRequestTests(LiveCluster cluster) : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains(expected, text, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnAliasCycleInsideJsonsYamlFieldGets400AndTheServerLives()
+    {
+        using var client = api.Authorized();
+        var body = System.Text.Json.JsonSerializer.Serialize(new { yaml = Toy() + "r: &r [*r]\n" });
+        var (status, text) = await client.PostRawAsync(body, "application/json");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("alias cycle: *r stands inside", text, StringComparison.Ordinal);
+        var run = await client.StartAsync(new { scenario = "two-region-toy" });
+        Assert.Equal("completed", (await client.WaitForEndAsync(run.Id()))["status"]!.GetValue<string>());
     }
 
     [Theory]

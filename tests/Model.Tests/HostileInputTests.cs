@@ -57,6 +57,28 @@ public sealed class HostileInputTests : IDisposable
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"took {watch.Elapsed}");
     }
 
+    [Theory]
+    [InlineData("r: &r [*r]", 1, 8)]
+    [InlineData("r: &r { a: *r }", 1, 12)]
+    [InlineData("r: &r { *r : 1 }", 1, 9)]
+    [InlineData("r: &r [[[ *r ]]]", 1, 11)]
+    [InlineData("format: 1\nregions: &r\n  - id: A\n    next: *r\n", 4, 11)]
+    [InlineData("a: &r [1]\nb: &r [x, *r]\n", 2, 11)]
+    public void AnAliasInsideItsOwnAnchorIsALocatedCycleNotAStackOverflow(string yaml, int line, int column)
+    {
+        var error = Single(yaml);
+        Assert.StartsWith("alias cycle: *r stands inside", error.Message, StringComparison.Ordinal);
+        Assert.Equal((line, column), (error.Location.Line, error.Location.Column));
+    }
+
+    [Fact]
+    public void AnAnchorNamedAgainInsideItsValueIsNoCycle()
+    {
+        // The alias refers to the latest definition of its anchor: here the finished [1], not the open list around it.
+        var (_, errors) = ScenarioLoader.TryLoadText(TempScenario.Minimal + "\nr: &r [&r [1], *r]\n", "request body", files.Folder);
+        Assert.Equal("unknown field 'r'", Assert.Single(errors).Message);
+    }
+
     [Fact]
     public void AFewAliasesAreFine()
     {

@@ -108,7 +108,7 @@ public sealed class YamlSourceTree
         }
         catch (YamlLimitException e)
         {
-            errors.Add(new ScenarioError(At(display, e.At), "", $"too large to read: {e.Message}"));
+            errors.Add(new ScenarioError(At(display, e.At), "", e.Message));
             return null;
         }
         catch (YamlException e)

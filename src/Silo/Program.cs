@@ -17,4 +17,15 @@ if (parse.Errors.Count > 0)
     await Console.Error.WriteLineAsync("`gridactors COMMAND --help` lists the options");
     return 2;
 }
-return await parse.InvokeAsync();
+try
+{
+    return await parse.InvokeAsync(new System.CommandLine.InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+{
+    // The output paths are checked before any work, so what lands here is the system refusing mid-way (a disk that
+    // filled up, a folder taken away): a sentence, not a stack trace. Results are written to a staging folder and
+    // moved into place at the end, so nothing half-written is left.
+    await Console.Error.WriteLineAsync($"error: could not write: {GridActors.Model.Loading.ErrorText.FirstLine(e.Message)}");
+    return 1;
+}

@@ -118,8 +118,10 @@ public sealed class ApiProcessTests : IDisposable
         }
     }
 
+    private static System.Text.Json.JsonDocument Json(string text) => System.Text.Json.JsonDocument.Parse(text);
+
     [Fact]
-    public async Task ARunWhoseOnlySiloIsKilledFailsWithinAboutThirtySecondsSayingHowToGoOn()
+    public async Task ARunWhoseOnlySiloIsKilledFailsWithinAboutThirtySecondsSayingHowToGoOnAndHealthSaysTheClusterIsLost()
     {
         var gateway = GridActors.Silo.EmbeddedCluster.FreePort();
         var siloStart = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
@@ -158,6 +160,14 @@ public sealed class ApiProcessTests : IDisposable
             Assert.Contains("no silo of the cluster has answered for 30 s", ended["error"]!.GetValue<string>(), StringComparison.Ordinal);
             Assert.Contains("resume", ended["error"]!.GetValue<string>(), StringComparison.Ordinal);
             Assert.True(killed.Elapsed < TimeSpan.FromSeconds(60), $"reported {killed.Elapsed} after the kill");
+
+            // With its silo dead the API says so, and a new run is refused with the documented 503 instead of 201.
+            using var health = Json(await (await WaitForAsync(http, "/health")).Content.ReadAsStringAsync());
+            Assert.Equal("lost", health.RootElement.GetProperty("cluster").GetString());
+            Assert.Contains("no GridActors silo answers", health.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            var (status, refusal) = await http.PostRawAsync("{\"scenario\":\"two-region-toy\"}", "application/json");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+            Assert.Contains("gridactors serve", refusal, StringComparison.Ordinal);
         }
         finally
         {

@@ -53,7 +53,7 @@ public static class RunsEndpoints
     }
 
     private static async Task<IResult> StartAsync(HttpRequest request, RunRegistry registry, ScenarioCatalog catalog, IOptions<ApiOptions> options, LiveJson json,
-        ClusterConnectionState cluster)
+        ClusterProbe cluster)
     {
         var limit = options.Value.MaxRequestBodyBytes;
         if (request.ContentLength > limit)
@@ -116,7 +116,7 @@ public static class RunsEndpoints
         {
             return ApiProblems.InvalidRequest(mediaType == "application/json" ? ScenarioCatalog.UploadName : "query", [("window_steps", tooLarge)]);
         }
-        if (settings.Mode == RunMode.Negotiated && cluster.Problem is { } unreachable)
+        if (settings.Mode == RunMode.Negotiated && await cluster.ProblemAsync() is { } unreachable)
         {
             return ApiProblems.ClusterUnavailable(unreachable);
         }

@@ -12,7 +12,11 @@ public static class ScenariosEndpoints
             .WithName("ListScenarios")
             .WithSummary("The scenarios in the server's folder, by name")
             .RequireAuthorization(Hosting.ApiAccess.Read);
-        endpoints.MapGet("/health", (Hosting.ClusterConnectionState cluster) => TypedResults.Ok(new HealthReport("ok", cluster.Connected ? "connected" : "connecting", cluster.Problem)))
+        endpoints.MapGet("/health", async (Hosting.ClusterConnectionState cluster, Hosting.ClusterProbe probe) =>
+            {
+                var problem = await probe.ProblemAsync();
+                return TypedResults.Ok(new HealthReport("ok", cluster.Label, problem));
+            })
             .WithTags("Health")
             .WithSummary("Liveness of the API process, and whether it has reached its cluster")
             // A probe for operators and orchestrators, outside the API's contract (it has no error answers to document).
@@ -22,5 +26,8 @@ public static class ScenariosEndpoints
     }
 }
 
-/// <summary>The API is up; <paramref name="Cluster"/> says whether runs can start ("connected") or not yet ("connecting", with why).</summary>
+/// <summary>
+/// The API is up; <paramref name="Cluster"/> says whether runs can start: "connected", or not yet ("connecting") or no
+/// longer ("lost"), with why in <paramref name="Detail"/>.
+/// </summary>
 public sealed record HealthReport(string Status, string Cluster, string? Detail);

@@ -37,6 +37,7 @@ public static class ApiSetup
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<LiveJson>();
         services.AddSingleton<ClusterConnectionState>();
+        services.AddSingleton<ClusterProbe>();
         BackgroundConnection.Wrap(services, hostedBefore);
         services.AddSingleton<ApiKeyStore>();
         services.AddApiKeyAccess();

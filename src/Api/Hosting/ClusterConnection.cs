@@ -9,15 +9,26 @@ namespace GridActors.Api.Hosting;
 public sealed class ClusterConnectionState(IOptions<ClusterOptions> options)
 {
     private volatile string? problem = "the API is still connecting to its cluster";
+    private volatile bool started;
 
     public bool Connected => problem is null;
+
+    /// <summary>Whether the Orleans client has started: only then can the cluster be asked (<see cref="ClusterProbe"/>).</summary>
+    public bool Started => started;
+
+    /// <summary>/health's word: connected; connecting (never reached yet); or lost (reached once, not answering now).</summary>
+    public string Label => Connected ? "connected" : started ? "lost" : "connecting";
 
     /// <summary>Why the cluster cannot be used now, as a sentence naming where the API looks; null when connected.</summary>
     public string? Problem => problem is null ? null : $"no GridActors silo answers at {Where(options.Value)} ({problem}); start one with `gridactors serve`, the API connects as soon as it is up";
 
     internal void Failed(string reason) => problem = reason;
 
-    internal void Succeeded() => problem = null;
+    internal void Succeeded()
+    {
+        started = true;
+        problem = null;
+    }
 
     public static string Where(ClusterOptions cluster) => cluster.Postgres is null
         ? $"localhost:{cluster.GatewayPort} (cluster '{cluster.ClusterId}')"

@@ -7,7 +7,19 @@ namespace GridActors.Model.Generation;
 /// <summary>What to generate: how many regions and assets, over how many hourly steps, from which seed.</summary>
 public sealed record GeneratorSettings(int Regions, int Assets, int Steps = 168, int Seed = 1)
 {
+    /// <summary>Thirty times China's provinces: enough for any study, small enough that the grid and the regions' profiles stay a small part of the file.</summary>
+    public const int MaxRegions = 999;
+
+    /// <summary>About 200 bytes of YAML an asset: 300,000 stay within the 64 MB a scenario file may have.</summary>
+    public const int MaxAssets = 300_000;
+
     public string Name => $"generated-r{Regions}-a{Assets}-s{Seed}";
+
+    /// <summary>Why a scenario of this size would not load under <paramref name="limits"/>, or null.</summary>
+    public string? Problem(Loading.ScenarioLimits limits) =>
+        (long)Assets * Steps > limits.MaxAssetSteps
+            ? $"{Assets:N0} assets over {Steps:N0} steps are {(long)Assets * Steps:N0} asset-steps, more than the {limits.MaxAssetSteps:N0} a scenario may have"
+            : null;
 }
 
 /// <summary>

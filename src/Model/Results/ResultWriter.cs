@@ -54,11 +54,8 @@ public sealed class ResultWriter : IDisposable
 
     public string FinalDirectory => finalDirectory;
 
-    /// <summary>Why a result folder cannot be written to, or null when it can (absent or empty).</summary>
-    public static string? OutputProblem(string directory) =>
-        Directory.Exists(directory) && Directory.EnumerateFileSystemEntries(directory).Any()
-            ? $"output folder {directory} already exists and is not empty; choose another --out"
-            : null;
+    /// <summary>Why a result folder cannot be written to, or null when it can (<see cref="OutputPaths.FolderProblem"/>).</summary>
+    public static string? OutputProblem(string directory) => OutputPaths.FolderProblem(directory);
 
     private static ResultColumn[] Numeric(params string[] names) => [.. names.Select(n => new ResultColumn(n, ColumnKind.Number))];
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GridActors.Model.Generation;
+using GridActors.Model.Loading;
 using GridActors.Model.Results;
 
 namespace GridActors.Silo.Commands;
@@ -14,23 +15,29 @@ public static class GenerateCommand
         var steps = new Option<int>("--steps") { Description = "Hourly steps of the horizon.", DefaultValueFactory = _ => 168 };
         var seed = new Option<int>("--seed") { Description = "The same seed and sizes give the same bytes.", DefaultValueFactory = _ => 1 };
         var output = new Option<FileInfo?>("--out") { Description = "File to write (default: print to standard output)." };
-        Positive(regions);
-        Positive(assets);
-        Positive(steps);
+        Within(regions, GeneratorSettings.MaxRegions);
+        Within(assets, GeneratorSettings.MaxAssets);
+        Within(steps, ScenarioLimits.Default.MaxSteps);
         var command = new Command("generate", "Write a valid synthetic scenario of R regions and N assets from a seed (for `run`, `optimize` and `bench` at scale).")
         {
             regions, assets, steps, seed, output,
         };
         command.SetAction(parse =>
         {
-            var text = ScenarioGenerator.Generate(new GeneratorSettings(parse.GetValue(regions), parse.GetValue(assets), parse.GetValue(steps), parse.GetValue(seed)));
-            if (parse.GetValue(output) is { } file)
+            var settings = new GeneratorSettings(parse.GetValue(regions), parse.GetValue(assets), parse.GetValue(steps), parse.GetValue(seed));
+            if (settings.Problem(ScenarioLimits.Default) is { } tooLarge)
             {
-                if (file.Directory is { Exists: false } folder)
-                {
-                    return ErrorReport.Print($"--out: the folder {folder.FullName} does not exist");
-                }
-                AtomicFile.WriteAllText(file.FullName, text);
+                return ErrorReport.Print(tooLarge);
+            }
+            // The path is checked before the scenario is made: nothing but a regular file is ever replaced.
+            if (parse.GetValue(output) is { } file && OutputPaths.FileProblem(file.FullName) is { } problem)
+            {
+                return ErrorReport.Print($"--out: {problem}");
+            }
+            var text = ScenarioGenerator.Generate(settings);
+            if (parse.GetValue(output) is { } target)
+            {
+                AtomicFile.WriteAllText(target.FullName, text);
             }
             else
             {
@@ -41,11 +48,12 @@ public static class GenerateCommand
         return command;
     }
 
-    private static void Positive(Option<int> option) => option.Validators.Add(result =>
+    private static void Within(Option<int> option, int largest) => option.Validators.Add(result =>
     {
-        if (result.GetValueOrDefault<int>() < 1)
+        var value = result.GetValueOrDefault<int>();
+        if (value < 1 || value > largest)
         {
-            result.AddError($"{option.Name} must be at least 1");
+            result.AddError($"{option.Name} must be from 1 to {largest:N0}");
         }
     });
 }

@@ -40,9 +40,9 @@ public static class OptimizeCommand
             return exitCode;
         }
         outputDirectory = output;
-        if (mpsPath is not null && !Directory.Exists(Path.GetDirectoryName(mpsPath)))
+        if (mpsPath is not null && OutputPaths.FileProblem(mpsPath) is { } mpsProblem)
         {
-            return ErrorReport.Print($"--write-mps: folder {Path.GetDirectoryName(mpsPath)} does not exist");
+            return ErrorReport.Print($"--write-mps: {mpsProblem}");
         }
         var solver = LpSolvers.Parse(solverName);
         try

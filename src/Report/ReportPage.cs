@@ -61,7 +61,7 @@ public static partial class ReportPage
         {
             return new JsonObject
             {
-                ["compare"] = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "compare.json"))),
+                ["compare"] = ResultJson.Read(folder, "compare.json"),
                 ["negotiated"] = ResultDigest.Read(Path.Combine(folder, "negotiated")),
                 ["optimal"] = ResultDigest.Read(Path.Combine(folder, "optimal")),
             };
@@ -72,9 +72,12 @@ public static partial class ReportPage
     private static string Title(JsonObject data)
     {
         var summary = (data["result"] ?? data["negotiated"])!["summary"]!;
-        var kind = data.ContainsKey("compare") ? "negotiated vs optimal" : summary["mode"]!.GetValue<string>();
-        return $"GridActors report: {summary["scenario"]!.GetValue<string>()} ({kind})";
+        var kind = data.ContainsKey("compare") ? "negotiated vs optimal" : Text(summary["mode"]);
+        return $"GridActors report: {Text(summary["scenario"])} ({kind})";
     }
+
+    /// <summary>A text field of summary.json for the title, whatever an edited file holds there (the title is HTML-encoded).</summary>
+    private static string Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? Model.Loading.ErrorText.Quote(text) : "?";
 
     /// <summary>The charting library (Apache ECharts) as built in, for the live dashboard.</summary>
     public static Stream ChartingLibrary() => typeof(ReportPage).Assembly.GetManifestResourceStream("page/echarts.min.js")

@@ -15,24 +15,34 @@ public static class ResultDigest
 
     private static readonly int[] BucketHours = [1, 2, 3, 4, 6, 12, 24, 168];
 
+    /// <summary>Regions a report draws: the generator's most, more than any country has provinces.</summary>
+    public const int MaxRegions = 999;
+
+    /// <summary>Carrier columns of regions.csv: the scenario format has a dozen.</summary>
+    public const int MaxCarriers = 64;
+
     public static JsonObject Read(string folder)
     {
-        var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "summary.json")))!.AsObject();
-        var steps = summary["steps"]!.GetValue<int>();
-        var stepMinutes = summary["step_minutes"]!.GetValue<int>();
+        var summary = ResultJson.Read(folder, "summary.json") as JsonObject ?? throw new InvalidDataException("summary.json is not a JSON object");
+        var steps = ResultJson.Whole(summary, "summary.json", "steps", 1, int.MaxValue);
+        var stepMinutes = ResultJson.Whole(summary, "summary.json", "step_minutes", 1, 1440);
         var bucket = BucketSteps(steps, stepMinutes);
         var buckets = (steps + bucket - 1) / bucket;
-        var regions = summary["regions"]!.AsObject().Select(r => r.Key).ToArray();
+        var regions = (summary["regions"] as JsonObject ?? throw new InvalidDataException("summary.json: regions: expected an object of regions")).Select(r => r.Key).ToArray();
+        if (regions.Length is 0 or > MaxRegions)
+        {
+            throw new InvalidDataException($"summary.json: regions: {regions.Length:N0} regions; a report draws 1 to {MaxRegions:N0}");
+        }
+        _ = ResultJson.Time(summary, "summary.json", "start");
         var digest = new JsonObject
         {
             ["summary"] = summary,
             ["bucket_hours"] = bucket * stepMinutes / 60.0,
             ["times"] = new JsonArray([.. Enumerable.Range(0, buckets).Select(b => (JsonNode)Time(summary, b * bucket * stepMinutes))]),
         };
-        var runFile = Path.Combine(folder, "run.json");
-        if (File.Exists(runFile))
+        if (File.Exists(Path.Combine(folder, "run.json")))
         {
-            digest["run"] = JsonNode.Parse(File.ReadAllText(runFile));
+            digest["run"] = ResultJson.Read(folder, "run.json");
         }
         digest["regions"] = RegionSeries(Path.Combine(folder, "regions.csv"), regions, steps, bucket, buckets);
         digest["links"] = LinkFlows(Path.Combine(folder, "links.csv"), steps);
@@ -54,7 +64,7 @@ public static class ResultDigest
     }
 
     private static string Time(JsonObject summary, int minutes) =>
-        Model.Results.Numbers.Time(DateTimeOffset.Parse(summary["start"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture).AddMinutes(minutes));
+        Model.Results.Numbers.Time(ResultJson.Time(summary, "summary.json", "start").AddMinutes(minutes));
 
     /// <summary>The regions.csv columns drawn over time, besides generation by carrier.</summary>
     private static readonly string[] RegionColumns =
@@ -64,6 +74,10 @@ public static class ResultDigest
     {
         using var csv = new CsvTable(path);
         var carriers = csv.Header.SkipWhile(c => c != "load_mw").Skip(1).TakeWhile(c => c != "storage_charge_mw").ToArray();
+        if (carriers.Length > MaxCarriers)
+        {
+            throw new InvalidDataException($"{csv.Name}: {carriers.Length:N0} carrier columns; a report draws at most {MaxCarriers}");
+        }
         var names = carriers.Concat(RegionColumns).ToArray();
         var sums = regions.Select(_ => names.Select(_ => new double[buckets]).ToArray()).ToArray();
         var counts = new int[buckets];
@@ -72,7 +86,14 @@ public static class ResultDigest
         while (csv.Read())
         {
             var step = row / regions.Length;
-            var r = index[csv.Text("region")];
+            if (step >= steps)
+            {
+                throw new InvalidDataException($"{csv.Name}:{csv.Line}: more rows than summary.json's {steps:N0} steps × {regions.Length} regions");
+            }
+            if (!index.TryGetValue(csv.Text("region"), out var r))
+            {
+                throw new InvalidDataException($"{csv.Name}:{csv.Line}:region: '{Model.Loading.ErrorText.Quote(csv.Text("region"))}' is not a region of summary.json");
+            }
             var b = step / bucket;
             if (r == 0)
             {

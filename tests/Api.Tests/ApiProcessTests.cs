@@ -118,6 +118,60 @@ public sealed class ApiProcessTests : IDisposable
         }
     }
 
+    /// <summary>Sends raw HTTP over a socket (what HttpClient will not send) and returns the status line and body.</summary>
+    private static async Task<string> RawAsync(int port, string head, Func<NetworkStream, Task> body)
+    {
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(IPAddress.Loopback, port);
+        var stream = tcp.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
+        await body(stream);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return await reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(60));
+    }
+
+    [Fact]
+    public async Task BodiesKestrelCannotReadGet400Or408NeverA500()
+    {
+        var port = GridActors.Silo.EmbeddedCluster.FreePort();
+        var log = new ProcessLog();
+        using var api = Start(port, GridActors.Silo.EmbeddedCluster.FreePort(), log);
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            (await WaitForAsync(http, "/")).Dispose();
+            const string Head = "POST /api/runs HTTP/1.1\r\nHost: localhost\r\nX-Api-Key: process-secret-key\r\nContent-Type: application/json\r\nConnection: close\r\n";
+
+            var overflow = await RawAsync(port, Head + "Transfer-Encoding: chunked\r\n\r\n", s => s.WriteAsync(Encoding.ASCII.GetBytes("FFFFFFFFFFFFFFFFF\r\nabc\r\n0\r\n\r\n")).AsTask());
+            Assert.StartsWith("HTTP/1.1 400", overflow, StringComparison.Ordinal);
+
+            // One byte every two seconds stays under Kestrel's minimum data rate (240 bytes/s after 5 s of grace).
+            var trickle = await RawAsync(port, Head + "Content-Length: 1000\r\n\r\n", async s =>
+            {
+                try
+                {
+                    for (var i = 0; i < 30; i++)
+                    {
+                        await s.WriteAsync(Encoding.ASCII.GetBytes(" "));
+                        await Task.Delay(2000);
+                    }
+                }
+                catch (IOException)
+                {
+                    // The server gave up on the body and answered: what is read next.
+                }
+            });
+            Assert.StartsWith("HTTP/1.1 408", trickle, StringComparison.Ordinal);
+            Assert.Contains("arrived too slowly", trickle, StringComparison.Ordinal);
+            Assert.DoesNotContain(" 500 ", log.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", log.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            api.Kill(entireProcessTree: true);
+        }
+    }
+
     private static System.Text.Json.JsonDocument Json(string text) => System.Text.Json.JsonDocument.Parse(text);
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class BadInputTests(LiveCluster cluster) : IDisposable
     {
         using var client = api.Authorized();
         using var response = await client.PostAsync(new Uri("/api/runs", UriKind.Relative),
-            new StringContent("format: 1\nname: sneaky\ninclude: [../../etc/passwd]\n", Encoding.UTF8, "application/yaml"));
+            new StringContent("format: 1\nname: sneaky\ninclude: [../../etc/secrets.yaml]\n", Encoding.UTF8, "application/yaml"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("outside the scenarios folder", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
@@ -57,6 +57,34 @@ public sealed class BadInputTests(LiveCluster cluster) : IDisposable
         var text = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(expected, text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""[]""", "$: not valid JSON at line 1: expected a JSON object of the run's fields")]
+    [InlineData("""{"scenario":"two-region-toy","window_steps":"x"}""", "expected a whole number")]
+    [InlineData("""{"scenario":"two-region-toy","pace":true}""", "expected a number")]
+    [InlineData("""{"scenario":"two-region-toy","windowsteps":12}""", "'windowsteps' is not a field of a run request")]
+    public async Task JsonErrorsNameNoDotNetType(string body, string expected)
+    {
+        using var client = api.Authorized();
+        var (status, text) = await client.PostRawAsync(body, "application/json");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains(expected, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("GridActors.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ALongUnknownNameIsQuotedCutShort()
+    {
+        using var client = api.Authorized();
+        var (status, text) = await client.PostRawAsync($$"""{"scenario":"{{new string('n', 3000)}}"}""", "application/json");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains($"no scenario named '{new string('n', 40)}…'", text, StringComparison.Ordinal);
+        Assert.True(text.Length < 1000, $"a {text.Length}-character answer");
+        var (query, queryText) = await client.PostRawAsync("format: 1", "application/yaml", "/api/runs?window_steps=" + new string('9', 2000));
+        Assert.Equal(HttpStatusCode.BadRequest, query);
+        Assert.True(queryText.Length < 1000, $"a {queryText.Length}-character answer");
     }
 
     [Fact]
@@ -126,5 +154,18 @@ public sealed class ConcurrencyLimitTests(LiveCluster cluster) : IDisposable
         await client.WaitForEndAsync(first);
         var second = await client.StartAsync(new { scenario = "two-region-toy" });
         Assert.Equal("completed", (await client.WaitForEndAsync(second.Id()))["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AStartRightAfterACancelIsAccepted()
+    {
+        using var client = api.Authorized();
+        var first = (await client.StartAsync(new { scenario = "two-region-toy", pace = 2 })).Id();
+        await client.WaitUntilAsync(first, r => r["status"]!.GetValue<string>() == "running");
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync(new Uri($"/api/runs/{first}/cancel", UriKind.Relative), null)).StatusCode);
+        // No wait: the cancelled run no longer holds the only place.
+        var second = await client.StartAsync(new { scenario = "two-region-toy" });
+        Assert.Equal("completed", (await client.WaitForEndAsync(second.Id()))["status"]!.GetValue<string>());
+        Assert.Equal("cancelled", (await client.WaitForEndAsync(first))["status"]!.GetValue<string>());
     }
 }

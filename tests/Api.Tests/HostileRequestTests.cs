@@ -107,6 +107,32 @@ public sealed class HostileRequestTests(LiveCluster cluster) : IDisposable
         Assert.Contains("use at most", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("\uFEFF")]
+    [InlineData("")]
+    public async Task AByteOrderMarkIsAcceptedAsTheCliAcceptsIt(string mark)
+    {
+        using var client = api.Authorized();
+        var toy = mark + Toy();
+        var run = await client.StartAsync(new { yaml = toy });
+        Assert.Equal("completed", (await client.WaitForEndAsync(run.Id()))["status"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("\n---\nformat: 2\n", "a second YAML document starts here")]
+    [InlineData("\0\0\0", "a NUL character (byte 0)")]
+    [InlineData("\nformat: 2\n", "format: must be 1, got 2")]
+    public async Task ASecondDocumentTrailingNulsAndAnotherFormatAreRefused(string tail, string expected)
+    {
+        using var client = api.Authorized();
+        var toy = Toy().Replace("format: 1\n", "", StringComparison.Ordinal) + tail;
+        toy = tail.StartsWith('\0') ? "format: 1\n" + toy : toy;
+        var (status, text) = await client.PostRawAsync(System.Text.Json.JsonSerializer.Serialize(new { yaml = toy }), "application/json");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains(expected, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("format 0", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AfterEveryHostileBodyAToyRunStillCompletes()
     {

@@ -79,6 +79,34 @@ public sealed class HostileInputTests : IDisposable
         Assert.Equal("unknown field 'r'", Assert.Single(errors).Message);
     }
 
+    [Theory]
+    [InlineData("id: town,", "assets[1].id")]
+    [InlineData("region: A, peak_mw", "assets[1].region")]
+    [InlineData("name: minimal", "name")]
+    public void IdsNamesAndReferencesAreBoundedInLength(string field, string path)
+    {
+        var key = field[..field.IndexOf(':', StringComparison.Ordinal)];
+        var rest = field[(field.IndexOf(':', StringComparison.Ordinal) + 2)..];
+        var value = rest.TrimEnd(',').Split(',')[0];
+        var yaml = TempScenario.Minimal.Replace(field, field.Replace(value, new string('x', 1_000_000), StringComparison.Ordinal), StringComparison.Ordinal);
+        var (_, errors) = ScenarioLoader.TryLoadText(yaml, "request body", files.Folder);
+        var error = Assert.Single(errors, e => e.FieldPath == path);
+        Assert.Equal($"'{new string('x', 40)}…' is 1,000,000 characters long, more than the 100 this field may have", error.Message);
+        Assert.True(key.Length > 0);
+        // An error never echoes the value whole.
+        Assert.All(errors, e => Assert.True(e.ToString().Length < 400, ErrorText.Quote(e.ToString())));
+    }
+
+    [Fact]
+    public void ADescriptionMayBeLongerThanAnId()
+    {
+        var (scenario, errors) = ScenarioLoader.TryLoadText(TempScenario.Minimal + "\ndescription: " + new string('d', 2000) + "\n", "request body", files.Folder);
+        Assert.Empty(errors);
+        Assert.NotNull(scenario);
+        var (_, tooLong) = ScenarioLoader.TryLoadText(TempScenario.Minimal + "\ndescription: " + new string('d', 2001) + "\n", "request body", files.Folder);
+        Assert.Contains("more than the 2,000 this field may have", Assert.Single(tooLong).Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AFewAliasesAreFine()
     {
@@ -133,9 +161,34 @@ public sealed class HostileInputTests : IDisposable
         var (_, errors) = ScenarioLoader.TryLoad(csv);
         Assert.Contains("/dev/zero is empty or not a regular file", Assert.Single(errors).Message, StringComparison.Ordinal);
 
-        var include = files.Write("include.yaml", "include: [/dev/zero]\n" + TempScenario.Minimal);
+        File.CreateSymbolicLink(Path.Combine(files.Folder, "zero-link.yaml"), "/dev/zero");
+        var include = files.Write("include.yaml", "include: [zero-link.yaml]\n" + TempScenario.Minimal);
         var (_, includeErrors) = ScenarioLoader.TryLoad(include);
-        Assert.Contains("/dev/zero is empty or not a regular file", Assert.Single(includeErrors).Message, StringComparison.Ordinal);
+        Assert.Contains("zero-link.yaml is empty or not a regular file", Assert.Single(includeErrors).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/etc/shadow")]
+    [InlineData("/etc/passwd")]
+    [InlineData("/dev/zero")]
+    public void IncludeNamesScenarioFilesOnlySoNoOtherFilesLinesAreQuoted(string path)
+    {
+        var include = files.Write("include.yaml", $"include: [{path}]\n" + TempScenario.Minimal);
+        var (_, errors) = ScenarioLoader.TryLoad(include);
+        var error = Assert.Single(errors);
+        Assert.Equal("include[0]", error.FieldPath);
+        Assert.Equal($"'{path}' is not a .yaml or .yml file; include names scenario files only", error.Message);
+    }
+
+    [Fact]
+    public void ANulInAnIncludeOrCsvPathIsALocatedError()
+    {
+        var include = files.Write("nul.yaml", "include: [\"a\\0b.yaml\"]\n" + TempScenario.Minimal);
+        var (_, includeErrors) = ScenarioLoader.TryLoad(include);
+        Assert.Contains("NUL character", Assert.Single(includeErrors).Message, StringComparison.Ordinal);
+        var csv = files.Write("nul-csv.yaml", TempScenario.Minimal.Replace("flat: { values: [1] }", "flat: { csv: \"a\\0b.csv\", column: A }", StringComparison.Ordinal));
+        var (_, csvErrors) = ScenarioLoader.TryLoad(csv);
+        Assert.Contains("NUL character", Assert.Single(csvErrors).Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -40,7 +40,9 @@ public sealed class CliFuzzTests : IDisposable
     [InlineData("regions: [ { id: A }, { id: B }", "not valid YAML")]
     [InlineData("deep", "nested more than 64 deep")]
     [InlineData("format: 1\nhorizon: { start: 2024-01-01T00:00:00Z, steps: 2147483647 }\n", "more than the 100,000")]
-    [InlineData("include: [/dev/zero]\n", "not a regular file")]
+    [InlineData("include: [/dev/zero]\n", "include names scenario files only")]
+    [InlineData("include: [/etc/shadow]\n", "include names scenario files only")]
+    [InlineData("include: [\"x\\0.yaml\"]\n", "NUL character")]
     [InlineData("format: 1\nr: &r [*r]\n", "alias cycle")]
     public async Task HostileFilesGetALocatedErrorAndExitTwo(string yaml, string expected)
     {

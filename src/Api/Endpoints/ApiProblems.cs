@@ -36,6 +36,14 @@ public static class ApiProblems
     public static IResult TooLarge(long limit) => Problem(
         StatusCodes.Status413PayloadTooLarge, "Request body too large", $"the body is larger than {limit:N0} bytes, the most this server accepts (Api:MaxRequestBodyBytes)");
 
+    /// <summary>A body Kestrel could not read: malformed HTTP (400) or too slow to arrive (408).</summary>
+    public static IResult UnreadableBody(int status, string reason) => Problem(
+        status is StatusCodes.Status400BadRequest or StatusCodes.Status408RequestTimeout ? status : StatusCodes.Status400BadRequest,
+        "The request body could not be read",
+        status == StatusCodes.Status408RequestTimeout
+            ? "the body arrived too slowly or stopped arriving; send it whole and at once"
+            : $"the body is not valid HTTP ({reason.TrimEnd('.')})");
+
     public static IResult UnsupportedMediaType(string? contentType) => Problem(
         StatusCodes.Status415UnsupportedMediaType,
         "Unsupported content type",

@@ -60,10 +60,10 @@ public static class RunsEndpoints
         {
             return ApiProblems.TooLarge(limit);
         }
-        var body = await ReadBodyAsync(request, limit);
+        var (body, refusal) = await ReadBodyAsync(request, limit);
         if (body is null)
         {
-            return ApiProblems.TooLarge(limit);
+            return refusal!;
         }
         var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
         if (string.IsNullOrWhiteSpace(body) && (mediaType == "application/json" || mediaType is not null && YamlTypes.Contains(mediaType)))
@@ -81,7 +81,7 @@ public static class RunsEndpoints
             }
             catch (JsonException e)
             {
-                return ApiProblems.InvalidRequest(ScenarioCatalog.UploadName, [(e.Path ?? "$", $"not valid JSON at line {(e.LineNumber ?? 0) + 1}: {FirstSentence(e.Message)}")]);
+                return ApiProblems.InvalidRequest(ScenarioCatalog.UploadName, [(e.Path ?? "$", $"not valid JSON at line {(e.LineNumber ?? 0) + 1}: {JsonProblem.Sentence<RunStartRequest>(e)}")]);
             }
             if ((start.Scenario is null) == (start.Yaml is null))
             {
@@ -155,8 +155,11 @@ public static class RunsEndpoints
         return TypedResults.Accepted($"/api/runs/{id}", RunDescription.Of(run, withSummary: false));
     }
 
-    /// <summary>The body as text, or null when it is longer than <paramref name="limit"/> bytes.</summary>
-    private static async Task<string?> ReadBodyAsync(HttpRequest request, long limit)
+    /// <summary>
+    /// The body as text (a leading byte-order mark dropped, as the CLI does), or the answer when it cannot be read: too
+    /// large, malformed HTTP (a chunk size that overflows) or arriving too slowly (Kestrel's minimum data rate).
+    /// </summary>
+    private static async Task<(string? Body, IResult? Refusal)> ReadBodyAsync(HttpRequest request, long limit)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
@@ -167,7 +170,7 @@ public static class RunsEndpoints
             {
                 if (buffer.Length + read > limit)
                 {
-                    return null;
+                    return (null, ApiProblems.TooLarge(limit));
                 }
                 buffer.Write(chunk, 0, read);
             }
@@ -175,9 +178,18 @@ public static class RunsEndpoints
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             // Kestrel's own limit (the same number) tripped first on a body sent without Content-Length.
-            return null;
+            return (null, ApiProblems.TooLarge(limit));
         }
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        catch (BadHttpRequestException e)
+        {
+            return (null, ApiProblems.UnreadableBody(e.StatusCode, GridActors.Model.Loading.ErrorText.FirstLine(e.Message)));
+        }
+        catch (IOException e) when (!request.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            // Kestrel reports some malformed chunked bodies this way (a chunk size of 17 hex digits overflows).
+            return (null, ApiProblems.UnreadableBody(StatusCodes.Status400BadRequest, GridActors.Model.Loading.ErrorText.FirstLine(e.Message)));
+        }
+        return (Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length).TrimStart('\uFEFF'), null);
     }
 
     private static (RunStartRequest? Request, IReadOnlyList<(string Field, string Message)> Problems) FromQuery(IQueryCollection query, string yaml)
@@ -193,7 +205,7 @@ public static class RunsEndpoints
             {
                 return value;
             }
-            problems.Add((key, $"'{text}' is not a whole number"));
+            problems.Add((key, $"'{GridActors.Model.Loading.ErrorText.Quote(text.ToString())}' is not a whole number"));
             return null;
         }
         double? Number(string key)
@@ -206,17 +218,11 @@ public static class RunsEndpoints
             {
                 return value;
             }
-            problems.Add((key, $"'{text}' is not a number"));
+            problems.Add((key, $"'{GridActors.Model.Loading.ErrorText.Quote(text.ToString())}' is not a number"));
             return null;
         }
         var request = new RunStartRequest(null, yaml, query["mode"].FirstOrDefault(), Int("window_steps"), Int("lookahead_steps"), Int("max_rounds"), Number("pace"), query["placement"].FirstOrDefault(), query["clearing"].FirstOrDefault(), query["format"].FirstOrDefault());
         return problems.Count == 0 ? (request, problems) : (null, problems);
-    }
-
-    private static string FirstSentence(string message)
-    {
-        var end = message.IndexOf(". ", StringComparison.Ordinal);
-        return end < 0 ? message : message[..end];
     }
 }
 

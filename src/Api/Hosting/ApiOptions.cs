@@ -20,6 +20,12 @@ public sealed class ApiOptions
     /// </summary>
     public int MaxRetainedRuns { get; set; } = 50;
 
+    /// <summary>
+    /// Bytes of events one run keeps for clients that connect late or come back (<see cref="Runs.RunFeed"/>): with
+    /// <see cref="MaxRetainedRuns"/>, what finished runs may hold in memory at most (50 × 8 MB).
+    /// </summary>
+    public long MaxEventBytesPerRun { get; set; } = Runs.RunFeed.DefaultMaxBytes;
+
     /// <summary>Steps a scenario may have (as <c>GRIDACTORS_MAX_STEPS</c> for the CLI).</summary>
     public int MaxSteps { get; set; } = Model.Loading.ScenarioLimits.Default.MaxSteps;
 

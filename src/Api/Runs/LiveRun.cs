@@ -17,7 +17,7 @@ public enum RunStatus
 /// One run hosted by this API: its settings, status, progress, latest region snapshots, running totals
 /// and event feed. The executor writes; requests and the metrics read copies taken under a lock.
 /// </summary>
-public sealed class LiveRun(string id, string scenarioName, string currency, int totalSteps, double stepHours, RunSettings settings, string resultsDirectory, DateTimeOffset createdAt) : IDisposable
+public sealed class LiveRun(string id, string scenarioName, string currency, int totalSteps, double stepHours, RunSettings settings, string resultsDirectory, DateTimeOffset createdAt, long maxEventBytes = RunFeed.DefaultMaxBytes) : IDisposable
 {
     private readonly Lock gate = new();
     private readonly CancellationTokenSource cancellation = new();
@@ -41,7 +41,7 @@ public sealed class LiveRun(string id, string scenarioName, string currency, int
     public RunSettings Settings { get; } = settings;
     public string ResultsDirectory { get; } = resultsDirectory;
     public DateTimeOffset CreatedAt { get; } = createdAt;
-    public RunFeed Feed { get; } = new();
+    public RunFeed Feed { get; } = new(maxEventBytes);
     public CancellationToken Cancellation => cancellation.Token;
 
     public bool IsActive => Status is RunStatus.Starting or RunStatus.Running or RunStatus.Paused;

@@ -6,25 +6,47 @@ public sealed record FeedEvent(long Sequence, string Type, string Json);
 /// <summary>
 /// A run's events, kept in order. The run only appends and never waits; each client reads from its own
 /// position at its own speed, so a slow or vanished client cannot slow the run down, and a client that
-/// reconnects with Last-Event-ID continues where it stopped.
+/// reconnects with Last-Event-ID continues where it stopped. What is kept is bounded (<paramref name="maxBytes"/>
+/// of JSON): beyond it the oldest events go, so a client that starts or comes back later than they reach
+/// gets the feed from its oldest kept event (the whole run is in its result files).
 /// </summary>
-public sealed class RunFeed
+public sealed class RunFeed(long maxBytes = RunFeed.DefaultMaxBytes)
 {
+    /// <summary>About 40 days of hourly steps of 31 regions; a 100,000-step run kept 81 MB before this bound.</summary>
+    public const long DefaultMaxBytes = 8L << 20;
+
     private readonly Lock gate = new();
-    private readonly List<FeedEvent> events = [];
+    private readonly Queue<FeedEvent> events = [];
     private TaskCompletionSource appended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool ended;
+    private long count;
+    private long keptBytes;
 
+    /// <summary>Events appended so far, including those no longer kept.</summary>
     public long Count
     {
         get
         {
             lock (gate)
             {
-                return events.Count;
+                return count;
             }
         }
     }
+
+    /// <summary>Bytes of JSON the feed holds now.</summary>
+    public long KeptBytes
+    {
+        get
+        {
+            lock (gate)
+            {
+                return keptBytes;
+            }
+        }
+    }
+
+    private static long Bytes(string json) => (long)json.Length * sizeof(char);
 
     /// <summary>Adds an event; false when the feed has already ended.</summary>
     public bool Append(string type, string json) => Add(type, json, end: false);
@@ -41,7 +63,14 @@ public sealed class RunFeed
             {
                 return false;
             }
-            events.Add(new FeedEvent(events.Count + 1, type, json));
+            count++;
+            events.Enqueue(new FeedEvent(count, type, json));
+            keptBytes += Bytes(json);
+            // The newest event always stays, whatever its size: the end event carries the run's summary.
+            while (keptBytes > maxBytes && events.Count > 1)
+            {
+                keptBytes -= Bytes(events.Dequeue().Json);
+            }
             ended = end;
             wake = appended;
             appended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -58,10 +87,11 @@ public sealed class RunFeed
             Task wait;
             lock (gate)
             {
-                var start = (int)Math.Clamp(after, 0, events.Count);
-                if (start < events.Count)
+                if (after < count)
                 {
-                    return events.GetRange(start, events.Count - start);
+                    // Sequence numbers are consecutive, so the kept events after 'after' are a tail of the queue.
+                    var first = count - events.Count + 1;
+                    return [.. events.Skip((int)Math.Max(0, after + 1 - first))];
                 }
                 if (ended)
                 {

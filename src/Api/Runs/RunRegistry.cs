@@ -19,19 +19,22 @@ public sealed class RunRegistry(RunExecutor executor, IOptions<ApiOptions> optio
 
     public int ActiveCount => runs.Values.Count(r => r.IsActive);
 
+    /// <summary>Active runs not being cancelled: one that was told to stop no longer holds a place (it did for about 100 ms).</summary>
+    private int HoldingPlaces => runs.Values.Count(r => r.IsActive && !r.Cancellation.IsCancellationRequested);
+
     /// <summary>Starts a run in the background; null when <see cref="ApiOptions.MaxConcurrentRuns"/> are already active.</summary>
     public LiveRun? TryStart(ResolvedScenario scenario, RunSettings settings)
     {
         LiveRun run;
         lock (startGate)
         {
-            if (ActiveCount >= options.Value.MaxConcurrentRuns)
+            if (HoldingPlaces >= options.Value.MaxConcurrentRuns)
             {
                 return null;
             }
             var id = Guid.NewGuid().ToString("N")[..12];
             run = new LiveRun(id, scenario.Name, scenario.Economics.Currency, scenario.Steps, scenario.StepHours, settings,
-                Path.GetFullPath(Path.Combine(options.Value.ResultsDirectory, id)), time.GetUtcNow());
+                Path.GetFullPath(Path.Combine(options.Value.ResultsDirectory, id)), time.GetUtcNow(), options.Value.MaxEventBytesPerRun);
             runs[id] = run;
             ForgetOldRuns();
         }

@@ -200,6 +200,12 @@ public sealed class DocumentBinder(YamlSourceTree tree, ICollection<ScenarioErro
 
     private bool CheckString(string text, YamlNode node, string path, FieldAttribute? attribute)
     {
+        var longest = attribute is { MaxLength: > 0 } ? attribute.MaxLength : ScenarioLimits.MaxTextLength;
+        if (text.Length > longest)
+        {
+            Error(node, path, $"'{ErrorText.Quote(text)}' is {text.Length:N0} characters long, more than the {longest:N0} this field may have");
+            return false;
+        }
         if (attribute?.OneOf is { } allowed && !allowed.Contains(text, StringComparer.Ordinal))
         {
             Error(node, path, $"'{ErrorText.Quote(text)}' is not one of {string.Join(", ", allowed)}{ClosestName.Hint(text, allowed)}");
@@ -238,6 +244,10 @@ public sealed class DocumentBinder(YamlSourceTree tree, ICollection<ScenarioErro
         var low = double.IsNaN(a.Minimum) ? a.ExclusiveMinimum : a.Minimum;
         var high = double.IsNaN(a.Maximum) ? a.ExclusiveMaximum : a.Maximum;
         string N(double x) => x.ToString(CultureInfo.InvariantCulture);
+        if (a.Minimum == a.Maximum)
+        {
+            return N(a.Minimum);
+        }
         if (hasLow && hasHigh)
         {
             return $"in {(double.IsNaN(a.Minimum) ? "(" : "[")}{N(low)}, {N(high)}{(double.IsNaN(a.Maximum) ? ")" : "]")}";

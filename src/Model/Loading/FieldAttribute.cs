@@ -29,6 +29,12 @@ public sealed class FieldAttribute(string name, string description) : Attribute
     /// </summary>
     public double MaxMagnitude { get; init; } = double.NaN;
 
+    /// <summary>
+    /// The most characters a text value of this field may have; 0: <see cref="ScenarioLimits.MaxTextLength"/>, the
+    /// bound of ids, names and labels (an id is written on every row of a table, so its length multiplies the output).
+    /// </summary>
+    public int MaxLength { get; init; }
+
     /// <summary>The only strings allowed, when the field is an enumeration.</summary>
     public string[]? OneOf { get; init; }
 

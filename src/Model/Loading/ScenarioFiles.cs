@@ -33,40 +33,55 @@ public static class ScenarioFiles
         throw new IOException($"too many levels of links in {path}");
     }
 
-    /// <summary>The file's text, or why it may not be read: missing, not a regular file, empty, or over <paramref name="maxBytes"/>.</summary>
-    public static (string? Text, string? Problem) ReadText(string fullPath, long maxBytes)
+    /// <summary>
+    /// Why <paramref name="fullPath"/> may not be read, or null: it must lead (links followed) to a regular file with
+    /// content and at most <paramref name="maxBytes"/>. Nothing is opened, so a pipe cannot hang and a device cannot
+    /// stream forever.
+    /// </summary>
+    public static string? Problem(string fullPath, long maxBytes)
     {
         var display = YamlSourceTree.DisplayPath(fullPath);
         try
         {
             var real = RealPath(fullPath);
             var info = new FileInfo(real);
-            if (Directory.Exists(real))
+            return FileKinds.Of(real) switch
             {
-                return (null, $"{display} is a folder, not a file");
-            }
-            if (!info.Exists)
-            {
-                return (null, $"file not found: {display}");
-            }
-            // Devices and pipes report no length; reading them would never end (/dev/zero) or wait forever (a pipe).
-            if (info.Length == 0)
-            {
-                return (null, $"{display} is empty or not a regular file");
-            }
-            if (info.Length > maxBytes)
-            {
-                return (null, $"{display} is {info.Length:N0} bytes, more than the {maxBytes:N0} a scenario file may have");
-            }
+                FileKind.Folder => $"{display} is a folder, not a file",
+                FileKind.Missing or FileKind.Link => $"file not found: {display}",
+                FileKind.Special => $"{display} is empty or not a regular file",
+                _ when info.Length == 0 => $"{display} is empty or not a regular file",
+                _ when info.Length > maxBytes => $"{display} is {info.Length:N0} bytes, more than the {maxBytes:N0} a scenario file may have",
+                _ => null,
+            };
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return $"cannot read {display}: {ErrorText.FirstLine(e.Message)}";
+        }
+    }
+
+    /// <summary>The file's text, or why it may not be read (<see cref="Problem"/>).</summary>
+    public static (string? Text, string? Problem) ReadText(string fullPath, long maxBytes)
+    {
+        if (Problem(fullPath, maxBytes) is { } problem)
+        {
+            return (null, problem);
+        }
+        var display = YamlSourceTree.DisplayPath(fullPath);
+        try
+        {
+            var real = RealPath(fullPath);
             using var stream = new FileStream(real, FileMode.Open, FileAccess.Read, FileShare.Read);
-            var buffer = new byte[info.Length + 1];
+            var length = stream.Length;
+            var buffer = new byte[length + 1];
             var total = 0;
             int read;
             while (total < buffer.Length && (read = stream.Read(buffer, total, buffer.Length - total)) > 0)
             {
                 total += read;
             }
-            if (total > info.Length)
+            if (total > length)
             {
                 return (null, $"{display} grew while it was read");
             }
@@ -74,7 +89,7 @@ public static class ScenarioFiles
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return (null, $"cannot read {display}: {e.Message}");
+            return (null, $"cannot read {display}: {ErrorText.FirstLine(e.Message)}");
         }
     }
 }

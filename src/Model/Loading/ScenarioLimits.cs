@@ -31,6 +31,12 @@ public sealed record ScenarioLimits
     /// <summary>Assets × steps: every asset holds a value per step, so this bounds memory (about 8 bytes each, several times).</summary>
     public long MaxAssetSteps { get; init; } = 200_000_000;
 
+    /// <summary>
+    /// Characters of an id, name, label or reference: ids are written on every row of the result tables and events,
+    /// so a million-character id over 480 steps wrote 574 MB. Free text (a description, a CSV path) has its own bound.
+    /// </summary>
+    public const int MaxTextLength = 100;
+
     public static ScenarioLimits Default { get; } = new();
 
     public const string StepsVariable = "GRIDACTORS_MAX_STEPS";

@@ -43,10 +43,7 @@ public sealed class ScenarioValidator(ICollection<ScenarioError> errors, Scenari
 
     public void Check(ScenarioDoc doc)
     {
-        if (doc.Has("format") && doc.Format != 1)
-        {
-            Error(doc, "format", $"unsupported format {doc.Format}; this version reads format 1");
-        }
+        // format is bound only when it is 1 (its field's range), so any other is one error, from the binder.
         if (doc.Horizon is { } horizon && horizon.Has("step_minutes") && horizon.StepMinutes > 0 && 1440 % horizon.StepMinutes != 0)
         {
             Error(horizon, "step_minutes", $"must divide 1440 (a day), got {horizon.StepMinutes}");

@@ -49,8 +49,8 @@ public sealed class YamlSourceTree
         var tree = new YamlSourceTree(limits ?? ScenarioLimits.Default) { confinement = WithSeparator(ScenarioFiles.RealPath(directory)) };
         var virtualPath = System.IO.Path.Combine(System.IO.Path.GetFullPath(directory), displayName);
         tree.directories[displayName] = System.IO.Path.GetFullPath(directory);
-        using var reader = new StringReader(text);
-        tree.Root = tree.LoadDocument(reader, virtualPath, displayName, []);
+        // A byte-order mark is what some editors put first; the CLI's reader drops it too.
+        tree.Root = tree.LoadDocument(text.TrimStart('\uFEFF'), virtualPath, displayName, []);
         return tree;
     }
 
@@ -60,6 +60,11 @@ public sealed class YamlSourceTree
     /// </summary>
     public (string? FullPath, string? Problem) Reference(string fromFile, string relative)
     {
+        // No file name holds a NUL, and .NET's path functions throw on one.
+        if (relative.Contains('\0', StringComparison.Ordinal))
+        {
+            return (null, "the path contains a NUL character, which no file name may have");
+        }
         var directory = directories.TryGetValue(fromFile, out var known) ? known : System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(fromFile))!;
         var full = System.IO.Path.GetFullPath(System.IO.Path.Combine(directory, relative));
         // A link inside the folder may point out of it: the check is on where the path really leads.
@@ -93,13 +98,23 @@ public sealed class YamlSourceTree
             return null;
         }
 
-        using var reader = new StringReader(text);
         directories[display] = System.IO.Path.GetDirectoryName(fullPath)!;
-        return LoadDocument(reader, fullPath, display, stack);
+        return LoadDocument(text, fullPath, display, stack);
     }
 
-    private YamlMappingNode? LoadDocument(TextReader reader, string fullPath, string display, List<string> stack)
+    private YamlMappingNode? LoadDocument(string text, string fullPath, string display, List<string> stack)
     {
+        // YAML forbids NUL, but YamlDotNet reads trailing ones as the end of the text: a file or body padded with
+        // them would pass for a scenario.
+        var nul = text.IndexOf('\0', StringComparison.Ordinal);
+        if (nul >= 0)
+        {
+            var line = 1 + text.AsSpan(0, nul).Count('\n');
+            var column = nul - (text.LastIndexOf('\n', Math.Max(0, nul - 1)) + 1) + 1;
+            errors.Add(new ScenarioError(new SourceLocation(display, line, column), "", "a NUL character (byte 0); a scenario is text"));
+            return null;
+        }
+        using var reader = new StringReader(text);
         var stream = new YamlStream();
         var parser = new BoundedYamlParser(reader, Limits);
         try
@@ -129,6 +144,12 @@ public sealed class YamlSourceTree
             errors.Add(new ScenarioError(new SourceLocation(display, 1, 1), "", "a scenario file must be a YAML mapping (field: value lines)"));
             return null;
         }
+        if (stream.Documents.Count > 1)
+        {
+            // Silently reading only the first would drop whatever the user put after the '---'.
+            errors.Add(new ScenarioError(At(display, stream.Documents[1].RootNode.Start), "", "a second YAML document starts here; a scenario file holds one (remove the '---' line, or move the rest to a file of its own)"));
+            return null;
+        }
         Register(root, display);
 
         var merged = new YamlMappingNode();
@@ -149,6 +170,13 @@ public sealed class YamlSourceTree
                     if (item is not YamlScalarNode { Value: { Length: > 0 } relative })
                     {
                         errors.Add(new ScenarioError(LocationOf(item), $"include[{i}]", "expected a file path"));
+                        continue;
+                    }
+                    // Only scenario files: anything else read as YAML would have its lines quoted back in the
+                    // errors (`include: [/etc/shadow]` printed 26 of them).
+                    if (!relative.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) && !relative.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+                    {
+                        errors.Add(new ScenarioError(LocationOf(item), $"include[{i}]", $"'{ErrorText.Quote(relative)}' is not a .yaml or .yml file; include names scenario files only"));
                         continue;
                     }
                     var (target, problem) = Reference(display, relative);

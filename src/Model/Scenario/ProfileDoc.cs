@@ -8,7 +8,7 @@ public sealed class ProfileDoc : DocNode
     [Field("values", "Inline per-unit values; a list shorter than the horizon repeats from its start.")]
     public List<double>? Values { get; set; }
 
-    [Field("csv", "Path of a CSV file, relative to the scenario file that names it.")]
+    [Field("csv", "Path of a CSV file, relative to the scenario file that names it.", MaxLength = 1000)]
     public string? Csv { get; set; }
 
     [Field("column", "CSV column to read (header name).")]

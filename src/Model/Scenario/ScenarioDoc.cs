@@ -7,13 +7,13 @@ public sealed class ScenarioDoc : DocNode
 {
     public const string IdPattern = "^[A-Za-z0-9][A-Za-z0-9_.-]*$";
 
-    [Field("format", "Scenario format version; must be 1.", Required = true, Minimum = 1, Maximum = 1)]
+    [Field("format", "Scenario format version; this version of GridActors reads format 1.", Required = true, Minimum = 1, Maximum = 1)]
     public int Format { get; set; }
 
     [Field("name", "Short identifier, used in output folder names.", Required = true, Pattern = IdPattern)]
     public string Name { get; set; } = "";
 
-    [Field("description", "Free text.")]
+    [Field("description", "Free text.", MaxLength = 2000)]
     public string? Description { get; set; }
 
     [Field("seed", "Seeds every random draw; same seed, identical results.", Default = 0)]

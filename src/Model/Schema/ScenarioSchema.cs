@@ -76,6 +76,10 @@ public static class ScenarioSchema
         {
             target["pattern"] = pattern;
         }
+        if (target["type"]?.GetValue<string>() == "string")
+        {
+            target["maxLength"] = a.MaxLength > 0 ? a.MaxLength : ScenarioLimits.MaxTextLength;
+        }
         var result = new JsonObject { ["description"] = a.Description };
         foreach (var (key, value) in schema)
         {

@@ -23,6 +23,9 @@
     return colours;
   }
 
+  // ECharts shows a formatter's string as HTML: anything from the result folder (ids, names) goes in as text.
+  const asText = (v) => String(v).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+
   const number = (v, digits = 0) => Number(v).toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
   function element(tag, attributes = {}, text) {
@@ -157,7 +160,7 @@
       high = Math.max(high, p);
     }));
     chart(s, prefix + "price-heatmap", {
-      tooltip: { position: "top", formatter: (p) => `${regions[p.value[1]]} ${result.times[p.value[0]].slice(0, 16)}: ${number(p.value[2], 1)}` },
+      tooltip: { position: "top", formatter: (p) => `${asText(regions[p.value[1]])} ${asText(result.times[p.value[0]].slice(0, 16))}: ${number(p.value[2], 1)}` },
       grid: { left: 70, right: 30, top: 20, bottom: 110 },
       xAxis: Object.assign(timeAxis(result), { splitArea: { show: false } }),
       yAxis: { type: "category", data: regions },
@@ -188,7 +191,7 @@
       lineStyle: { width: 1 + 9 * l.mean_abs_mw / widest },
     }));
     chart(s, prefix + "map", {
-      tooltip: { formatter: (p) => p.seriesType === "lines" ? `${p.name}: mean ${number(p.value)} MW` : `${p.name}: ${number(p.value[2])} GWh load` },
+      tooltip: { formatter: (p) => p.seriesType === "lines" ? `${asText(p.name)}: mean ${number(p.value)} MW` : `${asText(p.name)}: ${number(p.value[2])} GWh load` },
       xAxis: { type: "value", scale: true, name: "longitude" },
       yAxis: { type: "value", scale: true, name: "latitude" },
       series: [

@@ -28,7 +28,7 @@ public static class ReportCommand
             AnsiConsole.MarkupLine($"report in [blue]{Markup.Escape(path)}[/] ({seconds:0.0} s)");
             return 0;
         }
-        catch (Exception e) when (e is InvalidDataException or FormatException or System.Text.Json.JsonException or KeyNotFoundException)
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
         {
             return ErrorReport.Print($"{folder} cannot be reported on: {e.Message}");
         }

@@ -18,14 +18,21 @@ public static class ResultDigest
     /// <summary>Regions a report draws: the generator's most, more than any country has provinces.</summary>
     public const int MaxRegions = 999;
 
+    /// <summary>Steps of a result: a hundred times the scenario format's default limit, so a raised GRIDACTORS_MAX_STEPS is drawn too.</summary>
+    public const int MaxSteps = 10_000_000;
+
     /// <summary>Carrier columns of regions.csv: the scenario format has a dozen.</summary>
     public const int MaxCarriers = 64;
 
     public static JsonObject Read(string folder)
     {
         var summary = ResultJson.Read(folder, "summary.json") as JsonObject ?? throw new InvalidDataException("summary.json is not a JSON object");
-        var steps = ResultJson.Whole(summary, "summary.json", "steps", 1, int.MaxValue);
+        var steps = ResultJson.Whole(summary, "summary.json", "steps", 1, MaxSteps);
         var stepMinutes = ResultJson.Whole(summary, "summary.json", "step_minutes", 1, 1440);
+        if (DateTimeOffset.MaxValue.Subtract(ResultJson.Time(summary, "summary.json", "start")).TotalMinutes <= (double)steps * stepMinutes)
+        {
+            throw new InvalidDataException($"summary.json: steps: {steps:N0} steps of {stepMinutes} minutes end after the year 9999");
+        }
         var bucket = BucketSteps(steps, stepMinutes);
         var buckets = (steps + bucket - 1) / bucket;
         var regions = (summary["regions"] as JsonObject ?? throw new InvalidDataException("summary.json: regions: expected an object of regions")).Select(r => r.Key).ToArray();
@@ -33,7 +40,6 @@ public static class ResultDigest
         {
             throw new InvalidDataException($"summary.json: regions: {regions.Length:N0} regions; a report draws 1 to {MaxRegions:N0}");
         }
-        _ = ResultJson.Time(summary, "summary.json", "start");
         var digest = new JsonObject
         {
             ["summary"] = summary,

@@ -75,4 +75,50 @@ public sealed class ReportBrowserTests : IDisposable
         Assert.True(errors.Count == 0, string.Join("\n", errors));
         Assert.Empty(requests);
     }
+
+    [Fact]
+    public async Task MarkupInAResultFoldersIdsIsShownAsTextAndNeverRuns()
+    {
+        var output = Path.Combine(folder, "toy");
+        var (exitCode, _, error) = await Gridactors.RunAsync("optimize", RepositoryRoot.Path("scenarios/two-region-toy.yaml"), "--out", output);
+        Assert.True(exitCode == 0, error);
+        // An edited folder: region West renamed to markup that would run if a tooltip put it in as HTML.
+        const string Payload = "<img src=x onerror=window.__pwned=1>";
+        foreach (var file in new[] { "regions.csv", "links.csv", "datacenters.csv", "summary.json" })
+        {
+            var path = Path.Combine(output, file);
+            await File.WriteAllTextAsync(path, (await File.ReadAllTextAsync(path)).Replace("West", Payload, StringComparison.Ordinal));
+        }
+        var (reported, _, reportError) = await Gridactors.RunAsync("report", output);
+        Assert.True(reported == 0, reportError);
+
+        var (playwright, browser) = await DebianChromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync();
+        var errors = DebianChromium.CollectErrors(page);
+        await page.GotoAsync(new Uri(Path.Combine(output, "report.html")).AbsoluteUri);
+        await page.WaitForFunctionAsync("() => window.reportCharts && window.reportCharts['price-heatmap'] && window.reportCharts['map']");
+        // Every tooltip that names a region, shown as a pointer would show it.
+        var shown = await page.EvaluateAsync<string>("""
+            async () => {
+              const texts = [];
+              const show = async (chart, seriesIndex, dataIndex) => {
+                chart.dispatchAction({ type: "showTip", seriesIndex, dataIndex });
+                await new Promise((r) => setTimeout(r, 300));
+                texts.push(...[...document.querySelectorAll("div")].filter((d) => d.style.position === "absolute" && d.textContent.includes("onerror")).map((d) => d.textContent));
+              };
+              const heat = window.reportCharts["price-heatmap"];
+              const cells = heat.getOption().series[0].data;
+              for (let i = 0; i < cells.length; i += Math.max(1, Math.floor(cells.length / 4))) await show(heat, 0, i);
+              await show(window.reportCharts["map"], 1, 0);
+              await show(window.reportCharts["map"], 1, 1);
+              return texts.join("\n");
+            }
+            """);
+        Assert.Contains(Payload, shown, StringComparison.Ordinal);
+        Assert.Null(await page.EvaluateAsync<int?>("() => window.__pwned ?? null"));
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => document.querySelectorAll('img[src=x]').length"));
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
 }

@@ -22,7 +22,7 @@ public static class ApiProblems
         [.. problems.Select(p => new RequestError(source, 0, 0, p.Field, p.Message, $"{source}: {p.Field}: {p.Message}"))]);
 
     public static IResult UnknownRun(string id) =>
-        Problem(StatusCodes.Status404NotFound, "No such run", $"there is no run '{id}' on this server; GET /api/runs lists them");
+        Problem(StatusCodes.Status404NotFound, "No such run", $"there is no run '{GridActors.Model.Loading.ErrorText.Quote(id)}' on this server; GET /api/runs lists them");
 
     public static IResult NotFound(string detail) => Problem(StatusCodes.Status404NotFound, "Not found", detail);
 
@@ -47,7 +47,7 @@ public static class ApiProblems
     public static IResult UnsupportedMediaType(string? contentType) => Problem(
         StatusCodes.Status415UnsupportedMediaType,
         "Unsupported content type",
-        $"send the run as application/json or the scenario as application/yaml, not '{contentType ?? "none"}'");
+        $"send the run as application/json or the scenario as application/yaml, not '{GridActors.Model.Loading.ErrorText.Quote(contentType ?? "none")}'");
 
     public static IResult ClusterUnavailable(string detail) => Problem(StatusCodes.Status503ServiceUnavailable, "Cluster not reachable", detail);
 

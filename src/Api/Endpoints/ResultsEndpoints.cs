@@ -29,7 +29,7 @@ public static class ResultsEndpoints
                 // Only names listed in the folder are served: no path from the client reaches the file system.
                 var name = files.FirstOrDefault(f => string.Equals(f, file, StringComparison.Ordinal));
                 return name is null
-                    ? ApiProblems.NotFound($"run '{id}' has no result file '{file}'; it has {string.Join(", ", files)}")
+                    ? ApiProblems.NotFound($"run '{id}' has no result file '{GridActors.Model.Loading.ErrorText.Quote(file)}'; it has {string.Join(", ", files)}")
                     : Results.File(Path.Combine(directory, name), ContentType(name), name);
             })
             .WithName("GetResultFile")

@@ -112,6 +112,10 @@ public static class RunsEndpoints
         {
             return ApiProblems.InvalidScenario(errors);
         }
+        if (settings.Mode == RunMode.Optimal && OptimalTooLarge(scenario, options.Value.MaxOptimalAssetSteps) is { } tooBig)
+        {
+            return ApiProblems.InvalidRequest(mediaType == "application/json" ? ScenarioCatalog.UploadName : "query", [("mode", tooBig)]);
+        }
         if (settings.Mode == RunMode.Negotiated && RunOptionLimits.ReportTooLarge(scenario, settings.Options.WindowSteps) is { } tooLarge)
         {
             return ApiProblems.InvalidRequest(mediaType == "application/json" ? ScenarioCatalog.UploadName : "query", [("window_steps", tooLarge)]);
@@ -125,6 +129,16 @@ public static class RunsEndpoints
             return ApiProblems.TooManyRuns(options.Value.MaxConcurrentRuns);
         }
         return TypedResults.Created($"/api/runs/{run.Id}", RunDescription.Of(run, withSummary: false));
+    }
+
+    /// <summary>Why an optimal run of <paramref name="scenario"/> would be too large to solve here, or null.</summary>
+    private static string? OptimalTooLarge(GridActors.Model.Scenario.ResolvedScenario scenario, long limit)
+    {
+        var assets = scenario.Assets.Length + scenario.Compute.Workloads.Length;
+        var assetSteps = (long)assets * scenario.Steps;
+        return assetSteps <= limit ? null
+            : $"an optimal run of this scenario is one linear program of {assets:N0} assets × {scenario.Steps:N0} steps = {assetSteps:N0} asset-steps, "
+                + $"more than the {limit:N0} this server solves at once (Api:MaxOptimalAssetSteps); run it negotiated (window by window), or with `gridactors optimize` on a machine with the memory";
     }
 
     /// <summary>POST /api/runs/{id}/ACTION: one of the run's controls, with the answers every control can give.</summary>

@@ -35,6 +35,14 @@ public sealed class ApiOptions
     /// </summary>
     public long MaxAssetSteps { get; set; } = 5_000_000;
 
+    /// <summary>
+    /// Asset-steps of a scenario an optimal run may have. Its whole horizon is one linear program solved in the API's
+    /// own process, about 2.5 KB of memory per asset-step at the peak (measured with GLOP on a generated 200-asset,
+    /// 5,000-step scenario: docs/performance.md), so the default holds an optimal run under about 2.5 GB; negotiated
+    /// runs are bounded by <see cref="MaxAssetSteps"/> only, their LPs are a window long.
+    /// </summary>
+    public long MaxOptimalAssetSteps { get; set; } = 1_000_000;
+
     /// <summary>The largest request body accepted, in bytes (an uploaded scenario).</summary>
     public long MaxRequestBodyBytes { get; set; } = 1 << 20;
 

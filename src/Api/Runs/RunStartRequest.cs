@@ -38,23 +38,23 @@ public sealed record RunStartRequest(
         {
             null or "" or "negotiated" => RunMode.Negotiated,
             "optimal" => RunMode.Optimal,
-            _ => Problem<RunMode>("mode", $"'{Mode}' is not a mode; use negotiated or optimal"),
+            _ => Problem<RunMode>("mode", $"'{Model.Loading.ErrorText.Quote(Mode)}' is not a mode; use negotiated or optimal"),
         };
         var placement = Placement?.Trim().ToLowerInvariant() switch
         {
             null or "" or "negotiated" => Model.PlacementPolicies.Placement.Negotiated,
             "local" => Model.PlacementPolicies.Placement.Local,
             "carbon-greedy" or "carbon_greedy" => Model.PlacementPolicies.Placement.CarbonGreedy,
-            _ => Problem<Model.PlacementPolicies.Placement>("placement", $"'{Placement}' is not a placement; use negotiated, local or carbon-greedy"),
+            _ => Problem<Model.PlacementPolicies.Placement>("placement", $"'{Model.Loading.ErrorText.Quote(Placement)}' is not a placement; use negotiated, local or carbon-greedy"),
         };
         var clearing = Clearing?.Trim().ToLowerInvariant() switch
         {
             null or "" or "central" => Abstractions.Clearing.Central,
             "regional" => Abstractions.Clearing.Regional,
-            _ => Problem<Clearing>("clearing", $"'{Clearing}' is not a clearing; use central or regional"),
+            _ => Problem<Clearing>("clearing", $"'{Model.Loading.ErrorText.Quote(Clearing)}' is not a clearing; use central or regional"),
         };
         var format = string.IsNullOrWhiteSpace(Format) ? ResultFormat.Csv
-            : ResultFormats.Parse(Format.Trim().ToLowerInvariant()) ?? Problem<ResultFormat>("format", $"'{Format}' is not a result format; use csv, parquet or both");
+            : ResultFormats.Parse(Format.Trim().ToLowerInvariant()) ?? Problem<ResultFormat>("format", $"'{Model.Loading.ErrorText.Quote(Format)}' is not a result format; use csv, parquet or both");
         if (clearing == Abstractions.Clearing.Regional && placement == Model.PlacementPolicies.Placement.CarbonGreedy)
         {
             problems.Add(("placement", RunOptionLimits.CarbonGreedyNeedsCentralClearing));

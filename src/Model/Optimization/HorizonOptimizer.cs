@@ -20,11 +20,16 @@ public static class HorizonOptimizer
     /// <summary>Objectives of two solvers on the same model may differ by this much (relative) before the result is rejected.</summary>
     private const double SolverAgreement = 1e-6;
 
-    public static OptimalDispatch Solve(ResolvedScenario scenario, LpSolverKind solverKind, string? mpsPath = null)
+    /// <summary>
+    /// Solves the horizon. <paramref name="cancellation"/> stops it between phases and interrupts a solver that can be
+    /// interrupted (GLOP, CLP; OR-Tools' HiGHS cannot be), with an <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public static OptimalDispatch Solve(ResolvedScenario scenario, LpSolverKind solverKind, string? mpsPath = null, CancellationToken cancellation = default)
     {
         var watch = Stopwatch.StartNew();
         var steps = scenario.Steps;
         using var model = HorizonModel.Build(scenario, solverKind);
+        cancellation.ThrowIfCancellationRequested();
         if (mpsPath is not null)
         {
             AtomicFile.WriteAllText(mpsPath, model.Lp.Solver.ExportModelAsMpsFormat(false, false));
@@ -32,9 +37,9 @@ public static class HorizonOptimizer
         var buildSeconds = watch.Elapsed.TotalSeconds;
 
         watch.Restart();
-        model.SolveOrThrow(scenario);
+        model.SolveOrThrow(scenario, cancellation);
         var objective = model.Lp.Solver.Objective().Value();
-        var prices = PricesFor(scenario, solverKind, model, objective);
+        var prices = PricesFor(scenario, solverKind, model, objective, cancellation);
         var solveSeconds = watch.Elapsed.TotalSeconds;
 
         var assets = model.Schedules(scenario);
@@ -56,14 +61,15 @@ public static class HorizonOptimizer
     /// HiGHS solve the same model is solved again with GLOP for its duals: any optimal dual is
     /// complementary to any optimal primal, and the two objectives must agree.
     /// </summary>
-    private static double[][] PricesFor(ResolvedScenario scenario, LpSolverKind solverKind, HorizonModel model, double objective)
+    private static double[][] PricesFor(ResolvedScenario scenario, LpSolverKind solverKind, HorizonModel model, double objective, CancellationToken cancellation)
     {
         if (solverKind != LpSolverKind.Highs)
         {
             return model.Lp.Prices();
         }
         using var check = HorizonModel.Build(scenario, LpSolverKind.Glop);
-        check.SolveOrThrow(scenario);
+        cancellation.ThrowIfCancellationRequested();
+        check.SolveOrThrow(scenario, cancellation);
         var other = check.Lp.Solver.Objective().Value();
         if (Math.Abs(other - objective) > SolverAgreement * Math.Max(1, Math.Abs(objective)))
         {
@@ -146,9 +152,14 @@ internal sealed class HorizonModel : IDisposable
         return model;
     }
 
-    public void SolveOrThrow(ResolvedScenario scenario)
+    public void SolveOrThrow(ResolvedScenario scenario, CancellationToken cancellation = default)
     {
-        var status = Lp.Solver.Solve();
+        Solver.ResultStatus status;
+        using (cancellation.Register(() => Lp.Solver.InterruptSolve()))
+        {
+            status = Lp.Solver.Solve();
+        }
+        cancellation.ThrowIfCancellationRequested();
         if (status != Solver.ResultStatus.OPTIMAL)
         {
             throw new DispatchInfeasibleException(InfeasibilityReport.Explain(scenario, status, 0, Lp.Steps));

@@ -164,7 +164,7 @@ public static class BenchCommand
             summary = s;
 
             var watch = Stopwatch.StartNew();
-            optimum = HorizonOptimizer.Solve(scenario, LpSolverKind.Highs).Objective;
+            optimum = HorizonOptimizer.Solve(scenario, LpSolverKind.Highs, cancellation: cancellationToken).Objective;
             optimal.Add(watch.Elapsed.TotalSeconds);
         }
         var median = Median(negotiated);

@@ -28,7 +28,7 @@ public static class ReportCommand
             AnsiConsole.MarkupLine($"report in [blue]{Markup.Escape(path)}[/] ({seconds:0.0} s)");
             return 0;
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException or FormatException or OverflowException or ArgumentException)
         {
             return ErrorReport.Print($"{folder} cannot be reported on: {e.Message}");
         }

@@ -88,7 +88,7 @@ public sealed class CliTests : IDisposable
         Assert.Contains("120 assets, 48 steps", stdout, StringComparison.Ordinal);
         var (badExit, _, badError) = await Gridactors.RunAsync("generate", "--assets", "0");
         Assert.Equal(2, badExit);
-        Assert.Contains("--assets must be at least 1", badError, StringComparison.Ordinal);
+        Assert.Contains("--assets must be from 1 to 300,000", badError, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using Google.OrTools.LinearSolver;
+using GridActors.Model.LinearProgramming;
 using GridActors.Model.Assets;
 using GridActors.Model.Market;
 using GridActors.Model.Optimization;
@@ -54,13 +54,14 @@ public sealed class FastAnswerTests
 
     private static double? ThermalLp(ThermalBid bid, double[] prices)
     {
-        using var solver = LpSolvers.Create(LpSolverKind.Glop);
+        using var solver = new LpModel(LpSolverKind.Glop);
         var steps = prices.Length;
-        var output = new Variable[steps];
+        var output = new LpVariable[steps];
         for (var k = 0; k < steps; k++)
         {
             output[k] = solver.MakeNumVar(bid.FloorMw[k], bid.CeilingMw[k], $"p{k}");
-            solver.Objective().SetCoefficient(output[k], prices[k] - bid.PricePerMwh[k]);
+            // Earnings are maximized: their negative is minimized.
+            solver.Objective().SetCoefficient(output[k], bid.PricePerMwh[k] - prices[k]);
             if (!double.IsFinite(bid.RampMwPerStep))
             {
                 continue;
@@ -77,8 +78,7 @@ public sealed class FastAnswerTests
                 row.SetCoefficient(output[k], 1);
             }
         }
-        solver.Objective().SetMaximization();
-        return solver.Solve() == Solver.ResultStatus.OPTIMAL ? solver.Objective().Value() : null;
+        return solver.Solve() == LpStatus.Optimal ? -solver.Objective().Value() : null;
     }
 
     [Theory]
@@ -162,7 +162,7 @@ public sealed class FastAnswerTests
     /// <summary>The store's LP, as the optimizer states it, at these prices: its least cost (wear − earnings − terminal value).</summary>
     private static double? StorageLp(StorageSpec spec, EconomicsSpec economics, double stepHours, int firstStep, int lastStep, double energy, double[] prices, double terminal)
     {
-        using var solver = LpSolvers.Create(LpSolverKind.Glop);
+        using var solver = new LpModel(LpSolverKind.Glop);
         var terms = StorageTerms.Add(solver, spec, economics, stepHours, firstStep, prices.Length, lastStep, energy);
         var objective = solver.Objective();
         for (var k = 0; k < prices.Length; k++)
@@ -171,14 +171,13 @@ public sealed class FastAnswerTests
             objective.SetCoefficient(terms.Charge[k], prices[k] * stepHours);
         }
         objective.SetCoefficient(terms.Energy[^1], -terminal * spec.DischargeEfficiency);
-        objective.SetMinimization();
-        return solver.Solve() == Solver.ResultStatus.OPTIMAL ? objective.Value() : null;
+        return solver.Solve() == LpStatus.Optimal ? objective.Value() : null;
     }
 
     /// <summary>The shiftable load's LP, as the optimizer states it, at these prices (with the token cost of deferring).</summary>
     private static double ShiftLp(LoadSpec spec, int firstStep, int lastStep, IReadOnlyList<DeferredEnergy> backlog, double[] prices)
     {
-        using var solver = LpSolvers.Create(LpSolverKind.Glop);
+        using var solver = new LpModel(LpSolverKind.Glop);
         var terms = ShiftTerms.Add(solver, spec, firstStep, prices.Length, lastStep, backlog);
         var objective = solver.Objective();
         for (var k = 0; k < prices.Length; k++)
@@ -186,8 +185,7 @@ public sealed class FastAnswerTests
             objective.SetCoefficient(terms.Deferred[k], ShiftResponse.TieBreakPerMwh - prices[k]);
             objective.SetCoefficient(terms.Recovered[k], prices[k]);
         }
-        objective.SetMinimization();
-        Assert.Equal(Solver.ResultStatus.OPTIMAL, solver.Solve());
+        Assert.Equal(LpStatus.Optimal, solver.Solve());
         return objective.Value();
     }
 }

@@ -81,9 +81,8 @@ public sealed class RunExecutor(IClusterClient cluster, ClusterStorage storage, 
     private async Task ReplayOptimalAsync(LiveRun run, ResolvedScenario scenario, Pacer pacer)
     {
         var watch = Stopwatch.StartNew();
-        // GLOP, not OR-Tools' HiGHS: a cancel must stop the solve (OR-Tools cannot interrupt HiGHS), and one GLOP solve
-        // gives the dispatch and its prices where HiGHS needs GLOP's second solve for the prices anyway.
-        var dispatch = await Task.Run(() => HorizonOptimizer.Solve(scenario, LpSolverKind.Glop, cancellation: run.Cancellation), run.Cancellation);
+        // A cancel interrupts the solve (HiGHS's interrupt callback).
+        var dispatch = await Task.Run(() => HorizonOptimizer.Solve(scenario, LpSolverKind.Highs, cancellation: run.Cancellation), run.Cancellation);
         var summary = new SummaryAccumulator(scenario);
         var window = run.Settings.Options.WindowSteps;
         for (var first = 0; first < scenario.Steps; first += window)

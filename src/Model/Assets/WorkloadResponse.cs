@@ -1,4 +1,4 @@
-using Google.OrTools.LinearSolver;
+using GridActors.Model.LinearProgramming;
 using GridActors.Model.Market;
 using GridActors.Model.Optimization;
 using GridActors.Model.Scenario;
@@ -16,7 +16,7 @@ public sealed class WorkloadResponse : IDisposable
 {
     private readonly ComputeNetwork network;
     private readonly int workload;
-    private readonly Solver solver;
+    private readonly LpModel solver;
     private readonly WorkloadTerms terms;
 
     public WorkloadResponse(ComputeNetwork network, int workload, int firstStep, int steps, IReadOnlyList<DeferredEnergy> carried)
@@ -24,9 +24,8 @@ public sealed class WorkloadResponse : IDisposable
         this.network = network;
         this.workload = workload;
         FirstStep = firstStep;
-        solver = LpSolvers.Create(LpSolverKind.Glop);
+        solver = new LpModel(LpSolverKind.Highs);
         terms = WorkloadTerms.Add(solver, network, workload, firstStep, steps, carried);
-        solver.Objective().SetMinimization();
         LimitToPublicCapacities(firstStep);
         carriedMw = carried.Sum(c => c.PowerMw);
     }

@@ -1,4 +1,4 @@
-using Google.OrTools.LinearSolver;
+using GridActors.Model.LinearProgramming;
 using GridActors.Model.Market;
 using GridActors.Model.Optimization;
 using GridActors.Model.Scenario;
@@ -17,7 +17,7 @@ public sealed class WindowMarket : IDisposable
     private readonly ResolvedScenario scenario;
     private readonly DispatchLp lp;
     private readonly MarketTerms market;
-    private readonly SortedDictionary<int, (Constraint Convexity, List<(Proposal Proposal, Variable Weight)> Columns)> flexible = [];
+    private readonly SortedDictionary<int, (LpConstraint Convexity, List<(Proposal Proposal, LpVariable Weight)> Columns)> flexible = [];
     private readonly BrokerColumns? brokers;
     private Dictionary<int, double> mixDuals = [];
     private bool solved;
@@ -86,7 +86,7 @@ public sealed class WindowMarket : IDisposable
     public void Solve()
     {
         var status = lp.Solve();
-        if (status != Solver.ResultStatus.OPTIMAL)
+        if (status != LpStatus.Optimal)
         {
             throw new DispatchInfeasibleException(InfeasibilityReport.Explain(scenario, status, lp.FirstStep, lp.Steps));
         }
@@ -194,7 +194,7 @@ public sealed class WindowMarket : IDisposable
     }
 
     /// <summary>The asset's schedule as the weighted mix of its proposals; weights are renormalised to sum to one exactly.</summary>
-    private static AssetStep[] Mix(List<(Proposal Proposal, Variable Weight)> columns, int steps)
+    private static AssetStep[] Mix(List<(Proposal Proposal, LpVariable Weight)> columns, int steps)
     {
         var weights = ColumnWeights.Of(columns.Select(c => c.Weight));
         var mix = new AssetStep[steps];

@@ -1,4 +1,4 @@
-using Google.OrTools.LinearSolver;
+using GridActors.Model.LinearProgramming;
 using GridActors.Model.Market;
 using GridActors.Model.Optimization;
 using GridActors.Model.Scenario;
@@ -20,8 +20,8 @@ internal sealed class CouplingMaster : IDisposable
     private readonly DispatchLp lp;
     private readonly MarketTerms grid;
     private readonly BrokerColumns? brokers;
-    private readonly List<(int Region, int Column, Variable Variable, double[] Delta, double DeltaCost)> towards = [];
-    private readonly List<(int Region, int K, Variable Variable, double Sign, double PricePerMwh)> moves = [];
+    private readonly List<(int Region, int Column, LpVariable Variable, double[] Delta, double DeltaCost)> towards = [];
+    private readonly List<(int Region, int K, LpVariable Variable, double Sign, double PricePerMwh)> moves = [];
     private readonly RegionColumn[] centres;
     private readonly double reach;
 
@@ -124,7 +124,7 @@ internal sealed class CouplingMaster : IDisposable
     public void Solve()
     {
         var status = lp.Solve();
-        if (status != Solver.ResultStatus.OPTIMAL)
+        if (status != LpStatus.Optimal)
         {
             throw new InvalidOperationException($"the coordinator's market of {lp.Steps} steps from step {lp.FirstStep} could not be solved (status {status})");
         }

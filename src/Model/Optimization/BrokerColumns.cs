@@ -1,4 +1,4 @@
-using Google.OrTools.LinearSolver;
+using GridActors.Model.LinearProgramming;
 using GridActors.Model.Market;
 using GridActors.Model.Scenario;
 
@@ -12,9 +12,9 @@ namespace GridActors.Model.Optimization;
 /// </summary>
 internal sealed class BrokerColumns(DispatchLp lp, ComputeNetwork network)
 {
-    private readonly SortedDictionary<int, (Constraint Convexity, List<(WorkPlan Plan, Variable Weight)> Columns)> brokers = [];
-    private readonly Dictionary<(int Campus, int K), Constraint> capacity = [];
-    private readonly Dictionary<(int Link, int Origin, int K), Constraint> bandwidth = [];
+    private readonly SortedDictionary<int, (LpConstraint Convexity, List<(WorkPlan Plan, LpVariable Weight)> Columns)> brokers = [];
+    private readonly Dictionary<(int Campus, int K), LpConstraint> capacity = [];
+    private readonly Dictionary<(int Link, int Origin, int K), LpConstraint> bandwidth = [];
     private Dictionary<int, double> mixDuals = [];
     private Dictionary<(int Campus, int K), double> capacityShadow = [];
     private Dictionary<(int Link, int Origin, int K), double> bandwidthShadow = [];
@@ -57,10 +57,10 @@ internal sealed class BrokerColumns(DispatchLp lp, ComputeNetwork network)
         entry.Columns.Add((plan, weight));
     }
 
-    private static void AddTo(Constraint row, Variable weight, double coefficient) =>
+    private static void AddTo(LpConstraint row, LpVariable weight, double coefficient) =>
         row.SetCoefficient(weight, row.GetCoefficient(weight) + coefficient);
 
-    private Constraint CapacityRow(DatacenterSpec campus, int k)
+    private LpConstraint CapacityRow(DatacenterSpec campus, int k)
     {
         if (!capacity.TryGetValue((campus.Index, k), out var row))
         {
@@ -71,7 +71,7 @@ internal sealed class BrokerColumns(DispatchLp lp, ComputeNetwork network)
         return row;
     }
 
-    private Constraint BandwidthRow(int link, int origin, int k)
+    private LpConstraint BandwidthRow(int link, int origin, int k)
     {
         if (!bandwidth.TryGetValue((link, origin, k), out var row))
         {

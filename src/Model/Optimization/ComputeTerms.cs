@@ -1,4 +1,4 @@
-using Google.OrTools.LinearSolver;
+using GridActors.Model.LinearProgramming;
 using GridActors.Model.Market;
 using GridActors.Model.Scenario;
 
@@ -41,11 +41,11 @@ public sealed class ComputeTerms
     /// direction shared by all work from the same origin. <paramref name="usage"/> gives, per
     /// workload, a variable (or expression column) per step and route whose value is IT power.
     /// </summary>
-    public static void Couple(DispatchLp lp, ComputeNetwork network, (int Workload, Variable[][] Run)[] usage)
+    public static void Couple(DispatchLp lp, ComputeNetwork network, (int Workload, LpVariable[][] Run)[] usage)
     {
         var scenario = network.Scenario;
-        var campusLoad = new Dictionary<(int Campus, int K), List<Variable>>();
-        var linkData = new Dictionary<(int Link, int Origin, int K), List<(Variable Run, double TbPerMw)>>();
+        var campusLoad = new Dictionary<(int Campus, int K), List<LpVariable>>();
+        var linkData = new Dictionary<(int Link, int Origin, int K), List<(LpVariable Run, double TbPerMw)>>();
         foreach (var (w, run) in usage)
         {
             var spec = scenario.Compute.Workloads[w];

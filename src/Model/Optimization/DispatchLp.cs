@@ -1,4 +1,4 @@
-using Google.OrTools.LinearSolver;
+using GridActors.Model.LinearProgramming;
 
 namespace GridActors.Model.Optimization;
 
@@ -11,23 +11,22 @@ namespace GridActors.Model.Optimization;
 /// </summary>
 public sealed class DispatchLp : IDisposable
 {
-    private readonly Constraint[][] balances;
+    private readonly LpConstraint[][] balances;
     private readonly double[][] demandMw;
     private readonly double[][] exportMw;
 
     public DispatchLp(LpSolverKind solver, int regions, int firstStep, int steps, double stepHours)
     {
-        Solver = LpSolvers.Create(solver);
-        Solver.Objective().SetMinimization();
+        Solver = new LpModel(solver);
         FirstStep = firstStep;
         Steps = steps;
         StepHours = stepHours;
-        balances = new Constraint[regions][];
+        balances = new LpConstraint[regions][];
         demandMw = new double[regions][];
         exportMw = new double[regions][];
         for (var r = 0; r < regions; r++)
         {
-            balances[r] = new Constraint[steps];
+            balances[r] = new LpConstraint[steps];
             demandMw[r] = new double[steps];
             exportMw[r] = new double[steps];
             for (var k = 0; k < steps; k++)
@@ -37,7 +36,7 @@ public sealed class DispatchLp : IDisposable
         }
     }
 
-    public Solver Solver { get; }
+    public LpModel Solver { get; }
 
     public int FirstStep { get; }
 
@@ -48,10 +47,10 @@ public sealed class DispatchLp : IDisposable
     public int Regions => balances.Length;
 
     /// <summary>A continuous variable with a readable name (it shows in MPS files and reports).</summary>
-    public Variable Variable(double lower, double upper, string name) => Solver.MakeNumVar(lower, upper, name);
+    public LpVariable Variable(double lower, double upper, string name) => Solver.MakeNumVar(lower, upper, name);
 
     /// <summary>Adds <paramref name="mw"/> MW of <paramref name="variable"/> as supply (negative: demand) to a region's balance in step k.</summary>
-    public void Inject(int region, int k, Variable variable, double mw)
+    public void Inject(int region, int k, LpVariable variable, double mw)
     {
         var row = balances[region][k];
         row.SetCoefficient(variable, row.GetCoefficient(variable) + mw);
@@ -78,10 +77,10 @@ public sealed class DispatchLp : IDisposable
     }
 
     /// <summary>Costs <paramref name="perMwh"/> for every MWh the MW variable runs (price times step length).</summary>
-    public void AddEnergyCost(Variable variable, double perMwh) => AddCost(variable, perMwh * StepHours);
+    public void AddEnergyCost(LpVariable variable, double perMwh) => AddCost(variable, perMwh * StepHours);
 
     /// <summary>Adds a currency amount per unit of the variable to the objective.</summary>
-    public void AddCost(Variable variable, double perUnit)
+    public void AddCost(LpVariable variable, double perUnit)
     {
         var objective = Solver.Objective();
         objective.SetCoefficient(variable, objective.GetCoefficient(variable) + perUnit);
@@ -105,24 +104,16 @@ public sealed class DispatchLp : IDisposable
     }
 
     /// <summary>
-    /// Solves; a simplex can stall numerically on a re-solve, and starting afresh resolves it. CLP's dual simplex
-    /// can also stop short of the optimum on a degenerate model (OR-Tools reports FEASIBLE); its primal simplex then
-    /// finishes the job.
+    /// Solves, hot from the last basis when the solver keeps one (HiGHS). A re-solve that fails numerically is tried
+    /// once more from scratch. <paramref name="cancellation"/> interrupts the solve.
     /// </summary>
-    public Solver.ResultStatus Solve()
+    public LpStatus Solve(CancellationToken cancellation = default)
     {
-        var status = Solver.Solve();
-        if (status is Solver.ResultStatus.ABNORMAL or Solver.ResultStatus.NOT_SOLVED)
+        var status = Solver.Solve(cancellation);
+        if (status == LpStatus.Abnormal && !cancellation.IsCancellationRequested)
         {
             Solver.Reset();
-            status = Solver.Solve();
-        }
-        if (status is Solver.ResultStatus.FEASIBLE or Solver.ResultStatus.ABNORMAL or Solver.ResultStatus.NOT_SOLVED)
-        {
-            Solver.Reset();
-            using var primal = new MPSolverParameters();
-            primal.SetIntegerParam(MPSolverParameters.IntegerParam.LP_ALGORITHM, (int)MPSolverParameters.LpAlgorithmValues.PRIMAL);
-            status = Solver.Solve(primal);
+            status = Solver.Solve(cancellation);
         }
         return status;
     }

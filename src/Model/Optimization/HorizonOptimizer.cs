@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Google.OrTools.LinearSolver;
+using GridActors.Model.LinearProgramming;
 using GridActors.Model.Assets;
 using GridActors.Model.Market;
 using GridActors.Model.Results;
@@ -17,12 +17,9 @@ public sealed record OptimalDispatch(WindowReport Report, double Objective, stri
 /// </summary>
 public static class HorizonOptimizer
 {
-    /// <summary>Objectives of two solvers on the same model may differ by this much (relative) before the result is rejected.</summary>
-    private const double SolverAgreement = 1e-6;
-
     /// <summary>
-    /// Solves the horizon. <paramref name="cancellation"/> stops it between phases and interrupts a solver that can be
-    /// interrupted (GLOP, CLP; OR-Tools' HiGHS cannot be), with an <see cref="OperationCanceledException"/>.
+    /// Solves the horizon. <paramref name="cancellation"/> stops it after the build or interrupts the solve, with an
+    /// <see cref="OperationCanceledException"/>.
     /// </summary>
     public static OptimalDispatch Solve(ResolvedScenario scenario, LpSolverKind solverKind, string? mpsPath = null, CancellationToken cancellation = default)
     {
@@ -32,14 +29,15 @@ public static class HorizonOptimizer
         cancellation.ThrowIfCancellationRequested();
         if (mpsPath is not null)
         {
-            AtomicFile.WriteAllText(mpsPath, model.Lp.Solver.ExportModelAsMpsFormat(false, false));
+            AtomicFile.WriteAllText(mpsPath, model.Lp.Solver.ExportModelAsMpsFormat());
         }
         var buildSeconds = watch.Elapsed.TotalSeconds;
 
         watch.Restart();
         model.SolveOrThrow(scenario, cancellation);
         var objective = model.Lp.Solver.Objective().Value();
-        var prices = PricesFor(scenario, solverKind, model, objective, cancellation);
+        // HiGHS's own row duals (OR-Tools handed back row activities in their place, so this once took a second solve with GLOP).
+        var prices = model.Lp.Prices();
         var solveSeconds = watch.Elapsed.TotalSeconds;
 
         var assets = model.Schedules(scenario);
@@ -51,31 +49,8 @@ public static class HorizonOptimizer
         var links = model.Market.LinkSteps(steps);
         var regions = BalanceClosure.Close(scenario, assets, links, prices, steps);
         var report = WindowReports.Build(scenario, 0, steps, assets, regions, links, negotiation: null, compute);
-        var solverName = solverKind == LpSolverKind.Highs ? "highs (prices from glop)" : LpSolvers.Name(solverKind);
+        var solverName = LpSolvers.Name(solverKind);
         return new OptimalDispatch(report, objective, solverName, model.Lp.Solver.NumVariables(), model.Lp.Solver.NumConstraints(), buildSeconds, solveSeconds);
-    }
-
-    /// <summary>
-    /// The balance duals. OR-Tools 9.15 hands back HiGHS's row activities where the duals belong
-    /// (a three-plant merit order reports a price of 150, its demand, instead of 30), so after a
-    /// HiGHS solve the same model is solved again with GLOP for its duals: any optimal dual is
-    /// complementary to any optimal primal, and the two objectives must agree.
-    /// </summary>
-    private static double[][] PricesFor(ResolvedScenario scenario, LpSolverKind solverKind, HorizonModel model, double objective, CancellationToken cancellation)
-    {
-        if (solverKind != LpSolverKind.Highs)
-        {
-            return model.Lp.Prices();
-        }
-        using var check = HorizonModel.Build(scenario, LpSolverKind.Glop);
-        cancellation.ThrowIfCancellationRequested();
-        check.SolveOrThrow(scenario, cancellation);
-        var other = check.Lp.Solver.Objective().Value();
-        if (Math.Abs(other - objective) > SolverAgreement * Math.Max(1, Math.Abs(objective)))
-        {
-            throw new DispatchInfeasibleException([$"HiGHS and GLOP disagree on the optimum ({objective} and {other}); write the model with --write-mps and check it with another solver"]);
-        }
-        return check.Lp.Prices();
     }
 }
 
@@ -154,13 +129,9 @@ internal sealed class HorizonModel : IDisposable
 
     public void SolveOrThrow(ResolvedScenario scenario, CancellationToken cancellation = default)
     {
-        Solver.ResultStatus status;
-        using (cancellation.Register(() => Lp.Solver.InterruptSolve()))
-        {
-            status = Lp.Solver.Solve();
-        }
+        var status = Lp.Solve(cancellation);
         cancellation.ThrowIfCancellationRequested();
-        if (status != Solver.ResultStatus.OPTIMAL)
+        if (status != LpStatus.Optimal)
         {
             throw new DispatchInfeasibleException(InfeasibilityReport.Explain(scenario, status, 0, Lp.Steps));
         }

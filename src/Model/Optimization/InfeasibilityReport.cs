@@ -1,5 +1,5 @@
 using System.Globalization;
-using Google.OrTools.LinearSolver;
+using GridActors.Model.LinearProgramming;
 using GridActors.Model.Scenario;
 
 namespace GridActors.Model.Optimization;
@@ -37,15 +37,15 @@ public sealed class DispatchInfeasibleException : Exception
 /// </summary>
 public static class InfeasibilityReport
 {
-    public static IReadOnlyList<string> Explain(ResolvedScenario scenario, Solver.ResultStatus status, int firstStep, int steps)
+    public static IReadOnlyList<string> Explain(ResolvedScenario scenario, LpStatus status, int firstStep, int steps)
     {
         var reasons = new List<string>();
-        if (status == Solver.ResultStatus.UNBOUNDED)
+        if (status == LpStatus.Unbounded)
         {
             reasons.Add("the model is unbounded: some cost can fall without limit; check for negative marginal or curtailment costs on quantities without an upper limit");
             return reasons;
         }
-        if (status == Solver.ResultStatus.INFEASIBLE)
+        if (status == LpStatus.Infeasible)
         {
             foreach (var plant in scenario.Assets.OfType<ThermalSpec>())
             {

@@ -1,4 +1,4 @@
-using Google.OrTools.LinearSolver;
+using GridActors.Model.LinearProgramming;
 using GridActors.Model.Market;
 using GridActors.Model.Scenario;
 
@@ -16,9 +16,9 @@ public sealed class MarketTerms
     private readonly LinkSpec[] links;
     private readonly double valueOfLostLoadPerMwh;
     private readonly PooledOffers pooled = new();
-    private readonly List<(AssetBid Bid, Variable[]? Output, int[] Handles)> entries = [];
-    private Variable[][] forward = [];
-    private Variable[][] reverse = [];
+    private readonly List<(AssetBid Bid, LpVariable[]? Output, int[] Handles)> entries = [];
+    private LpVariable[][] forward = [];
+    private LpVariable[][] reverse = [];
 
     public MarketTerms(DispatchLp lp, LinkSpec[] links, double valueOfLostLoadPerMwh)
     {
@@ -46,9 +46,9 @@ public sealed class MarketTerms
         AddSlacks();
     }
 
-    private Variable[] AddThermal(ThermalBid bid)
+    private LpVariable[] AddThermal(ThermalBid bid)
     {
-        var output = new Variable[lp.Steps];
+        var output = new LpVariable[lp.Steps];
         for (var k = 0; k < lp.Steps; k++)
         {
             var step = lp.FirstStep + k;
@@ -99,12 +99,12 @@ public sealed class MarketTerms
 
     private void AddLinks()
     {
-        forward = new Variable[links.Length][];
-        reverse = new Variable[links.Length][];
+        forward = new LpVariable[links.Length][];
+        reverse = new LpVariable[links.Length][];
         foreach (var link in links)
         {
-            forward[link.Index] = new Variable[lp.Steps];
-            reverse[link.Index] = new Variable[lp.Steps];
+            forward[link.Index] = new LpVariable[lp.Steps];
+            reverse[link.Index] = new LpVariable[lp.Steps];
             for (var k = 0; k < lp.Steps; k++)
             {
                 forward[link.Index][k] = AddFlow(link.From, link.To, link.CapacityMw, link, k, "forward");
@@ -113,7 +113,7 @@ public sealed class MarketTerms
         }
     }
 
-    private Variable AddFlow(int from, int to, double capacity, LinkSpec link, int k, string direction)
+    private LpVariable AddFlow(int from, int to, double capacity, LinkSpec link, int k, string direction)
     {
         var flow = lp.Variable(0, capacity, $"flow_{link.Id}_{direction}_t{lp.FirstStep + k}");
         lp.Inject(from, k, flow, -1);

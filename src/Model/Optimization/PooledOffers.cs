@@ -1,4 +1,4 @@
-using Google.OrTools.LinearSolver;
+using GridActors.Model.LinearProgramming;
 
 namespace GridActors.Model.Optimization;
 
@@ -11,7 +11,7 @@ public sealed class PooledOffers
 {
     private readonly List<(int Owner, int Region, int K, double PricePerMwh, double QuantityMw)> offers = [];
     private readonly Dictionary<(int Region, int K, double Price), int> poolOf = [];
-    private readonly List<(int Region, int K, double PricePerMwh, double QuantityMw, Variable? Variable)> pools = [];
+    private readonly List<(int Region, int K, double PricePerMwh, double QuantityMw, LpVariable? Variable)> pools = [];
     private int[] offerPool = [];
 
     /// <summary>Adds an offer of up to <paramref name="quantityMw"/> MW at a price; returns its handle.</summary>

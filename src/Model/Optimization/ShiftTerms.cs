@@ -1,4 +1,4 @@
-using Google.OrTools.LinearSolver;
+using GridActors.Model.LinearProgramming;
 using GridActors.Model.Market;
 using GridActors.Model.Scenario;
 
@@ -15,7 +15,7 @@ namespace GridActors.Model.Optimization;
 /// </summary>
 public sealed class ShiftTerms
 {
-    private ShiftTerms(double[] shiftableMw, Variable[] deferred, Variable[] recovered)
+    private ShiftTerms(double[] shiftableMw, LpVariable[] deferred, LpVariable[] recovered)
     {
         ShiftableMw = shiftableMw;
         Deferred = deferred;
@@ -25,16 +25,16 @@ public sealed class ShiftTerms
     /// <summary>The shiftable demand due in each step of the range (MW).</summary>
     public double[] ShiftableMw { get; }
 
-    public Variable[] Deferred { get; }
+    public LpVariable[] Deferred { get; }
 
-    public Variable[] Recovered { get; }
+    public LpVariable[] Recovered { get; }
 
-    public static ShiftTerms Add(Solver solver, LoadSpec spec, int firstStep, int steps, int lastStep, IReadOnlyList<DeferredEnergy> backlog)
+    public static ShiftTerms Add(LpModel solver, LoadSpec spec, int firstStep, int steps, int lastStep, IReadOnlyList<DeferredEnergy> backlog)
     {
         var window = spec.ShiftWindowSteps;
         var shiftable = new double[steps];
-        var deferred = new Variable[steps];
-        var recovered = new Variable[steps];
+        var deferred = new LpVariable[steps];
+        var recovered = new LpVariable[steps];
         var carried = new double[steps];
         for (var k = 0; k < steps; k++)
         {
@@ -47,7 +47,7 @@ public sealed class ShiftTerms
             carried[k] = backlog.Where(b => b.DeadlineStep > step).Sum(b => b.PowerMw);
         }
         var initial = backlog.Sum(b => b.PowerMw);
-        Variable? previous = null;
+        LpVariable? previous = null;
         for (var k = 0; k < steps; k++)
         {
             var step = firstStep + k;

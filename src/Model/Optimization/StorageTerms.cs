@@ -1,4 +1,4 @@
-using Google.OrTools.LinearSolver;
+using GridActors.Model.LinearProgramming;
 using GridActors.Model.Market;
 using GridActors.Model.Scenario;
 
@@ -13,24 +13,24 @@ namespace GridActors.Model.Optimization;
 /// </summary>
 public sealed class StorageTerms
 {
-    private StorageTerms(Variable[] charge, Variable[] discharge, Variable[] energy)
+    private StorageTerms(LpVariable[] charge, LpVariable[] discharge, LpVariable[] energy)
     {
         Charge = charge;
         Discharge = discharge;
         Energy = energy;
     }
 
-    public Variable[] Charge { get; }
+    public LpVariable[] Charge { get; }
 
-    public Variable[] Discharge { get; }
+    public LpVariable[] Discharge { get; }
 
-    public Variable[] Energy { get; }
+    public LpVariable[] Energy { get; }
 
-    public static StorageTerms Add(Solver solver, StorageSpec spec, EconomicsSpec economics, double stepHours, int firstStep, int steps, int lastStep, double startEnergyMwh)
+    public static StorageTerms Add(LpModel solver, StorageSpec spec, EconomicsSpec economics, double stepHours, int firstStep, int steps, int lastStep, double startEnergyMwh)
     {
-        var charge = new Variable[steps];
-        var discharge = new Variable[steps];
-        var energy = new Variable[steps];
+        var charge = new LpVariable[steps];
+        var discharge = new LpVariable[steps];
+        var energy = new LpVariable[steps];
         var objective = solver.Objective();
         for (var k = 0; k < steps; k++)
         {

@@ -1,4 +1,4 @@
-using Google.OrTools.LinearSolver;
+using GridActors.Model.LinearProgramming;
 using GridActors.Model.Market;
 using GridActors.Model.Scenario;
 
@@ -14,31 +14,31 @@ namespace GridActors.Model.Optimization;
 /// </summary>
 public sealed class WorkloadTerms
 {
-    private WorkloadTerms(Variable[][] run, Variable[] unfinished)
+    private WorkloadTerms(LpVariable[][] run, LpVariable[] unfinished)
     {
         Run = run;
         Unfinished = unfinished;
     }
 
     /// <summary>IT power per step and route (routes in <see cref="ComputeNetwork.Routes"/> order).</summary>
-    public Variable[][] Run { get; }
+    public LpVariable[][] Run { get; }
 
-    public Variable[] Unfinished { get; }
+    public LpVariable[] Unfinished { get; }
 
-    public static WorkloadTerms Add(Solver solver, ComputeNetwork network, int workload, int firstStep, int steps, IReadOnlyList<DeferredEnergy> carried)
+    public static WorkloadTerms Add(LpModel solver, ComputeNetwork network, int workload, int firstStep, int steps, IReadOnlyList<DeferredEnergy> carried)
     {
         var scenario = network.Scenario;
         var spec = scenario.Compute.Workloads[workload];
         var routes = network.Routes[workload];
         var objective = solver.Objective();
-        var run = new Variable[steps][];
-        var unfinished = new Variable[steps];
+        var run = new LpVariable[steps][];
+        var unfinished = new LpVariable[steps];
         var carriedTotal = carried.Sum(c => c.PowerMw);
-        Variable? previous = null;
+        LpVariable? previous = null;
         for (var k = 0; k < steps; k++)
         {
             var step = firstStep + k;
-            run[k] = new Variable[routes.Length];
+            run[k] = new LpVariable[routes.Length];
             // run + dropped + b(k) - b(k-1) = arrived(k), with b(-1) the work carried in.
             var arrived = spec.ArrivalMwhPerH[step] + (k == 0 ? carriedTotal : 0);
             var flow = solver.MakeConstraint(arrived, arrived, $"work_{spec.Id}_t{step}");

@@ -1,4 +1,4 @@
-using Google.OrTools.LinearSolver;
+using GridActors.Model.LinearProgramming;
 using GridActors.Model.Coupling;
 using GridActors.Model.Market;
 using GridActors.Model.Optimization;
@@ -20,7 +20,7 @@ public sealed class RegionWindow : IDisposable
     private readonly Dictionary<int, int> localOf;
     private readonly DispatchLp lp;
     private readonly MarketTerms market;
-    private readonly SortedDictionary<int, (Constraint Convexity, List<(Proposal Proposal, Variable Weight)> Columns)> flexible = [];
+    private readonly SortedDictionary<int, (LpConstraint Convexity, List<(Proposal Proposal, LpVariable Weight)> Columns)> flexible = [];
     private readonly int flexibleCount;
     private readonly int commitSteps;
     private readonly double valueOfLostLoadPerMwh;
@@ -132,7 +132,7 @@ public sealed class RegionWindow : IDisposable
     private void Solve()
     {
         var status = lp.Solve();
-        if (status != Solver.ResultStatus.OPTIMAL)
+        if (status != LpStatus.Optimal)
         {
             // With unserved and spilled energy priced the region's LP is always feasible; anything else is a solver failure.
             throw new InvalidOperationException($"the market of a region's {lp.Steps} steps from step {lp.FirstStep} could not be solved (status {status})");

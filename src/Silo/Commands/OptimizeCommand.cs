@@ -11,7 +11,7 @@ public static class OptimizeCommand
 {
     public static Option<string> SolverOption() => new("--solver")
     {
-        Description = "LP solver: highs (default; its prices come from a second solve with GLOP, which must agree on the optimum), glop, clp, or pdlp (a first-order method: for very large models, less exact).",
+        Description = "LP solver: highs (default, through its own C API: one solve gives the dispatch and the prices), or glop, clp or pdlp through OR-Tools for comparison (pdlp is a first-order method: for very large models, less exact).",
         DefaultValueFactory = _ => "highs",
     };
 

@@ -1,0 +1,141 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+
+namespace GridActors.Model.LinearProgramming;
+
+/// <summary>
+/// HiGHS's C API, from the native library the Google.OrTools.runtime.* package already puts beside the program
+/// (runtimes/RID/native/: libhighs.so.1 on Linux, libhighs.1.dylib on macOS, highs.dll on Windows). Only the calls
+/// GridActors makes are declared; HighsInt is 32 bits in that build, which <see cref="HighsSolver"/> confirms.
+/// </summary>
+internal static unsafe partial class HighsNative
+{
+    private const string Library = "highs";
+
+    public const int StatusError = -1;
+    public const int MatrixColumnwise = 1;
+    public const int SenseMinimize = 1;
+    public const int ModelEmpty = 6;
+    public const int ModelOptimal = 7;
+    public const int ModelInfeasible = 8;
+    public const int ModelUnboundedOrInfeasible = 9;
+    public const int ModelUnbounded = 10;
+    public const int ModelInterrupt = 17;
+    public const int CallbackSimplexInterrupt = 1;
+    public const int CallbackIpmInterrupt = 2;
+
+    static HighsNative() => NativeLibrary.SetDllImportResolver(typeof(HighsNative).Assembly, Resolve);
+
+    /// <summary>Where HiGHS was looked for, for the message when it is not found.</summary>
+    public static string Candidates => string.Join(", ", CandidatePaths());
+
+    private static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? searchPath)
+    {
+        if (name != Library)
+        {
+            return IntPtr.Zero;
+        }
+        foreach (var path in CandidatePaths())
+        {
+            if (NativeLibrary.TryLoad(path, out var handle))
+            {
+                return handle;
+            }
+        }
+        throw new DllNotFoundException($"HiGHS's native library was not found (looked for {Candidates}); it comes with the Google.OrTools.runtime package of this platform: rebuild GridActors, or use --solver glop or clp");
+    }
+
+    private static IEnumerable<string> CandidatePaths()
+    {
+        var file = OperatingSystem.IsWindows() ? "highs.dll" : OperatingSystem.IsMacOS() ? "libhighs.1.dylib" : "libhighs.so.1";
+        var rid = RuntimeInformation.RuntimeIdentifier;
+        var arch = RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant();
+        var os = OperatingSystem.IsWindows() ? "win" : OperatingSystem.IsMacOS() ? "osx" : "linux";
+        yield return Path.Combine(AppContext.BaseDirectory, file);
+        yield return Path.Combine(AppContext.BaseDirectory, "runtimes", rid, "native", file);
+        yield return Path.Combine(AppContext.BaseDirectory, "runtimes", $"{os}-{arch}", "native", file);
+        // Already loaded by OR-Tools, or on the system's library path.
+        yield return file;
+    }
+
+    [LibraryImport(Library)]
+    public static partial IntPtr Highs_create();
+
+    [LibraryImport(Library)]
+    public static partial void Highs_destroy(IntPtr highs);
+
+    [LibraryImport(Library)]
+    public static partial int Highs_getSizeofHighsInt(IntPtr highs);
+
+    [LibraryImport(Library)]
+    public static partial double Highs_getInfinity(IntPtr highs);
+
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int Highs_setBoolOptionValue(IntPtr highs, string option, int value);
+
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int Highs_setIntOptionValue(IntPtr highs, string option, int value);
+
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int Highs_setStringOptionValue(IntPtr highs, string option, string value);
+
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int Highs_getIntInfoValue(IntPtr highs, string info, out int value);
+
+    [LibraryImport(Library)]
+    public static partial int Highs_passLp(IntPtr highs, int columns, int rows, int nonzeros, int format, int sense, double offset,
+        double* cost, double* columnLower, double* columnUpper, double* rowLower, double* rowUpper, int* start, int* index, double* value);
+
+    [LibraryImport(Library)]
+    public static partial int Highs_addRows(IntPtr highs, int rows, double* lower, double* upper, int nonzeros, int* start, int* index, double* value);
+
+    [LibraryImport(Library)]
+    public static partial int Highs_addCols(IntPtr highs, int columns, double* cost, double* lower, double* upper, int nonzeros, int* start, int* index, double* value);
+
+    [LibraryImport(Library)]
+    public static partial int Highs_changeColsCostBySet(IntPtr highs, int count, int* set, double* cost);
+
+    [LibraryImport(Library)]
+    public static partial int Highs_changeColsBoundsBySet(IntPtr highs, int count, int* set, double* lower, double* upper);
+
+    [LibraryImport(Library)]
+    public static partial int Highs_changeRowsBoundsBySet(IntPtr highs, int count, int* set, double* lower, double* upper);
+
+    [LibraryImport(Library)]
+    public static partial int Highs_changeCoeff(IntPtr highs, int row, int column, double value);
+
+    [LibraryImport(Library)]
+    public static partial int Highs_run(IntPtr highs);
+
+    [LibraryImport(Library)]
+    public static partial int Highs_getModelStatus(IntPtr highs);
+
+    [LibraryImport(Library)]
+    public static partial double Highs_getObjectiveValue(IntPtr highs);
+
+    [LibraryImport(Library)]
+    public static partial int Highs_getSolution(IntPtr highs, double* columnValue, double* columnDual, double* rowValue, double* rowDual);
+
+    [LibraryImport(Library)]
+    public static partial int Highs_getBasis(IntPtr highs, int* columnStatus, int* rowStatus);
+
+    [LibraryImport(Library)]
+    public static partial int Highs_setCallback(IntPtr highs, delegate* unmanaged[Cdecl]<int, byte*, void*, int*, int*, void> callback, int* userData);
+
+    [LibraryImport(Library)]
+    public static partial int Highs_startCallback(IntPtr highs, int callbackType);
+
+    /// <summary>
+    /// HiGHS's interrupt callback: copies the caller's flag (the user data, an int GridActors sets when a solve is to
+    /// stop) into the callback's <c>user_interrupt</c>, the first field of HighsCallbackDataIn.
+    /// </summary>
+    [UnmanagedCallersOnly(CallConvs = [typeof(System.Runtime.CompilerServices.CallConvCdecl)])]
+    public static void Interrupt(int callbackType, byte* message, void* dataOut, int* dataIn, int* stop)
+    {
+        // Written either way: HiGHS keeps the field between calls, so a 1 left from an interrupted solve would stop the next.
+        if (dataIn != null && stop != null)
+        {
+            *dataIn = *stop;
+        }
+    }
+}

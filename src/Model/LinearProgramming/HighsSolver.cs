@@ -1,0 +1,272 @@
+using System.Runtime.InteropServices;
+
+namespace GridActors.Model.LinearProgramming;
+
+/// <summary>
+/// An <see cref="LpModel"/> kept in a HiGHS instance between solves. The first solve passes the whole model; later
+/// ones pass only what changed (new rows, then new columns, changed coefficients, costs and bounds), and HiGHS
+/// starts from the basis it kept, so a solve after small changes costs a fraction of a cold one.
+/// <para>Options set, and why:</para>
+/// <list type="bullet">
+/// <item><c>output_flag false</c>: HiGHS logs to standard output otherwise.</item>
+/// <item><c>solver simplex</c>: its interior point was 10× slower on these models, and only simplex re-solves from a basis.</item>
+/// <item><c>simplex_strategy 1</c> (serial dual simplex) and <c>parallel off</c>: the parallel dual simplex ignores a given basis.</item>
+/// <item><c>threads 1</c>: many markets solve at once on a silo's cores; each solve is serial anyway.</item>
+/// </list>
+/// Everything else is HiGHS's default (presolve runs on a cold solve; with a valid basis HiGHS skips it).
+/// </summary>
+internal sealed unsafe class HighsSolver : ILpSolver
+{
+    /// <summary>
+    /// HiGHS 1.12's Highs_destroy resets the scheduler of every HiGHS instance in the process, which is unsafe while
+    /// another thread solves (fixed after 1.12): solves share this lock, a destroy takes it alone.
+    /// </summary>
+    private static readonly ReaderWriterLockSlim Scheduler = new();
+
+    private IntPtr highs;
+    private int* stop;
+
+    public LpResult Solve(LpModel model, CancellationToken cancellation)
+    {
+        Scheduler.EnterReadLock();
+        try
+        {
+            if (highs == IntPtr.Zero)
+            {
+                Create();
+            }
+            if (model.Changes.Held)
+            {
+                PassChanges(model);
+            }
+            else
+            {
+                PassAll(model);
+            }
+            model.Changes.Synced(model.NumVariables(), model.NumConstraints(), model.EntryRow.Count);
+            *stop = 0;
+            int status;
+            using (cancellation.Register(() => *stop = 1))
+            {
+                // A run that fails says so in its model status, read next.
+                _ = HighsNative.Highs_run(highs);
+                status = HighsNative.Highs_getModelStatus(highs);
+            }
+            HighsNative.Highs_getIntInfoValue(highs, "simplex_iteration_count", out var iterations);
+            var columns = new double[model.NumVariables()];
+            var columnDual = new double[columns.Length];
+            var rows = new double[model.NumConstraints()];
+            var rowDual = new double[rows.Length];
+            var outcome = status switch
+            {
+                HighsNative.ModelOptimal or HighsNative.ModelEmpty => LpStatus.Optimal,
+                HighsNative.ModelInfeasible => LpStatus.Infeasible,
+                HighsNative.ModelUnbounded or HighsNative.ModelUnboundedOrInfeasible => LpStatus.Unbounded,
+                HighsNative.ModelInterrupt => LpStatus.Interrupted,
+                _ => LpStatus.Abnormal,
+            };
+            if (cancellation.IsCancellationRequested && outcome != LpStatus.Optimal)
+            {
+                outcome = LpStatus.Interrupted;
+            }
+            if (outcome == LpStatus.Optimal)
+            {
+                fixed (double* c = columns, cd = columnDual, r = rows, rd = rowDual)
+                {
+                    Check(HighsNative.Highs_getSolution(highs, c, cd, r, rd), "give its solution");
+                }
+            }
+            return new LpResult(outcome, outcome == LpStatus.Optimal ? HighsNative.Highs_getObjectiveValue(highs) : 0, columns, columnDual, rowDual, iterations);
+        }
+        finally
+        {
+            Scheduler.ExitReadLock();
+        }
+    }
+
+    private void Create()
+    {
+        highs = HighsNative.Highs_create();
+        if (HighsNative.Highs_getSizeofHighsInt(highs) != sizeof(int))
+        {
+            throw new InvalidOperationException("this HiGHS build counts with 64-bit integers; GridActors calls it with 32-bit ones");
+        }
+        Option(HighsNative.Highs_setBoolOptionValue(highs, "output_flag", 0), "output_flag");
+        Option(HighsNative.Highs_setStringOptionValue(highs, "solver", "simplex"), "solver");
+        Option(HighsNative.Highs_setIntOptionValue(highs, "simplex_strategy", 1), "simplex_strategy");
+        Option(HighsNative.Highs_setStringOptionValue(highs, "parallel", "off"), "parallel");
+        Option(HighsNative.Highs_setIntOptionValue(highs, "threads", 1), "threads");
+        stop = (int*)NativeMemory.AllocZeroed(sizeof(int));
+        Check(HighsNative.Highs_setCallback(highs, &HighsNative.Interrupt, stop), "take the interrupt callback");
+        Check(HighsNative.Highs_startCallback(highs, HighsNative.CallbackSimplexInterrupt), "start the interrupt callback");
+    }
+
+    private static void Option(int status, string name)
+    {
+        if (status == HighsNative.StatusError)
+        {
+            throw new InvalidOperationException($"HiGHS refused its option {name}");
+        }
+    }
+
+    /// <summary>The whole model, column-wise.</summary>
+    private void PassAll(LpModel model)
+    {
+        var (start, index, value) = ColumnWise(model, 0, model.NumVariables());
+        fixed (double* cost = CollectionsMarshal.AsSpan(model.ColumnCost), lower = CollectionsMarshal.AsSpan(model.ColumnLower), upper = CollectionsMarshal.AsSpan(model.ColumnUpper),
+               rowLower = CollectionsMarshal.AsSpan(model.RowLower), rowUpper = CollectionsMarshal.AsSpan(model.RowUpper), v = value)
+        fixed (int* s = start, i = index)
+        {
+            Check(HighsNative.Highs_passLp(highs, model.NumVariables(), model.NumConstraints(), index.Length, HighsNative.MatrixColumnwise, HighsNative.SenseMinimize, 0,
+                cost, lower, upper, rowLower, rowUpper, s, i, v), "pass the model");
+        }
+    }
+
+    /// <summary>What changed since HiGHS last took the model: new rows first (with their entries in the columns it has), then new columns, then changes.</summary>
+    private void PassChanges(LpModel model)
+    {
+        var changes = model.Changes;
+        var oldColumns = changes.Columns;
+        var oldRows = changes.Rows;
+        if (model.NumConstraints() > oldRows)
+        {
+            AddRows(model, oldColumns, oldRows, changes.Entries);
+        }
+        if (model.NumVariables() > oldColumns)
+        {
+            var (start, index, value) = ColumnWise(model, oldColumns, model.NumVariables());
+            var count = model.NumVariables() - oldColumns;
+            fixed (double* cost = CollectionsMarshal.AsSpan(model.ColumnCost)[oldColumns..], lower = CollectionsMarshal.AsSpan(model.ColumnLower)[oldColumns..],
+                   upper = CollectionsMarshal.AsSpan(model.ColumnUpper)[oldColumns..], v = value)
+            fixed (int* s = start, i = index)
+            {
+                Check(HighsNative.Highs_addCols(highs, count, cost, lower, upper, index.Length, s, i, v), "add columns");
+            }
+        }
+        // Entries between columns and rows HiGHS had: new ones since, and changed ones.
+        for (var e = changes.Entries; e < model.EntryRow.Count; e++)
+        {
+            if (model.EntryColumn[e] < oldColumns && model.EntryRow[e] < oldRows)
+            {
+                Check(HighsNative.Highs_changeCoeff(highs, model.EntryRow[e], model.EntryColumn[e], model.EntryValue[e]), "change a coefficient");
+            }
+        }
+        foreach (var e in changes.ChangedEntries)
+        {
+            Check(HighsNative.Highs_changeCoeff(highs, model.EntryRow[e], model.EntryColumn[e], model.EntryValue[e]), "change a coefficient");
+        }
+        if (changes.Costs.Count > 0)
+        {
+            var set = changes.Costs.Order().ToArray();
+            var cost = set.Select(c => model.ColumnCost[c]).ToArray();
+            fixed (int* s = set)
+            fixed (double* c = cost)
+            {
+                Check(HighsNative.Highs_changeColsCostBySet(highs, set.Length, s, c), "change costs");
+            }
+        }
+        if (changes.ColumnBounds.Count > 0)
+        {
+            var set = changes.ColumnBounds.Order().ToArray();
+            var lower = set.Select(c => model.ColumnLower[c]).ToArray();
+            var upper = set.Select(c => model.ColumnUpper[c]).ToArray();
+            fixed (int* s = set)
+            fixed (double* l = lower, u = upper)
+            {
+                Check(HighsNative.Highs_changeColsBoundsBySet(highs, set.Length, s, l, u), "change column bounds");
+            }
+        }
+        if (changes.RowBounds.Count > 0)
+        {
+            var set = changes.RowBounds.Order().ToArray();
+            var lower = set.Select(r => model.RowLower[r]).ToArray();
+            var upper = set.Select(r => model.RowUpper[r]).ToArray();
+            fixed (int* s = set)
+            fixed (double* l = lower, u = upper)
+            {
+                Check(HighsNative.Highs_changeRowsBoundsBySet(highs, set.Length, s, l, u), "change row bounds");
+            }
+        }
+    }
+
+    /// <summary>Rows made since the last solve, row-wise, with their entries in the columns HiGHS already has.</summary>
+    private void AddRows(LpModel model, int oldColumns, int oldRows, int oldEntries)
+    {
+        var count = model.NumConstraints() - oldRows;
+        var perRow = new List<int>[count];
+        for (var e = oldEntries; e < model.EntryRow.Count; e++)
+        {
+            var row = model.EntryRow[e];
+            if (row >= oldRows && model.EntryColumn[e] < oldColumns && model.EntryValue[e] != 0)
+            {
+                (perRow[row - oldRows] ??= []).Add(e);
+            }
+        }
+        var start = new int[count];
+        var index = new List<int>();
+        var value = new List<double>();
+        for (var r = 0; r < count; r++)
+        {
+            start[r] = index.Count;
+            foreach (var e in perRow[r] ?? [])
+            {
+                index.Add(model.EntryColumn[e]);
+                value.Add(model.EntryValue[e]);
+            }
+        }
+        fixed (double* lower = CollectionsMarshal.AsSpan(model.RowLower)[oldRows..], upper = CollectionsMarshal.AsSpan(model.RowUpper)[oldRows..], v = CollectionsMarshal.AsSpan(value))
+        fixed (int* s = start, i = CollectionsMarshal.AsSpan(index))
+        {
+            Check(HighsNative.Highs_addRows(highs, count, lower, upper, index.Count, s, i, v), "add rows");
+        }
+    }
+
+    /// <summary>Columns [first, end) in compressed sparse column form, zeros left out.</summary>
+    private static (int[] Start, int[] Index, double[] Value) ColumnWise(LpModel model, int first, int end)
+    {
+        var start = new int[end - first];
+        var index = new List<int>();
+        var value = new List<double>();
+        for (var c = first; c < end; c++)
+        {
+            start[c - first] = index.Count;
+            foreach (var e in model.ColumnEntries(c))
+            {
+                if (model.EntryValue[e] != 0)
+                {
+                    index.Add(model.EntryRow[e]);
+                    value.Add(model.EntryValue[e]);
+                }
+            }
+        }
+        return (start, [.. index], [.. value]);
+    }
+
+    private static void Check(int status, string what)
+    {
+        if (status == HighsNative.StatusError)
+        {
+            throw new InvalidOperationException($"HiGHS could not {what}");
+        }
+    }
+
+    public void Dispose()
+    {
+        if (highs == IntPtr.Zero)
+        {
+            return;
+        }
+        Scheduler.EnterWriteLock();
+        try
+        {
+            HighsNative.Highs_destroy(highs);
+        }
+        finally
+        {
+            Scheduler.ExitWriteLock();
+        }
+        highs = IntPtr.Zero;
+        NativeMemory.Free(stop);
+        stop = null;
+    }
+}

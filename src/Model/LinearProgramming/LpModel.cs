@@ -1,0 +1,291 @@
+using System.Diagnostics;
+using GridActors.Model.Optimization;
+
+namespace GridActors.Model.LinearProgramming;
+
+/// <summary>How a solve ended.</summary>
+public enum LpStatus
+{
+    Optimal,
+    Infeasible,
+    Unbounded,
+    /// <summary>Stopped by its cancellation token before it finished.</summary>
+    Interrupted,
+    /// <summary>The solver gave up (numerical trouble, a limit): no usable answer.</summary>
+    Abnormal,
+}
+
+/// <summary>
+/// A linear program (minimize cost · x subject to row bounds on A x and column bounds on x) that GridActors builds
+/// once and keeps: its columns, rows and coefficients live here, column-wise, and a change (a cost, a bound, a new
+/// column or row, a coefficient) is recorded so that HiGHS, which keeps the model and its basis between solves,
+/// re-solves hot from the last basis after small changes (<see cref="HighsSolver"/>). GLOP, CLP and PDLP are
+/// reached through OR-Tools for comparison (<see cref="OrToolsSolver"/>), which rebuilds its model at each solve.
+/// The methods are named as OR-Tools' so that the dispatch terms read the same on either.
+/// </summary>
+public sealed class LpModel : IDisposable
+{
+    private readonly List<LpVariable> variables = [];
+    private readonly List<LpConstraint> constraints = [];
+    private readonly LpObjective objective;
+    private ILpSolver solver;
+
+    internal readonly List<double> ColumnLower = [];
+    internal readonly List<double> ColumnUpper = [];
+    internal readonly List<double> ColumnCost = [];
+    internal readonly List<double> RowLower = [];
+    internal readonly List<double> RowUpper = [];
+
+    /// <summary>The coefficients: entry e is (EntryRow[e], EntryColumn[e]) = EntryValue[e]; each column's entries chained by NextEntry from FirstEntry.</summary>
+    internal readonly List<int> EntryRow = [];
+    internal readonly List<int> EntryColumn = [];
+    internal readonly List<double> EntryValue = [];
+    private readonly List<int> nextEntry = [];
+    private readonly List<int> firstEntry = [];
+    private readonly List<int> lastEntry = [];
+
+    internal readonly LpChanges Changes = new();
+
+    private double[] columnValue = [];
+    private double[] columnDual = [];
+    private double[] rowDual = [];
+    private double objectiveValue;
+
+    public LpModel(LpSolverKind kind)
+    {
+        Kind = kind;
+        objective = new LpObjective(this);
+        solver = Create(kind);
+    }
+
+    public LpSolverKind Kind { get; }
+
+    /// <summary>Solves so far, simplex iterations and seconds spent in the solver: what the rounds of a negotiation cost.</summary>
+    public LpSolveStatistics Statistics { get; } = new();
+
+    public int NumVariables() => variables.Count;
+
+    public int NumConstraints() => constraints.Count;
+
+    public LpObjective Objective() => objective;
+
+    public IReadOnlyList<LpVariable> Variables => variables;
+
+    public IReadOnlyList<LpConstraint> Constraints => constraints;
+
+    /// <summary>A continuous column with bounds (infinite ones allowed) and a name for MPS files and reports.</summary>
+    public LpVariable MakeNumVar(double lower, double upper, string name = "")
+    {
+        var variable = new LpVariable(this, variables.Count, name);
+        variables.Add(variable);
+        ColumnLower.Add(lower);
+        ColumnUpper.Add(upper);
+        ColumnCost.Add(0);
+        firstEntry.Add(-1);
+        lastEntry.Add(-1);
+        return variable;
+    }
+
+    /// <summary>A row: <paramref name="lower"/> ≤ Σ coefficient · column ≤ <paramref name="upper"/>.</summary>
+    public LpConstraint MakeConstraint(double lower, double upper, string name = "")
+    {
+        var constraint = new LpConstraint(this, constraints.Count, name);
+        constraints.Add(constraint);
+        RowLower.Add(lower);
+        RowUpper.Add(upper);
+        return constraint;
+    }
+
+    internal double Coefficient(int row, int column)
+    {
+        for (var e = firstEntry[column]; e >= 0; e = nextEntry[e])
+        {
+            if (EntryRow[e] == row)
+            {
+                return EntryValue[e];
+            }
+        }
+        return 0;
+    }
+
+    internal void SetCoefficient(int row, int column, double value)
+    {
+        for (var e = firstEntry[column]; e >= 0; e = nextEntry[e])
+        {
+            if (EntryRow[e] == row)
+            {
+                if (EntryValue[e] != value)
+                {
+                    EntryValue[e] = value;
+                    Changes.EntryChanged(e);
+                }
+                return;
+            }
+        }
+        if (value == 0)
+        {
+            return;
+        }
+        var entry = EntryRow.Count;
+        EntryRow.Add(row);
+        EntryColumn.Add(column);
+        EntryValue.Add(value);
+        nextEntry.Add(-1);
+        if (lastEntry[column] < 0)
+        {
+            firstEntry[column] = entry;
+        }
+        else
+        {
+            nextEntry[lastEntry[column]] = entry;
+        }
+        lastEntry[column] = entry;
+    }
+
+    /// <summary>Column <paramref name="column"/>'s entries, in the order they were made.</summary>
+    internal IEnumerable<int> ColumnEntries(int column)
+    {
+        for (var e = firstEntry[column]; e >= 0; e = nextEntry[e])
+        {
+            yield return e;
+        }
+    }
+
+    internal void SetCost(int column, double cost)
+    {
+        if (ColumnCost[column] != cost)
+        {
+            ColumnCost[column] = cost;
+            Changes.CostChanged(column);
+        }
+    }
+
+    internal void SetColumnBounds(int column, double lower, double upper)
+    {
+        if (ColumnLower[column] != lower || ColumnUpper[column] != upper)
+        {
+            ColumnLower[column] = lower;
+            ColumnUpper[column] = upper;
+            Changes.ColumnBoundsChanged(column);
+        }
+    }
+
+    internal void SetRowBounds(int row, double lower, double upper)
+    {
+        if (RowLower[row] != lower || RowUpper[row] != upper)
+        {
+            RowLower[row] = lower;
+            RowUpper[row] = upper;
+            Changes.RowBoundsChanged(row);
+        }
+    }
+
+    /// <summary>
+    /// Solves, from the last basis when the solver keeps one. <paramref name="cancellation"/> interrupts a solve in
+    /// progress (<see cref="LpStatus.Interrupted"/>). Values, duals and the objective are those of the last solve.
+    /// </summary>
+    public LpStatus Solve(CancellationToken cancellation = default)
+    {
+        var watch = Stopwatch.StartNew();
+        var result = solver.Solve(this, cancellation);
+        Statistics.Add(result.Iterations, watch.Elapsed.TotalSeconds);
+        columnValue = result.ColumnValue;
+        columnDual = result.ColumnDual;
+        rowDual = result.RowDual;
+        objectiveValue = result.Objective;
+        return result.Status;
+    }
+
+    /// <summary>Forgets what the solver kept (its model and basis): the next solve starts cold.</summary>
+    public void Reset()
+    {
+        solver.Dispose();
+        solver = Create(Kind);
+        Changes.Clear();
+    }
+
+    internal double ObjectiveValue => objectiveValue;
+
+    internal double ColumnValue(int column) => column < columnValue.Length ? columnValue[column] : 0;
+
+    internal double ReducedCost(int column) => column < columnDual.Length ? columnDual[column] : 0;
+
+    internal double RowDual(int row) => row < rowDual.Length ? rowDual[row] : 0;
+
+    /// <summary>The model in MPS format (through OR-Tools' writer), to solve it with any other solver.</summary>
+    public string ExportModelAsMpsFormat()
+    {
+        using var ortools = OrToolsSolver.Build(this, LpSolverKind.Glop);
+        return ortools.ExportModelAsMpsFormat(false, false);
+    }
+
+    private static ILpSolver Create(LpSolverKind kind) => kind == LpSolverKind.Highs ? new HighsSolver() : new OrToolsSolver(kind);
+
+    public void Dispose() => solver.Dispose();
+}
+
+/// <summary>A column of an <see cref="LpModel"/>.</summary>
+public sealed class LpVariable(LpModel model, int index, string name)
+{
+    public int Index { get; } = index;
+
+    public string Name() => name;
+
+    public double Lb() => model.ColumnLower[Index];
+
+    public double Ub() => model.ColumnUpper[Index];
+
+    public void SetBounds(double lower, double upper) => model.SetColumnBounds(Index, lower, upper);
+
+    public double SolutionValue() => model.ColumnValue(Index);
+
+    public double ReducedCost() => model.ReducedCost(Index);
+}
+
+/// <summary>A row of an <see cref="LpModel"/>.</summary>
+public sealed class LpConstraint(LpModel model, int index, string name)
+{
+    public int Index { get; } = index;
+
+    public string Name() => name;
+
+    public double Lb() => model.RowLower[Index];
+
+    public double Ub() => model.RowUpper[Index];
+
+    public void SetBounds(double lower, double upper) => model.SetRowBounds(Index, lower, upper);
+
+    public double GetCoefficient(LpVariable variable) => model.Coefficient(Index, variable.Index);
+
+    public void SetCoefficient(LpVariable variable, double value) => model.SetCoefficient(Index, variable.Index, value);
+
+    /// <summary>What one more unit of the row's bound is worth to the objective (the row dual, minimization).</summary>
+    public double DualValue() => model.RowDual(Index);
+}
+
+/// <summary>The objective of an <see cref="LpModel"/>: always minimized.</summary>
+public sealed class LpObjective(LpModel model)
+{
+    public double GetCoefficient(LpVariable variable) => model.ColumnCost[variable.Index];
+
+    public void SetCoefficient(LpVariable variable, double cost) => model.SetCost(variable.Index, cost);
+
+    public double Value() => model.ObjectiveValue;
+}
+
+/// <summary>How many solves an LP has had, their simplex iterations and their seconds.</summary>
+public sealed class LpSolveStatistics
+{
+    public int Solves { get; private set; }
+
+    public long Iterations { get; private set; }
+
+    public double Seconds { get; private set; }
+
+    internal void Add(long iterations, double seconds)
+    {
+        Solves++;
+        Iterations += iterations;
+        Seconds += seconds;
+    }
+}

@@ -1,0 +1,222 @@
+using GridActors.Model.LinearProgramming;
+using GridActors.Model.Optimization;
+
+namespace GridActors.Model.Tests;
+
+/// <summary>
+/// The LP layer on HiGHS's C API against GLOP (through OR-Tools) on random LPs: the same optimum, a feasible primal,
+/// duals that satisfy complementary slackness and price the merit order; a hot re-solve after changes equals a cold
+/// solve of the changed model; a cancelled solve stops.
+/// </summary>
+public sealed class LpModelTests
+{
+    private const double Tolerance = 1e-6;
+
+    [Fact]
+    public void AThreePlantMeritOrderIsPricedByItsMarginalPlant()
+    {
+        foreach (var kind in new[] { LpSolverKind.Highs, LpSolverKind.Glop })
+        {
+            using var lp = new LpModel(kind);
+            var balance = lp.MakeConstraint(150, 150, "balance");
+            foreach (var (capacity, cost) in new[] { (100.0, 10.0), (100.0, 30.0), (100.0, 50.0) })
+            {
+                var plant = lp.MakeNumVar(0, capacity, $"plant{cost}");
+                balance.SetCoefficient(plant, 1);
+                lp.Objective().SetCoefficient(plant, cost);
+            }
+            Assert.Equal(LpStatus.Optimal, lp.Solve());
+            Assert.Equal(100 * 10 + 50 * 30, lp.Objective().Value(), 9);
+            // One more MW of demand costs 30: the price.
+            Assert.Equal(30, balance.DualValue(), 9);
+            Assert.Equal(50, lp.Variables[1].SolutionValue(), 9);
+        }
+    }
+
+    /// <summary>A random feasible, bounded LP: boxed columns, rows of both kinds around a known feasible point.</summary>
+    private static (double[] Lower, double[] Upper, double[] Cost, double[] RowLower, double[] RowUpper, List<(int Row, int Column, double Value)> Entries) RandomLp(Random random)
+    {
+        var columns = 3 + random.Next(30);
+        var rows = 1 + random.Next(20);
+        var lower = new double[columns];
+        var upper = new double[columns];
+        var cost = new double[columns];
+        var point = new double[columns];
+        for (var c = 0; c < columns; c++)
+        {
+            lower[c] = random.NextDouble() < 0.5 ? 0 : -10 * random.NextDouble();
+            upper[c] = lower[c] + 1 + 20 * random.NextDouble();
+            cost[c] = Math.Round(20 * random.NextDouble() - 10, 3);
+            point[c] = lower[c] + (upper[c] - lower[c]) * random.NextDouble();
+        }
+        var entries = new List<(int, int, double)>();
+        var rowLower = new double[rows];
+        var rowUpper = new double[rows];
+        for (var r = 0; r < rows; r++)
+        {
+            var activity = 0.0;
+            foreach (var c in Enumerable.Range(0, columns).Where(_ => random.NextDouble() < 0.3).DefaultIfEmpty(random.Next(columns)))
+            {
+                var value = Math.Round(4 * random.NextDouble() - 2, 3);
+                if (value == 0)
+                {
+                    continue;
+                }
+                entries.Add((r, c, value));
+                activity += value * point[c];
+            }
+            var kind = random.Next(3);
+            rowLower[r] = kind == 0 ? activity : kind == 1 ? double.NegativeInfinity : activity - 5 * random.NextDouble();
+            rowUpper[r] = kind == 0 ? activity : kind == 2 ? double.PositiveInfinity : activity + 5 * random.NextDouble();
+        }
+        return (lower, upper, cost, rowLower, rowUpper, entries);
+    }
+
+    private static LpModel Build(LpSolverKind kind, (double[] Lower, double[] Upper, double[] Cost, double[] RowLower, double[] RowUpper, List<(int Row, int Column, double Value)> Entries) lp)
+    {
+        var model = new LpModel(kind);
+        for (var c = 0; c < lp.Lower.Length; c++)
+        {
+            model.Objective().SetCoefficient(model.MakeNumVar(lp.Lower[c], lp.Upper[c], $"x{c}"), lp.Cost[c]);
+        }
+        for (var r = 0; r < lp.RowLower.Length; r++)
+        {
+            model.MakeConstraint(lp.RowLower[r], lp.RowUpper[r], $"r{r}");
+        }
+        foreach (var (row, column, value) in lp.Entries)
+        {
+            model.Constraints[row].SetCoefficient(model.Variables[column], value);
+        }
+        return model;
+    }
+
+    public static TheoryData<int> Seeds() => [.. Enumerable.Range(1, 40)];
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void HighsAndGlopAgreeOnRandomLpsAndHighsDualsAreComplementary(int seed)
+    {
+        var lp = RandomLp(new Random(seed));
+        using var highs = Build(LpSolverKind.Highs, lp);
+        using var glop = Build(LpSolverKind.Glop, lp);
+        Assert.Equal(LpStatus.Optimal, highs.Solve());
+        Assert.Equal(LpStatus.Optimal, glop.Solve());
+        Assert.Equal(glop.Objective().Value(), highs.Objective().Value(), 1e-6 * Math.Max(1, Math.Abs(glop.Objective().Value())));
+        AssertOptimal(highs, lp);
+    }
+
+    /// <summary>Primal feasibility, and the duals' optimality conditions: reduced costs c − Aᵀy signed by the bound each column is at, and y zero on rows that do not bind.</summary>
+    private static void AssertOptimal(LpModel model, (double[] Lower, double[] Upper, double[] Cost, double[] RowLower, double[] RowUpper, List<(int Row, int Column, double Value)> Entries) lp)
+    {
+        var x = model.Variables.Select(v => v.SolutionValue()).ToArray();
+        var y = model.Constraints.Select(r => r.DualValue()).ToArray();
+        var activity = new double[lp.RowLower.Length];
+        var reduced = (double[])lp.Cost.Clone();
+        foreach (var (row, column, value) in lp.Entries)
+        {
+            activity[row] += value * x[column];
+            reduced[column] -= value * y[row];
+        }
+        for (var c = 0; c < x.Length; c++)
+        {
+            Assert.InRange(x[c], lp.Lower[c] - Tolerance, lp.Upper[c] + Tolerance);
+            Assert.Equal(reduced[c], model.Variables[c].ReducedCost(), 1e-5);
+            if (reduced[c] > 1e-6)
+            {
+                Assert.Equal(lp.Lower[c], x[c], 1e-5);
+            }
+            else if (reduced[c] < -1e-6)
+            {
+                Assert.Equal(lp.Upper[c], x[c], 1e-5);
+            }
+        }
+        for (var r = 0; r < activity.Length; r++)
+        {
+            Assert.InRange(activity[r], lp.RowLower[r] - 1e-5, lp.RowUpper[r] + 1e-5);
+            if (y[r] > 1e-6)
+            {
+                Assert.Equal(lp.RowLower[r], activity[r], 1e-5);
+            }
+            else if (y[r] < -1e-6)
+            {
+                Assert.Equal(lp.RowUpper[r], activity[r], 1e-5);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void AHotReSolveAfterChangesEqualsAColdSolveOfTheChangedModel(int seed)
+    {
+        var random = new Random(seed);
+        var lp = RandomLp(random);
+        using var hot = Build(LpSolverKind.Highs, lp);
+        Assert.Equal(LpStatus.Optimal, hot.Solve());
+        for (var round = 0; round < 3; round++)
+        {
+            // What a negotiation round does: new prices (costs), a new injection (row bounds), a new column with entries.
+            foreach (var c in Enumerable.Range(0, lp.Cost.Length).Where(_ => random.NextDouble() < 0.3))
+            {
+                lp.Cost[c] = Math.Round(lp.Cost[c] * (0.9 + 0.2 * random.NextDouble()), 3);
+                hot.Objective().SetCoefficient(hot.Variables[c], lp.Cost[c]);
+            }
+            foreach (var r in Enumerable.Range(0, lp.RowLower.Length).Where(_ => random.NextDouble() < 0.2))
+            {
+                var widen = random.NextDouble();
+                lp.RowLower[r] -= widen;
+                lp.RowUpper[r] += widen;
+                hot.Constraints[r].SetBounds(lp.RowLower[r], lp.RowUpper[r]);
+            }
+            var column = lp.Cost.Length;
+            lp = (Append(lp.Lower, 0), Append(lp.Upper, 5), Append(lp.Cost, Math.Round(10 * random.NextDouble() - 5, 3)), lp.RowLower, lp.RowUpper, lp.Entries);
+            var added = hot.MakeNumVar(0, 5, $"x{column}");
+            hot.Objective().SetCoefficient(added, lp.Cost[column]);
+            var row = random.Next(lp.RowLower.Length);
+            lp.Entries.Add((row, column, 1));
+            hot.Constraints[row].SetCoefficient(added, 1);
+            // A new row over old and new columns.
+            var newRow = lp.RowLower.Length;
+            lp = (lp.Lower, lp.Upper, lp.Cost, Append(lp.RowLower, double.NegativeInfinity), Append(lp.RowUpper, 1000), lp.Entries);
+            var limit = hot.MakeConstraint(double.NegativeInfinity, 1000, $"r{newRow}");
+            foreach (var c in new[] { 0, column })
+            {
+                lp.Entries.Add((newRow, c, 1));
+                limit.SetCoefficient(hot.Variables[c], 1);
+            }
+
+            using var cold = Build(LpSolverKind.Highs, lp);
+            Assert.Equal(LpStatus.Optimal, cold.Solve());
+            Assert.Equal(LpStatus.Optimal, hot.Solve());
+            Assert.Equal(cold.Objective().Value(), hot.Objective().Value(), 1e-7 * Math.Max(1, Math.Abs(cold.Objective().Value())));
+            AssertOptimal(hot, lp);
+        }
+        Assert.Equal(4, hot.Statistics.Solves);
+    }
+
+    private static double[] Append(double[] values, double value) => [.. values, value];
+
+    [Fact]
+    public void ACancelledSolveStopsAsInterrupted()
+    {
+        using var lp = new LpModel(LpSolverKind.Highs);
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        var random = new Random(5);
+        // Large enough that simplex iterates (and asks its callback) before it ends.
+        var columns = Enumerable.Range(0, 3000).Select(c => lp.MakeNumVar(0, 1 + random.NextDouble(), $"x{c}")).ToArray();
+        for (var r = 0; r < 1500; r++)
+        {
+            var row = lp.MakeConstraint(double.NegativeInfinity, 10 * random.NextDouble(), $"r{r}");
+            for (var k = 0; k < 6; k++)
+            {
+                row.SetCoefficient(columns[random.Next(columns.Length)], random.NextDouble());
+            }
+        }
+        foreach (var column in columns)
+        {
+            lp.Objective().SetCoefficient(column, -random.NextDouble());
+        }
+        Assert.Equal(LpStatus.Interrupted, lp.Solve(cancelled.Token));
+        Assert.Equal(LpStatus.Optimal, lp.Solve());
+    }
+}

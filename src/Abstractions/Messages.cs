@@ -20,7 +20,7 @@ public sealed record RunOptions(
     [property: Id(4)] Placement Placement = Placement.Negotiated,
     [property: Id(5)] Clearing Clearing = Clearing.Central)
 {
-    public static RunOptions Default { get; } = new(24, 24, new NegotiationOptions(), LpSolverKind.Clp);
+    public static RunOptions Default { get; } = new(24, 24, new NegotiationOptions(), LpSolverKind.Highs);
 }
 
 /// <summary>What an asset grain is told once: its spec, the scenario facts it needs, and for a campus the batch IT placed on it.</summary>

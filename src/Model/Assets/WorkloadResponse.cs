@@ -24,7 +24,7 @@ public sealed class WorkloadResponse : IDisposable
         this.network = network;
         this.workload = workload;
         FirstStep = firstStep;
-        solver = new LpModel(LpSolverKind.Highs);
+        solver = new LpModel(LpSolverKind.Highs, "broker plan");
         terms = WorkloadTerms.Add(solver, network, workload, firstStep, steps, carried);
         LimitToPublicCapacities(firstStep);
         carriedMw = carried.Sum(c => c.PowerMw);

@@ -26,7 +26,7 @@ public sealed class WindowMarket : IDisposable
     public WindowMarket(ResolvedScenario scenario, LpSolverKind solver, int firstStep, int steps, IEnumerable<AssetBid> bids, ComputeNetwork? compute = null)
     {
         this.scenario = scenario;
-        lp = new DispatchLp(solver, scenario.Regions.Length, firstStep, steps, scenario.StepHours);
+        lp = new DispatchLp(solver, scenario.Regions.Length, firstStep, steps, scenario.StepHours, "window market");
         market = new MarketTerms(lp, scenario.Links, scenario.Economics.ValueOfLostLoadPerMwh);
         market.Build(bids);
         brokers = compute is { IsEmpty: false } ? new BrokerColumns(lp, compute) : null;

@@ -29,7 +29,7 @@ internal sealed class CouplingMaster : IDisposable
         RegionReply[] centre, IReadOnlyList<RegionColumn>[] offered, ComputeNetwork? compute, IEnumerable<WorkPlan> plans, double reach)
     {
         this.scenario = scenario;
-        lp = new DispatchLp(solver, scenario.Regions.Length, firstStep, steps, scenario.StepHours);
+        lp = new DispatchLp(solver, scenario.Regions.Length, firstStep, steps, scenario.StepHours, "coordinator");
         grid = new MarketTerms(lp, scenario.Links, scenario.Economics.ValueOfLostLoadPerMwh);
         grid.Build([]);
         this.reach = reach;

@@ -73,7 +73,7 @@ public static class RegionalNegotiation
                 }
                 Forget(offered[r], lastUsed[r], round);
             }
-            using var master = new CouplingMaster(scenario, solver, firstStep, steps, centre, offered, compute, plans, reach);
+            using var master = new CouplingMaster(scenario, LpSolvers.ForColdSolves(solver), firstStep, steps, centre, offered, compute, plans, reach);
             master.Solve();
             for (var r = 0; r < regionCount; r++)
             {

@@ -62,7 +62,7 @@ internal static unsafe partial class HighsNative
     public static partial IntPtr Highs_create();
 
     [LibraryImport(Library)]
-    public static partial void Highs_destroy(IntPtr highs);
+    public static partial int Highs_clearModel(IntPtr highs);
 
     [LibraryImport(Library)]
     public static partial int Highs_getSizeofHighsInt(IntPtr highs);

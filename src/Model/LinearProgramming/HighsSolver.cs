@@ -18,74 +18,74 @@ namespace GridActors.Model.LinearProgramming;
 internal sealed unsafe class HighsSolver : ILpSolver
 {
     /// <summary>
-    /// HiGHS 1.12's Highs_destroy resets the scheduler of every HiGHS instance in the process, which is unsafe while
-    /// another thread solves (fixed after 1.12): solves share this lock, a destroy takes it alone.
+    /// HiGHS instances no model holds, cleared, for the next model to take. HiGHS 1.12's Highs_destroy resets HiGHS's
+    /// task scheduler, which is not safe while another thread solves (fixed in HiGHS after 1.12), so GridActors never
+    /// destroys an instance: a model done with its instance clears it and leaves it here. There are never more than
+    /// the most models alive at once, and creating an instance and setting its options is saved as well.
     /// </summary>
-    private static readonly ReaderWriterLockSlim Scheduler = new();
+    private static readonly System.Collections.Concurrent.ConcurrentBag<(IntPtr Highs, IntPtr Stop)> Idle = [];
 
     private IntPtr highs;
     private int* stop;
 
     public LpResult Solve(LpModel model, CancellationToken cancellation)
     {
-        Scheduler.EnterReadLock();
-        try
+        if (highs == IntPtr.Zero)
         {
-            if (highs == IntPtr.Zero)
-            {
-                Create();
-            }
-            if (model.Changes.Held)
-            {
-                PassChanges(model);
-            }
-            else
-            {
-                PassAll(model);
-            }
-            model.Changes.Synced(model.NumVariables(), model.NumConstraints(), model.EntryRow.Count);
-            *stop = 0;
-            int status;
-            using (cancellation.Register(() => *stop = 1))
-            {
-                // A run that fails says so in its model status, read next.
-                _ = HighsNative.Highs_run(highs);
-                status = HighsNative.Highs_getModelStatus(highs);
-            }
-            HighsNative.Highs_getIntInfoValue(highs, "simplex_iteration_count", out var iterations);
-            var columns = new double[model.NumVariables()];
-            var columnDual = new double[columns.Length];
-            var rows = new double[model.NumConstraints()];
-            var rowDual = new double[rows.Length];
-            var outcome = status switch
-            {
-                HighsNative.ModelOptimal or HighsNative.ModelEmpty => LpStatus.Optimal,
-                HighsNative.ModelInfeasible => LpStatus.Infeasible,
-                HighsNative.ModelUnbounded or HighsNative.ModelUnboundedOrInfeasible => LpStatus.Unbounded,
-                HighsNative.ModelInterrupt => LpStatus.Interrupted,
-                _ => LpStatus.Abnormal,
-            };
-            if (cancellation.IsCancellationRequested && outcome != LpStatus.Optimal)
-            {
-                outcome = LpStatus.Interrupted;
-            }
-            if (outcome == LpStatus.Optimal)
-            {
-                fixed (double* c = columns, cd = columnDual, r = rows, rd = rowDual)
-                {
-                    Check(HighsNative.Highs_getSolution(highs, c, cd, r, rd), "give its solution");
-                }
-            }
-            return new LpResult(outcome, outcome == LpStatus.Optimal ? HighsNative.Highs_getObjectiveValue(highs) : 0, columns, columnDual, rowDual, iterations);
+            Take();
         }
-        finally
+        if (model.Changes.Held)
         {
-            Scheduler.ExitReadLock();
+            PassChanges(model);
         }
+        else
+        {
+            PassAll(model);
+        }
+        model.Changes.Synced(model.NumVariables(), model.NumConstraints(), model.EntryRow.Count);
+        *stop = 0;
+        int status;
+        using (cancellation.Register(() => *stop = 1))
+        {
+            // A run that fails says so in its model status, read next.
+            _ = HighsNative.Highs_run(highs);
+            status = HighsNative.Highs_getModelStatus(highs);
+        }
+        HighsNative.Highs_getIntInfoValue(highs, "simplex_iteration_count", out var iterations);
+        var columns = new double[model.NumVariables()];
+        var columnDual = new double[columns.Length];
+        var rows = new double[model.NumConstraints()];
+        var rowDual = new double[rows.Length];
+        var outcome = status switch
+        {
+            HighsNative.ModelOptimal or HighsNative.ModelEmpty => LpStatus.Optimal,
+            HighsNative.ModelInfeasible => LpStatus.Infeasible,
+            HighsNative.ModelUnbounded or HighsNative.ModelUnboundedOrInfeasible => LpStatus.Unbounded,
+            HighsNative.ModelInterrupt => LpStatus.Interrupted,
+            _ => LpStatus.Abnormal,
+        };
+        if (cancellation.IsCancellationRequested && outcome != LpStatus.Optimal)
+        {
+            outcome = LpStatus.Interrupted;
+        }
+        if (outcome == LpStatus.Optimal)
+        {
+            fixed (double* c = columns, cd = columnDual, r = rows, rd = rowDual)
+            {
+                Check(HighsNative.Highs_getSolution(highs, c, cd, r, rd), "give its solution");
+            }
+        }
+        return new LpResult(outcome, outcome == LpStatus.Optimal ? HighsNative.Highs_getObjectiveValue(highs) : 0, columns, columnDual, rowDual, iterations);
     }
 
-    private void Create()
+    private void Take()
     {
+        if (Idle.TryTake(out var idle))
+        {
+            highs = idle.Highs;
+            stop = (int*)idle.Stop;
+            return;
+        }
         highs = HighsNative.Highs_create();
         if (HighsNative.Highs_getSizeofHighsInt(highs) != sizeof(int))
         {
@@ -256,17 +256,10 @@ internal sealed unsafe class HighsSolver : ILpSolver
         {
             return;
         }
-        Scheduler.EnterWriteLock();
-        try
-        {
-            HighsNative.Highs_destroy(highs);
-        }
-        finally
-        {
-            Scheduler.ExitWriteLock();
-        }
+        // The model and the solver's state go; the options and the interrupt callback stay for the next model.
+        Check(HighsNative.Highs_clearModel(highs), "clear its model");
+        Idle.Add((highs, (IntPtr)stop));
         highs = IntPtr.Zero;
-        NativeMemory.Free(stop);
         stop = null;
     }
 }

@@ -51,14 +51,19 @@ public sealed class LpModel : IDisposable
     private double[] rowDual = [];
     private double objectiveValue;
 
-    public LpModel(LpSolverKind kind)
+    /// <param name="kind">The solver.</param>
+    /// <param name="role">What the LP is for (a region's market, the coordinator ...): its solves are counted under it in <see cref="LpRoles"/>.</param>
+    public LpModel(LpSolverKind kind, string role = "other")
     {
         Kind = kind;
+        Role = role;
         objective = new LpObjective(this);
         solver = Create(kind);
     }
 
     public LpSolverKind Kind { get; }
+
+    public string Role { get; }
 
     /// <summary>Solves so far, simplex iterations and seconds spent in the solver: what the rounds of a negotiation cost.</summary>
     public LpSolveStatistics Statistics { get; } = new();
@@ -189,6 +194,7 @@ public sealed class LpModel : IDisposable
         var watch = Stopwatch.StartNew();
         var result = solver.Solve(this, cancellation);
         Statistics.Add(result.Iterations, watch.Elapsed.TotalSeconds);
+        LpRoles.Add(Role, result.Iterations, watch.Elapsed.TotalSeconds, NumVariables());
         columnValue = result.ColumnValue;
         columnDual = result.ColumnDual;
         rowDual = result.RowDual;
@@ -287,5 +293,55 @@ public sealed class LpSolveStatistics
         Solves++;
         Iterations += iterations;
         Seconds += seconds;
+    }
+}
+
+/// <summary>
+/// Every LP solve of this process, by the role of its LP (a region's market, the coordinator, the window market, a
+/// broker's plan, the horizon): solves, simplex iterations, seconds and columns, so that what the rounds of a
+/// negotiation cost can be seen (run.json).
+/// </summary>
+public static class LpRoles
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, LpRoleTotals> Totals = new(StringComparer.Ordinal);
+
+    internal static void Add(string role, long iterations, double seconds, int columns) =>
+        Totals.GetOrAdd(role, _ => new LpRoleTotals()).Add(iterations, seconds, columns);
+
+    /// <summary>The totals so far, by role.</summary>
+    public static IReadOnlyDictionary<string, LpRoleTotals> Snapshot() =>
+        Totals.ToDictionary(t => t.Key, t => t.Value.Copy(), StringComparer.Ordinal);
+}
+
+/// <summary>Solves, iterations, seconds and columns solved over, of one role.</summary>
+public sealed class LpRoleTotals
+{
+    private readonly Lock gate = new();
+
+    public long Solves { get; private set; }
+
+    public long Iterations { get; private set; }
+
+    public double Seconds { get; private set; }
+
+    public long Columns { get; private set; }
+
+    internal void Add(long iterations, double seconds, int columns)
+    {
+        lock (gate)
+        {
+            Solves++;
+            Iterations += iterations;
+            Seconds += seconds;
+            Columns += columns;
+        }
+    }
+
+    internal LpRoleTotals Copy()
+    {
+        lock (gate)
+        {
+            return new LpRoleTotals { Solves = Solves, Iterations = Iterations, Seconds = Seconds, Columns = Columns };
+        }
     }
 }

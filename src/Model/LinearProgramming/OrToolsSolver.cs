@@ -4,55 +4,95 @@ using GridActors.Model.Optimization;
 namespace GridActors.Model.LinearProgramming;
 
 /// <summary>
-/// GLOP, CLP or PDLP through OR-Tools' MPSolver, for comparison with HiGHS: the model is built into a new MPSolver
-/// at every solve (OR-Tools keeps no basis for a model it did not build itself).
+/// GLOP, CLP or PDLP through OR-Tools' MPSolver. The MPSolver is kept between solves and given only what changed
+/// (as <see cref="HighsSolver"/> does), so GLOP and CLP, whose OR-Tools interfaces are incremental, re-solve from
+/// their last basis too.
 /// </summary>
 internal sealed class OrToolsSolver(LpSolverKind kind) : ILpSolver
 {
+    private Solver? solver;
+    private readonly List<Variable> columns = [];
+    private readonly List<Constraint> rows = [];
+
+    /// <summary>A new MPSolver holding the whole model (for the MPS writer).</summary>
     public static Solver Build(LpModel model, LpSolverKind kind)
     {
-        var solver = LpSolvers.Create(kind);
-        var columns = new Variable[model.NumVariables()];
+        using var builder = new OrToolsSolver(kind);
+        // Its own record of what it holds: the model's belongs to the solver that solves it.
+        builder.Pass(model, new LpChanges());
+        var built = builder.solver!;
+        builder.solver = null;
+        return built;
+    }
+
+    private void Pass(LpModel model, LpChanges changes)
+    {
+        solver ??= LpSolvers.Create(kind);
         var objective = solver.Objective();
         objective.SetMinimization();
-        for (var c = 0; c < columns.Length; c++)
+        var oldColumns = changes.Held ? changes.Columns : 0;
+        var oldRows = changes.Held ? changes.Rows : 0;
+        var oldEntries = changes.Held ? changes.Entries : 0;
+        for (var c = oldColumns; c < model.NumVariables(); c++)
         {
-            columns[c] = solver.MakeNumVar(model.ColumnLower[c], model.ColumnUpper[c], model.Variables[c].Name());
+            columns.Add(solver.MakeNumVar(model.ColumnLower[c], model.ColumnUpper[c], model.Variables[c].Name()));
             if (model.ColumnCost[c] != 0)
             {
                 objective.SetCoefficient(columns[c], model.ColumnCost[c]);
             }
         }
-        var rows = new Constraint[model.NumConstraints()];
-        for (var r = 0; r < rows.Length; r++)
+        for (var r = oldRows; r < model.NumConstraints(); r++)
         {
-            rows[r] = solver.MakeConstraint(model.RowLower[r], model.RowUpper[r], model.Constraints[r].Name());
+            rows.Add(solver.MakeConstraint(model.RowLower[r], model.RowUpper[r], model.Constraints[r].Name()));
         }
-        for (var e = 0; e < model.EntryRow.Count; e++)
+        for (var e = oldEntries; e < model.EntryRow.Count; e++)
         {
-            if (model.EntryValue[e] != 0)
+            rows[model.EntryRow[e]].SetCoefficient(columns[model.EntryColumn[e]], model.EntryValue[e]);
+        }
+        if (changes.Held)
+        {
+            foreach (var e in changes.ChangedEntries)
             {
                 rows[model.EntryRow[e]].SetCoefficient(columns[model.EntryColumn[e]], model.EntryValue[e]);
             }
+            foreach (var c in changes.Costs)
+            {
+                objective.SetCoefficient(columns[c], model.ColumnCost[c]);
+            }
+            foreach (var c in changes.ColumnBounds)
+            {
+                columns[c].SetBounds(model.ColumnLower[c], model.ColumnUpper[c]);
+            }
+            foreach (var r in changes.RowBounds)
+            {
+                rows[r].SetBounds(model.RowLower[r], model.RowUpper[r]);
+            }
         }
-        return solver;
+        changes.Synced(model.NumVariables(), model.NumConstraints(), model.EntryRow.Count);
     }
 
     public LpResult Solve(LpModel model, CancellationToken cancellation)
     {
-        using var solver = Build(model, kind);
+        Pass(model, model.Changes);
+        var mp = solver!;
         Solver.ResultStatus status;
-        using (cancellation.Register(() => solver.InterruptSolve()))
+        using (cancellation.Register(() => mp.InterruptSolve()))
         {
-            status = solver.Solve();
+            status = mp.Solve();
+            // A simplex can stall numerically on a re-solve, and starting afresh resolves it.
+            if (status is Solver.ResultStatus.ABNORMAL or Solver.ResultStatus.NOT_SOLVED && !cancellation.IsCancellationRequested)
+            {
+                mp.Reset();
+                status = mp.Solve();
+            }
             // CLP's dual simplex can stop short of the optimum on a degenerate model (OR-Tools reports FEASIBLE); its
             // primal simplex then finishes the job.
             if (status is Solver.ResultStatus.FEASIBLE or Solver.ResultStatus.ABNORMAL or Solver.ResultStatus.NOT_SOLVED && !cancellation.IsCancellationRequested)
             {
-                solver.Reset();
+                mp.Reset();
                 using var primal = new MPSolverParameters();
                 primal.SetIntegerParam(MPSolverParameters.IntegerParam.LP_ALGORITHM, (int)MPSolverParameters.LpAlgorithmValues.PRIMAL);
-                status = solver.Solve(primal);
+                status = mp.Solve(primal);
             }
         }
         var outcome = cancellation.IsCancellationRequested && status != Solver.ResultStatus.OPTIMAL ? LpStatus.Interrupted : status switch
@@ -62,27 +102,27 @@ internal sealed class OrToolsSolver(LpSolverKind kind) : ILpSolver
             Solver.ResultStatus.UNBOUNDED => LpStatus.Unbounded,
             _ => LpStatus.Abnormal,
         };
-        var columns = new double[model.NumVariables()];
-        var columnDual = new double[columns.Length];
-        var rowDual = new double[model.NumConstraints()];
+        var values = new double[columns.Count];
+        var reduced = new double[columns.Count];
+        var duals = new double[rows.Count];
         if (outcome == LpStatus.Optimal)
         {
-            var variables = solver.variables();
-            for (var c = 0; c < columns.Length; c++)
+            for (var c = 0; c < values.Length; c++)
             {
-                columns[c] = variables[c].SolutionValue();
-                columnDual[c] = variables[c].ReducedCost();
+                values[c] = columns[c].SolutionValue();
+                reduced[c] = columns[c].ReducedCost();
             }
-            var constraints = solver.constraints();
-            for (var r = 0; r < rowDual.Length; r++)
+            for (var r = 0; r < duals.Length; r++)
             {
-                rowDual[r] = constraints[r].DualValue();
+                duals[r] = rows[r].DualValue();
             }
         }
-        return new LpResult(outcome, outcome == LpStatus.Optimal ? solver.Objective().Value() : 0, columns, columnDual, rowDual, solver.Iterations());
+        return new LpResult(outcome, outcome == LpStatus.Optimal ? mp.Objective().Value() : 0, values, reduced, duals, mp.Iterations());
     }
 
     public void Dispose()
     {
+        solver?.Dispose();
+        solver = null;
     }
 }

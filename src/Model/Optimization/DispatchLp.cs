@@ -15,9 +15,9 @@ public sealed class DispatchLp : IDisposable
     private readonly double[][] demandMw;
     private readonly double[][] exportMw;
 
-    public DispatchLp(LpSolverKind solver, int regions, int firstStep, int steps, double stepHours)
+    public DispatchLp(LpSolverKind solver, int regions, int firstStep, int steps, double stepHours, string role = "other")
     {
-        Solver = new LpModel(solver);
+        Solver = new LpModel(solver, role);
         FirstStep = firstStep;
         Steps = steps;
         StepHours = stepHours;

@@ -77,7 +77,7 @@ internal sealed class HorizonModel : IDisposable
     {
         var steps = scenario.Steps;
         var last = steps - 1;
-        var lp = new DispatchLp(solverKind, scenario.Regions.Length, 0, steps, scenario.StepHours);
+        var lp = new DispatchLp(solverKind, scenario.Regions.Length, 0, steps, scenario.StepHours, "horizon");
         var model = new HorizonModel(lp, new MarketTerms(lp, scenario.Links, scenario.Economics.ValueOfLostLoadPerMwh));
         var bids = new List<AssetBid>();
         foreach (var asset in scenario.Assets)

@@ -40,7 +40,7 @@ public sealed class RegionWindow : IDisposable
         this.flexibleCount = flexibleCount;
         this.commitSteps = commitSteps;
         this.valueOfLostLoadPerMwh = valueOfLostLoadPerMwh;
-        lp = new DispatchLp(solver, 1, firstStep, steps, stepHours);
+        lp = new DispatchLp(solver, 1, firstStep, steps, stepHours, "region market");
         market = new MarketTerms(lp, [], valueOfLostLoadPerMwh);
         // The region's LP has one balance: every bid is moved to region 0 and to its local index.
         market.Build(this.bids.Select((b, i) => b with { Asset = i, Region = 0 }));

@@ -37,9 +37,9 @@ public sealed class ApiOptions
 
     /// <summary>
     /// Asset-steps of a scenario an optimal run may have. Its whole horizon is one linear program solved in the API's
-    /// own process, about 2.5 KB of memory per asset-step at the peak (measured with GLOP on a generated 200-asset,
-    /// 5,000-step scenario: docs/performance.md), so the default holds an optimal run under about 2.5 GB; negotiated
-    /// runs are bounded by <see cref="MaxAssetSteps"/> only, their LPs are a window long.
+    /// own process: a generated 200-asset, 5,000-step scenario (1,000,000 asset-steps) held 2.1 GB with GLOP
+    /// (docs/operations.md "Bounds"), so the default keeps an optimal run to about 2 GB; negotiated runs are bounded by
+    /// <see cref="MaxAssetSteps"/> only, their LPs are a window long.
     /// </summary>
     public long MaxOptimalAssetSteps { get; set; } = 1_000_000;
 

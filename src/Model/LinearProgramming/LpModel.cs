@@ -194,7 +194,7 @@ public sealed class LpModel : IDisposable
         var watch = Stopwatch.StartNew();
         var result = solver.Solve(this, cancellation);
         Statistics.Add(result.Iterations, watch.Elapsed.TotalSeconds);
-        LpRoles.Add(Role, result.Iterations, watch.Elapsed.TotalSeconds, NumVariables());
+        LpRoles.Add(Role, cold: Statistics.Solves == 1, result.Iterations, watch.Elapsed.TotalSeconds, NumVariables());
         columnValue = result.ColumnValue;
         columnDual = result.ColumnDual;
         rowDual = result.RowDual;
@@ -305,8 +305,9 @@ public static class LpRoles
 {
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, LpRoleTotals> Totals = new(StringComparer.Ordinal);
 
-    internal static void Add(string role, long iterations, double seconds, int columns) =>
-        Totals.GetOrAdd(role, _ => new LpRoleTotals()).Add(iterations, seconds, columns);
+    /// <summary>Counts a solve: <paramref name="cold"/> when it was its LP's first (nothing kept to start from).</summary>
+    internal static void Add(string role, bool cold, long iterations, double seconds, int columns) =>
+        Totals.GetOrAdd(cold ? role + " (first solve)" : role + " (re-solve)", _ => new LpRoleTotals()).Add(iterations, seconds, columns);
 
     /// <summary>The totals so far, by role.</summary>
     public static IReadOnlyDictionary<string, LpRoleTotals> Snapshot() =>

@@ -50,6 +50,14 @@ internal sealed unsafe class HighsSolver : ILpSolver
             // A run that fails says so in its model status, read next.
             _ = HighsNative.Highs_run(highs);
             status = HighsNative.Highs_getModelStatus(highs);
+            if (status == HighsNative.ModelUnboundedOrInfeasible && !cancellation.IsCancellationRequested)
+            {
+                // Presolve can tell only that one of the two holds; the simplex on the whole model says which.
+                Option(HighsNative.Highs_setStringOptionValue(highs, "presolve", "off"), "presolve");
+                _ = HighsNative.Highs_run(highs);
+                status = HighsNative.Highs_getModelStatus(highs);
+                Option(HighsNative.Highs_setStringOptionValue(highs, "presolve", "choose"), "presolve");
+            }
         }
         HighsNative.Highs_getIntInfoValue(highs, "simplex_iteration_count", out var iterations);
         var columns = new double[model.NumVariables()];

@@ -85,14 +85,12 @@ public sealed class HostileInputTests : IDisposable
     [InlineData("name: minimal", "name")]
     public void IdsNamesAndReferencesAreBoundedInLength(string field, string path)
     {
-        var key = field[..field.IndexOf(':', StringComparison.Ordinal)];
         var rest = field[(field.IndexOf(':', StringComparison.Ordinal) + 2)..];
         var value = rest.TrimEnd(',').Split(',')[0];
         var yaml = TempScenario.Minimal.Replace(field, field.Replace(value, new string('x', 1_000_000), StringComparison.Ordinal), StringComparison.Ordinal);
         var (_, errors) = ScenarioLoader.TryLoadText(yaml, "request body", files.Folder);
         var error = Assert.Single(errors, e => e.FieldPath == path);
         Assert.Equal($"'{new string('x', 40)}…' is 1,000,000 characters long, more than the 100 this field may have", error.Message);
-        Assert.True(key.Length > 0);
         // An error never echoes the value whole.
         Assert.All(errors, e => Assert.True(e.ToString().Length < 400, ErrorText.Quote(e.ToString())));
     }

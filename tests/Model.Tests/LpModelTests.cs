@@ -209,7 +209,7 @@ public sealed class LpModelTests
                 AssertOptimal(hot, lp);
             }
         }
-        Assert.Equal(4, hot.Statistics.Solves);
+        Assert.Equal(4, hot.Solves);
     }
 
     private static double[] Append(double[] values, double value) => [.. values, value];

@@ -94,6 +94,11 @@ public sealed class OutputPathTests : IDisposable
         var (exitCode, _, error) = await Gridactors.RunAsync("generate", option, value);
         Assert.Equal(2, exitCode);
         Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GenerateRefusesMoreAssetStepsThanAScenarioMayHave()
+    {
         var (tooMany, _, product) = await Gridactors.RunAsync("generate", "--assets", "300000", "--steps", "1000");
         Assert.Equal(2, tooMany);
         Assert.Contains("300,000,000 asset-steps, more than the 200,000,000", product, StringComparison.Ordinal);

@@ -53,10 +53,10 @@ internal sealed unsafe class HighsSolver : ILpSolver
             if (status == HighsNative.ModelUnboundedOrInfeasible && !cancellation.IsCancellationRequested)
             {
                 // Presolve can tell only that one of the two holds; the simplex on the whole model says which.
-                Option(HighsNative.Highs_setStringOptionValue(highs, "presolve", "off"), "presolve");
+                Check(HighsNative.Highs_setStringOptionValue(highs, "presolve", "off"), "take its option presolve");
                 _ = HighsNative.Highs_run(highs);
                 status = HighsNative.Highs_getModelStatus(highs);
-                Option(HighsNative.Highs_setStringOptionValue(highs, "presolve", "choose"), "presolve");
+                Check(HighsNative.Highs_setStringOptionValue(highs, "presolve", "choose"), "take its option presolve");
             }
         }
         HighsNative.Highs_getIntInfoValue(highs, "simplex_iteration_count", out var iterations);
@@ -99,22 +99,14 @@ internal sealed unsafe class HighsSolver : ILpSolver
         {
             throw new InvalidOperationException("this HiGHS build counts with 64-bit integers; GridActors calls it with 32-bit ones");
         }
-        Option(HighsNative.Highs_setBoolOptionValue(highs, "output_flag", 0), "output_flag");
-        Option(HighsNative.Highs_setStringOptionValue(highs, "solver", "simplex"), "solver");
-        Option(HighsNative.Highs_setIntOptionValue(highs, "simplex_strategy", 1), "simplex_strategy");
-        Option(HighsNative.Highs_setStringOptionValue(highs, "parallel", "off"), "parallel");
-        Option(HighsNative.Highs_setIntOptionValue(highs, "threads", 1), "threads");
+        Check(HighsNative.Highs_setBoolOptionValue(highs, "output_flag", 0), "take its option output_flag");
+        Check(HighsNative.Highs_setStringOptionValue(highs, "solver", "simplex"), "take its option solver");
+        Check(HighsNative.Highs_setIntOptionValue(highs, "simplex_strategy", 1), "take its option simplex_strategy");
+        Check(HighsNative.Highs_setStringOptionValue(highs, "parallel", "off"), "take its option parallel");
+        Check(HighsNative.Highs_setIntOptionValue(highs, "threads", 1), "take its option threads");
         stop = (int*)NativeMemory.AllocZeroed(sizeof(int));
         Check(HighsNative.Highs_setCallback(highs, &HighsNative.Interrupt, stop), "take the interrupt callback");
         Check(HighsNative.Highs_startCallback(highs, HighsNative.CallbackSimplexInterrupt), "start the interrupt callback");
-    }
-
-    private static void Option(int status, string name)
-    {
-        if (status == HighsNative.StatusError)
-        {
-            throw new InvalidOperationException($"HiGHS refused its option {name}");
-        }
     }
 
     /// <summary>The whole model, column-wise.</summary>
@@ -173,27 +165,24 @@ internal sealed unsafe class HighsSolver : ILpSolver
                 Check(HighsNative.Highs_changeColsCostBySet(highs, set.Length, s, c), "change costs");
             }
         }
-        if (changes.ColumnBounds.Count > 0)
+        ChangeBounds(changes.ColumnBounds, model.ColumnLower, model.ColumnUpper, &HighsNative.Highs_changeColsBoundsBySet, "change column bounds");
+        ChangeBounds(changes.RowBounds, model.RowLower, model.RowUpper, &HighsNative.Highs_changeRowsBoundsBySet, "change row bounds");
+    }
+
+    /// <summary>New bounds for the columns or rows in <paramref name="changed"/>, in one call.</summary>
+    private void ChangeBounds(HashSet<int> changed, List<double> lower, List<double> upper, delegate*<IntPtr, int, int*, double*, double*, int> change, string what)
+    {
+        if (changed.Count == 0)
         {
-            var set = changes.ColumnBounds.Order().ToArray();
-            var lower = set.Select(c => model.ColumnLower[c]).ToArray();
-            var upper = set.Select(c => model.ColumnUpper[c]).ToArray();
-            fixed (int* s = set)
-            fixed (double* l = lower, u = upper)
-            {
-                Check(HighsNative.Highs_changeColsBoundsBySet(highs, set.Length, s, l, u), "change column bounds");
-            }
+            return;
         }
-        if (changes.RowBounds.Count > 0)
+        var set = changed.Order().ToArray();
+        var low = set.Select(i => lower[i]).ToArray();
+        var high = set.Select(i => upper[i]).ToArray();
+        fixed (int* s = set)
+        fixed (double* l = low, u = high)
         {
-            var set = changes.RowBounds.Order().ToArray();
-            var lower = set.Select(r => model.RowLower[r]).ToArray();
-            var upper = set.Select(r => model.RowUpper[r]).ToArray();
-            fixed (int* s = set)
-            fixed (double* l = lower, u = upper)
-            {
-                Check(HighsNative.Highs_changeRowsBoundsBySet(highs, set.Length, s, l, u), "change row bounds");
-            }
+            Check(change(highs, set.Length, s, l, u), what);
         }
     }
 

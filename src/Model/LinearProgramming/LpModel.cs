@@ -65,8 +65,8 @@ public sealed class LpModel : IDisposable
 
     public string Role { get; }
 
-    /// <summary>Solves so far, simplex iterations and seconds spent in the solver: what the rounds of a negotiation cost.</summary>
-    public LpSolveStatistics Statistics { get; } = new();
+    /// <summary>Solves so far; what they cost is counted by role in <see cref="LpRoles"/>.</summary>
+    public int Solves { get; private set; }
 
     public int NumVariables() => variables.Count;
 
@@ -186,15 +186,23 @@ public sealed class LpModel : IDisposable
     }
 
     /// <summary>
-    /// Solves, from the last basis when the solver keeps one. <paramref name="cancellation"/> interrupts a solve in
-    /// progress (<see cref="LpStatus.Interrupted"/>). Values, duals and the objective are those of the last solve.
+    /// Solves, from the last basis when the solver keeps one; a solve that fails numerically from a kept basis is tried
+    /// once more from scratch. <paramref name="cancellation"/> interrupts a solve in progress
+    /// (<see cref="LpStatus.Interrupted"/>). Values, duals and the objective are those of the last solve.
     /// </summary>
     public LpStatus Solve(CancellationToken cancellation = default)
     {
         var watch = Stopwatch.StartNew();
+        // Cold when the solver holds nothing of this model yet: nothing to start from.
+        var cold = !Changes.Held;
         var result = solver.Solve(this, cancellation);
-        Statistics.Add(result.Iterations, watch.Elapsed.TotalSeconds);
-        LpRoles.Add(Role, cold: Statistics.Solves == 1, result.Iterations, watch.Elapsed.TotalSeconds, NumVariables());
+        if (result.Status == LpStatus.Abnormal && !cancellation.IsCancellationRequested)
+        {
+            Reset();
+            result = solver.Solve(this, cancellation);
+        }
+        Solves++;
+        LpRoles.Add(Role, cold, result.Iterations, watch.Elapsed.TotalSeconds, NumVariables());
         columnValue = result.ColumnValue;
         columnDual = result.ColumnDual;
         rowDual = result.RowDual;
@@ -279,23 +287,6 @@ public sealed class LpObjective(LpModel model)
     public double Value() => model.ObjectiveValue;
 }
 
-/// <summary>How many solves an LP has had, their simplex iterations and their seconds.</summary>
-public sealed class LpSolveStatistics
-{
-    public int Solves { get; private set; }
-
-    public long Iterations { get; private set; }
-
-    public double Seconds { get; private set; }
-
-    internal void Add(long iterations, double seconds)
-    {
-        Solves++;
-        Iterations += iterations;
-        Seconds += seconds;
-    }
-}
-
 /// <summary>
 /// Every LP solve of this process, by the role of its LP (a region's market, the coordinator, the window market, a
 /// broker's plan, the horizon): solves, simplex iterations, seconds and columns, so that what the rounds of a
@@ -303,15 +294,15 @@ public sealed class LpSolveStatistics
 /// </summary>
 public static class LpRoles
 {
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, LpRoleTotals> Totals = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Role, bool Cold), LpRoleTotals> Totals = new();
 
-    /// <summary>Counts a solve: <paramref name="cold"/> when it was its LP's first (nothing kept to start from).</summary>
+    /// <summary>Counts a solve: <paramref name="cold"/> when its solver held nothing of the LP to start from.</summary>
     internal static void Add(string role, bool cold, long iterations, double seconds, int columns) =>
-        Totals.GetOrAdd(cold ? role + " (first solve)" : role + " (re-solve)", _ => new LpRoleTotals()).Add(iterations, seconds, columns);
+        Totals.GetOrAdd((role, cold), _ => new LpRoleTotals()).Add(iterations, seconds, columns);
 
-    /// <summary>The totals so far, by role.</summary>
+    /// <summary>The totals so far, by role, first solves apart from re-solves ("region market (re-solve)").</summary>
     public static IReadOnlyDictionary<string, LpRoleTotals> Snapshot() =>
-        Totals.ToDictionary(t => t.Key, t => t.Value.Copy(), StringComparer.Ordinal);
+        Totals.ToDictionary(t => $"{t.Key.Role} ({(t.Key.Cold ? "first solve" : "re-solve")})", t => t.Value.Copy(), StringComparer.Ordinal);
 }
 
 /// <summary>Solves, iterations, seconds and columns solved over, of one role.</summary>

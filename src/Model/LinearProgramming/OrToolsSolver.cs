@@ -6,7 +6,7 @@ namespace GridActors.Model.LinearProgramming;
 /// <summary>
 /// GLOP, CLP or PDLP through OR-Tools' MPSolver. The MPSolver is kept between solves and given only what changed
 /// (as <see cref="HighsSolver"/> does), so GLOP and CLP, whose OR-Tools interfaces are incremental, re-solve from
-/// their last basis too.
+/// their last basis too. A solve that still fails is tried again from scratch by <see cref="LpModel.Solve"/>.
 /// </summary>
 internal sealed class OrToolsSolver(LpSolverKind kind) : ILpSolver
 {
@@ -79,12 +79,6 @@ internal sealed class OrToolsSolver(LpSolverKind kind) : ILpSolver
         using (cancellation.Register(() => mp.InterruptSolve()))
         {
             status = mp.Solve();
-            // A simplex can stall numerically on a re-solve, and starting afresh resolves it.
-            if (status is Solver.ResultStatus.ABNORMAL or Solver.ResultStatus.NOT_SOLVED && !cancellation.IsCancellationRequested)
-            {
-                mp.Reset();
-                status = mp.Solve();
-            }
             // CLP's dual simplex can stop short of the optimum on a degenerate model (OR-Tools reports FEASIBLE); its
             // primal simplex then finishes the job.
             if (status is Solver.ResultStatus.FEASIBLE or Solver.ResultStatus.ABNORMAL or Solver.ResultStatus.NOT_SOLVED && !cancellation.IsCancellationRequested)

@@ -103,20 +103,8 @@ public sealed class DispatchLp : IDisposable
         return prices;
     }
 
-    /// <summary>
-    /// Solves, hot from the last basis when the solver keeps one (HiGHS). A re-solve that fails numerically is tried
-    /// once more from scratch. <paramref name="cancellation"/> interrupts the solve.
-    /// </summary>
-    public LpStatus Solve(CancellationToken cancellation = default)
-    {
-        var status = Solver.Solve(cancellation);
-        if (status == LpStatus.Abnormal && !cancellation.IsCancellationRequested)
-        {
-            Solver.Reset();
-            status = Solver.Solve(cancellation);
-        }
-        return status;
-    }
+    /// <summary>Solves, hot from the last basis when the solver keeps one (<see cref="LpModel.Solve"/>).</summary>
+    public LpStatus Solve(CancellationToken cancellation = default) => Solver.Solve(cancellation);
 
     public void Dispose() => Solver.Dispose();
 }

@@ -4,7 +4,7 @@ namespace GridActors.Model.Results;
 
 /// <summary>
 /// Writes a file through a temporary beside it, so a reader never sees half a file. Only a regular file (or
-/// nothing) is replaced (<see cref="OutputPaths.FileProblem"/>), and a failed write leaves no temporary behind.
+/// nothing) is replaced (<see cref="OutputPaths.ReplaceProblem"/>), and a failed write leaves no temporary behind.
 /// </summary>
 public static class AtomicFile
 {
@@ -12,7 +12,7 @@ public static class AtomicFile
 
     public static void WriteAllBytes(string path, byte[] bytes)
     {
-        if (OutputPaths.FileProblem(path) is { } problem)
+        if (OutputPaths.ReplaceProblem(path) is { } problem)
         {
             throw new IOException(problem);
         }

@@ -10,22 +10,21 @@ namespace GridActors.Model.Results;
 public static class OutputPaths
 {
     /// <summary>Why a file may not be written at <paramref name="path"/>, or null: nothing is there or a regular file, in a folder that can be written.</summary>
-    public static string? FileProblem(string path)
-    {
-        if (Unusable(path) is { } unusable)
-        {
-            return unusable;
-        }
-        var full = Path.GetFullPath(path);
-        var problem = FileKinds.Of(full) switch
+    public static string? FileProblem(string path) =>
+        ReplaceProblem(path) ?? WritableFolder(Path.GetDirectoryName(Path.GetFullPath(path))!, mayCreate: false);
+
+    /// <summary>
+    /// Why what is at <paramref name="path"/> may not be replaced by a file, or null: nothing is there or a regular file.
+    /// <see cref="AtomicFile"/> asks only this; whether the folder takes a file, the write itself tells.
+    /// </summary>
+    public static string? ReplaceProblem(string path) =>
+        Unusable(path) ?? FileKinds.Of(Path.GetFullPath(path)) switch
         {
             FileKind.Link => $"{path} is a link; give the file itself, only a regular file is ever replaced",
             FileKind.Folder => $"{path} is a folder; give a file name",
             FileKind.Special => $"{path} is not a regular file (a device, pipe or socket); only a regular file is ever replaced",
             _ => null,
         };
-        return problem ?? WritableFolder(Path.GetDirectoryName(full)!, mayCreate: false);
-    }
 
     /// <summary>Why a result folder may not be written at <paramref name="directory"/>, or null: absent or empty, under a folder that can be written.</summary>
     public static string? FolderProblem(string directory)
@@ -59,15 +58,15 @@ public static class OutputPaths
     private static string? WritableFolder(string folder, bool mayCreate)
     {
         var existing = folder;
-        while (mayCreate && FileKinds.Target(existing) == FileKind.Missing && Path.GetDirectoryName(existing) is { } parent)
+        var kind = FileKinds.Target(existing);
+        while (mayCreate && kind == FileKind.Missing && Path.GetDirectoryName(existing) is { } parent)
         {
             existing = parent;
+            kind = FileKinds.Target(existing);
         }
-        if (FileKinds.Target(existing) != FileKind.Folder)
+        if (kind != FileKind.Folder)
         {
-            return FileKinds.Target(existing) == FileKind.Missing
-                ? $"the folder {folder} does not exist"
-                : $"{existing} is not a folder";
+            return kind == FileKind.Missing ? $"the folder {folder} does not exist" : $"{existing} is not a folder";
         }
         var probe = Path.Combine(existing, $".gridactors-write-check-{Environment.ProcessId}-{Guid.NewGuid():N}");
         try

@@ -32,7 +32,7 @@ public sealed class ResultWriter : IDisposable
         network = new ComputeNetwork(scenario);
         stored = new StoredEnergy(scenario);
         finalDirectory = Path.GetFullPath(directory);
-        if (OutputProblem(directory) is { } problem)
+        if (OutputPaths.FolderProblem(directory) is { } problem)
         {
             throw new IOException(problem);
         }
@@ -54,8 +54,6 @@ public sealed class ResultWriter : IDisposable
 
     public string FinalDirectory => finalDirectory;
 
-    /// <summary>Why a result folder cannot be written to, or null when it can (<see cref="OutputPaths.FolderProblem"/>).</summary>
-    public static string? OutputProblem(string directory) => OutputPaths.FolderProblem(directory);
 
     private static ResultColumn[] Numeric(params string[] names) => [.. names.Select(n => new ResultColumn(n, ColumnKind.Number))];
 

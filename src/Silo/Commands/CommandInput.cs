@@ -19,7 +19,7 @@ public static class CommandInput
             return (null, "", ErrorReport.Print(errors));
         }
         outputDirectory ??= Path.Combine("out", $"{resolved.Name}-{mode}-{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}");
-        if (ResultWriter.OutputProblem(outputDirectory) is { } problem)
+        if (OutputPaths.FolderProblem(outputDirectory) is { } problem)
         {
             return (null, "", ErrorReport.Print(problem));
         }

@@ -89,7 +89,7 @@ public static class RunsCommand
             return ErrorReport.Print($"no run '{runId}' is stored in cluster '{target.ClusterId}' at {DatabaseSchema.Describe(target.Postgres)}; `gridactors runs list` shows those that are");
         }
         outputDirectory ??= Path.Combine("out", $"{scenario.Name}-negotiated-{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}");
-        if (ResultWriter.OutputProblem(outputDirectory) is { } problem)
+        if (OutputPaths.FolderProblem(outputDirectory) is { } problem)
         {
             return ErrorReport.Print(problem);
         }

@@ -82,7 +82,7 @@ public static class RunDriver
         }
         cancellationToken.ThrowIfCancellationRequested();
         var version = typeof(RunDriver).Assembly.GetName().Version?.ToString() ?? "0";
-        var info = new RunInfo(runId, "negotiated", watch.Elapsed.TotalSeconds, hooks.Silos, options.WindowSteps, version);
+        var info = new RunInfo(runId, "negotiated", watch.Elapsed.TotalSeconds, hooks.Silos, options.WindowSteps, version, LookaheadSteps: options.LookaheadSteps);
         writer.Complete(summary, "negotiated", info);
         return (summary, info);
     }

@@ -214,6 +214,31 @@ public sealed class LpModelTests
 
     private static double[] Append(double[] values, double value) => [.. values, value];
 
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void AModelStartedFromAnotherModelsBasisReachesTheColdOptimum(int seed)
+    {
+        // The next window of a rolling optimum: the same shape, other costs and right-hand sides.
+        var random = new Random(seed);
+        var lp = RandomLp(random);
+        using var previous = Build(LpSolverKind.Highs, lp);
+        Assert.Equal(LpStatus.Optimal, previous.Solve());
+        var basis = previous.FinalBasis();
+        Assert.NotNull(basis);
+        var next = lp with
+        {
+            Cost = [.. lp.Cost.Select(c => c * (1 + 0.2 * (random.NextDouble() - 0.5)))],
+            Upper = [.. lp.Upper.Select(u => u + random.NextDouble())],
+        };
+        using var cold = Build(LpSolverKind.Highs, next);
+        using var warm = Build(LpSolverKind.Highs, next);
+        warm.StartFrom(basis);
+        Assert.Equal(LpStatus.Optimal, cold.Solve());
+        Assert.Equal(LpStatus.Optimal, warm.Solve());
+        Assert.Equal(cold.Objective().Value(), warm.Objective().Value(), 1e-7 * Math.Max(1, Math.Abs(cold.Objective().Value())));
+        AssertOptimal(warm, next);
+    }
+
     [Fact]
     public void ACancelledSolveStopsAsInterrupted()
     {

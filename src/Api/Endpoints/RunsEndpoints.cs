@@ -112,7 +112,7 @@ public static class RunsEndpoints
         {
             return ApiProblems.InvalidScenario(errors);
         }
-        if (settings.Mode == RunMode.Optimal && OptimalTooLarge(scenario, options.Value.MaxOptimalAssetSteps) is { } tooBig)
+        if (settings.Mode == RunMode.Optimal && OptimalTooLarge(scenario, settings, options.Value.MaxOptimalAssetSteps) is { } tooBig)
         {
             return ApiProblems.InvalidRequest(mediaType == "application/json" ? ScenarioCatalog.UploadName : "query", [("mode", tooBig)]);
         }
@@ -131,14 +131,21 @@ public static class RunsEndpoints
         return TypedResults.Created($"/api/runs/{run.Id}", RunDescription.Of(run, withSummary: false));
     }
 
-    /// <summary>Why an optimal run of <paramref name="scenario"/> would be too large to solve here, or null.</summary>
-    private static string? OptimalTooLarge(GridActors.Model.Scenario.ResolvedScenario scenario, long limit)
+    /// <summary>
+    /// Why an optimal run of <paramref name="scenario"/> would be too large to solve here, or null: its one LP (the whole
+    /// horizon, or one window and its look-ahead when it rolls) is bounded.
+    /// </summary>
+    private static string? OptimalTooLarge(GridActors.Model.Scenario.ResolvedScenario scenario, RunSettings settings, long limit)
     {
         var assets = scenario.Assets.Length + scenario.Compute.Workloads.Length;
-        var assetSteps = (long)assets * scenario.Steps;
+        var steps = settings.Rolling ? (int)Math.Min(scenario.Steps, (long)settings.Options.WindowSteps + settings.Options.LookaheadSteps) : scenario.Steps;
+        var assetSteps = (long)assets * steps;
         return assetSteps <= limit ? null
-            : $"an optimal run of this scenario is one linear program of {assets:N0} assets × {scenario.Steps:N0} steps = {assetSteps:N0} asset-steps, "
-                + $"more than the {limit:N0} this server solves at once (Api:MaxOptimalAssetSteps); run it negotiated (window by window), or with `gridactors optimize` on a machine with the memory";
+            : settings.Rolling
+                ? $"each window of this rolling optimum is one linear program of {assets:N0} assets × {steps:N0} steps (window and look-ahead) = {assetSteps:N0} asset-steps, "
+                    + $"more than the {limit:N0} this server solves at once (Api:MaxOptimalAssetSteps); use shorter windows"
+                : $"an optimal run of this scenario is one linear program of {assets:N0} assets × {scenario.Steps:N0} steps = {assetSteps:N0} asset-steps, "
+                    + $"more than the {limit:N0} this server solves at once (Api:MaxOptimalAssetSteps); give window_steps and lookahead_steps to solve it window by window (the rolling optimum), or run it negotiated";
     }
 
     /// <summary>POST /api/runs/{id}/ACTION: one of the run's controls, with the answers every control can give.</summary>

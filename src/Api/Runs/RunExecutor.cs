@@ -81,10 +81,16 @@ public sealed class RunExecutor(IClusterClient cluster, ClusterStorage storage, 
     private async Task ReplayOptimalAsync(LiveRun run, ResolvedScenario scenario, Pacer pacer)
     {
         var watch = Stopwatch.StartNew();
+        var options = run.Settings.Options;
+        if (run.Settings.Rolling)
+        {
+            await SolveRollingAsync(run, scenario, pacer, watch);
+            return;
+        }
         // A cancel interrupts the solve (HiGHS's interrupt callback).
         var dispatch = await Task.Run(() => HorizonOptimizer.Solve(scenario, LpSolverKind.Highs, cancellation: run.Cancellation), run.Cancellation);
         var summary = new SummaryAccumulator(scenario);
-        var window = run.Settings.Options.WindowSteps;
+        var window = options.WindowSteps;
         for (var first = 0; first < scenario.Steps; first += window)
         {
             var slice = LiveSnapshots.Slice(dispatch.Report, first, Math.Min(window, scenario.Steps - first));
@@ -92,7 +98,53 @@ public sealed class RunExecutor(IClusterClient cluster, ClusterStorage storage, 
             await PublishWindowAsync(run, scenario, slice, summary, pacer);
         }
         // Written after the replay, like a negotiated run's folder, so a cancelled run leaves none.
-        OptimalResults.Write(scenario, dispatch, run.ResultsDirectory, watch.Elapsed.TotalSeconds, run.Id, run.Settings.Format);
+        OptimalResults.Write(scenario, [dispatch.Report], new OptimalRunFacts(dispatch.Solver, scenario.Steps), run.ResultsDirectory, watch, run.Id, run.Settings.Format);
+    }
+
+    /// <summary>
+    /// The rolling optimum: each window published as it is solved, the result folder written alongside into a staging
+    /// folder that only a completed run moves into place (<see cref="ResultWriter"/>), so a cancelled run leaves none.
+    /// </summary>
+    private async Task SolveRollingAsync(LiveRun run, ResolvedScenario scenario, Pacer pacer, Stopwatch watch)
+    {
+        var options = run.Settings.Options;
+        var published = new SummaryAccumulator(scenario);
+        var windows = RollingOptimizer.Solve(scenario, LpSolverKind.Highs, options.WindowSteps, options.LookaheadSteps, run.Cancellation);
+        var facts = new OptimalRunFacts(LpSolvers.Name(LpSolverKind.Highs), options.WindowSteps, options.LookaheadSteps);
+        var channel = System.Threading.Channels.Channel.CreateBounded<WindowReport>(1);
+        var publishedAll = new TaskCompletionSource();
+        // The solver works on a thread of its own and hands each window over; this side publishes at the client's pace.
+        // The folder is completed only once every window is published, so a run cancelled before then leaves none.
+        var solving = Task.Run(() =>
+        {
+            try
+            {
+                OptimalResults.Write(scenario, HandedOver(), facts, run.ResultsDirectory, watch, run.Id, run.Settings.Format);
+            }
+            catch (Exception e)
+            {
+                channel.Writer.TryComplete(e);
+                throw;
+            }
+        }, run.Cancellation);
+        await foreach (var report in channel.Reader.ReadAllAsync(run.Cancellation))
+        {
+            published.Add(report);
+            await PublishWindowAsync(run, scenario, report, published, pacer);
+        }
+        publishedAll.SetResult();
+        await solving;
+
+        IEnumerable<WindowReport> HandedOver()
+        {
+            foreach (var window in windows)
+            {
+                channel.Writer.WriteAsync(window.Report, run.Cancellation).AsTask().GetAwaiter().GetResult();
+                yield return window.Report;
+            }
+            channel.Writer.Complete();
+            publishedAll.Task.Wait(run.Cancellation);
+        }
     }
 
     private async Task PublishWindowAsync(LiveRun run, ResolvedScenario scenario, WindowReport report, SummaryAccumulator summary, Pacer pacer)

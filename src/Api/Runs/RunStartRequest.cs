@@ -10,7 +10,10 @@ namespace GridActors.Api.Runs;
 /// </summary>
 /// <param name="Scenario">Name of a scenario in the server's folder, without ".yaml".</param>
 /// <param name="Yaml">The scenario itself, as YAML text; its files are looked up in the server's scenarios folder.</param>
-/// <param name="Mode">"negotiated" (grains on the cluster, the default) or "optimal" (the whole-horizon LP).</param>
+/// <param name="Mode">
+/// "negotiated" (grains on the cluster, the default) or "optimal" (the central optimum: the whole-horizon LP, or the
+/// rolling optimum window by window when window_steps or lookahead_steps is given).
+/// </param>
 /// <param name="WindowSteps">Steps cleared and committed per window (default 24).</param>
 /// <param name="LookaheadSteps">Steps planned beyond each window (default 24).</param>
 /// <param name="MaxRounds">Negotiation rounds per window at most (default 30).</param>
@@ -77,7 +80,8 @@ public sealed record RunStartRequest(
             Placement = placement,
             Clearing = clearing,
         };
-        return (new RunSettings(mode, options, Pace is > 0 ? Pace : null, format), problems);
+        var rolling = mode == RunMode.Optimal && (WindowSteps is not null || LookaheadSteps is not null);
+        return (new RunSettings(mode, options, Pace is > 0 ? Pace : null, format, rolling), problems);
 
         T Problem<T>(string field, string message)
         {

@@ -29,6 +29,32 @@ public static class ThermalBidding
         return (floor, ceiling);
     }
 
+    /// <summary>
+    /// <see cref="Envelope(ThermalSpec, double)"/> for steps [<paramref name="firstStep"/>, <paramref name="firstStep"/> +
+    /// <paramref name="steps"/>) only, with the same values: a step further ahead than a swing from zero to full
+    /// capacity cannot tighten these steps, so the backward pass starts there instead of at the horizon's end.
+    /// </summary>
+    public static (double[] Floor, double[] Ceiling) Envelope(ThermalSpec spec, double stepHours, int firstStep, int steps)
+    {
+        var ramp = spec.RampMwPerH * stepHours;
+        var horizon = spec.Availability.Length;
+        var reach = ramp > 0 && double.IsFinite(ramp) ? (int)Math.Min(horizon, Math.Ceiling(spec.CapacityMw / ramp) + 1) : ramp > 0 ? 0 : horizon;
+        var end = (int)Math.Min(horizon, (long)firstStep + steps + reach);
+        var ceiling = new double[end - firstStep];
+        var floor = new double[end - firstStep];
+        for (var k = 0; k < ceiling.Length; k++)
+        {
+            ceiling[k] = spec.CapacityMw * spec.Availability[firstStep + k];
+            floor[k] = Math.Min(spec.MinOutputMw, ceiling[k]);
+        }
+        for (var k = ceiling.Length - 2; k >= 0; k--)
+        {
+            ceiling[k] = Math.Min(ceiling[k], ceiling[k + 1] + ramp);
+            floor[k] = Math.Min(Math.Max(floor[k], floor[k + 1] - ramp), ceiling[k]);
+        }
+        return (floor[..steps], ceiling[..steps]);
+    }
+
     public static double OfferPrice(ThermalSpec spec, EconomicsSpec economics) =>
         spec.MarginalCostPerMwh + economics.CarbonPricePerT * spec.EmissionsTPerMwh;
 

@@ -120,6 +120,15 @@ internal static unsafe partial class HighsNative
     public static partial int Highs_getBasis(IntPtr highs, int* columnStatus, int* rowStatus);
 
     [LibraryImport(Library)]
+    public static partial int Highs_getNumCol(IntPtr highs);
+
+    [LibraryImport(Library)]
+    public static partial int Highs_getNumRow(IntPtr highs);
+
+    [LibraryImport(Library)]
+    public static partial int Highs_setBasis(IntPtr highs, int* columnStatus, int* rowStatus);
+
+    [LibraryImport(Library)]
     public static partial int Highs_setCallback(IntPtr highs, delegate* unmanaged[Cdecl]<int, byte*, void*, int*, int*, void> callback, int* userData);
 
     [LibraryImport(Library)]

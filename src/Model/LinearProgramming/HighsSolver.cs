@@ -41,6 +41,7 @@ internal sealed unsafe class HighsSolver : ILpSolver
         else
         {
             PassAll(model);
+            StartFrom(model.StartBasis, model);
         }
         model.Changes.Synced(model.NumVariables(), model.NumConstraints(), model.EntryRow.Count);
         *stop = 0;
@@ -84,6 +85,43 @@ internal sealed unsafe class HighsSolver : ILpSolver
             }
         }
         return new LpResult(outcome, outcome == LpStatus.Optimal ? HighsNative.Highs_getObjectiveValue(highs) : 0, columns, columnDual, rowDual, iterations);
+    }
+
+    public LpBasis? Basis()
+    {
+        if (highs == IntPtr.Zero)
+        {
+            return null;
+        }
+        HighsNative.Highs_getIntInfoValue(highs, "basis_validity", out var validity);
+        if (validity != 1)
+        {
+            return null;
+        }
+        var columns = new int[HighsNative.Highs_getNumCol(highs)];
+        var rows = new int[HighsNative.Highs_getNumRow(highs)];
+        fixed (int* c = columns, r = rows)
+        {
+            Check(HighsNative.Highs_getBasis(highs, c, r), "give its basis");
+        }
+        return new LpBasis(columns, rows);
+    }
+
+    /// <summary>
+    /// Starts the simplex from another model's basis when it has this model's shape: HiGHS then skips presolve and
+    /// works from there. A basis HiGHS finds inconsistent is refused by it, and the solve starts cold as usual.
+    /// </summary>
+    private void StartFrom(LpBasis? basis, LpModel model)
+    {
+        if (basis is null || basis.Columns.Length != model.NumVariables() || basis.Rows.Length != model.NumConstraints())
+        {
+            return;
+        }
+        fixed (int* c = basis.Columns, r = basis.Rows)
+        {
+            // Refused (an error status) when its count of basic variables is wrong: then nothing changed, and the solve is cold.
+            _ = HighsNative.Highs_setBasis(highs, c, r);
+        }
     }
 
     private void Take()

@@ -84,4 +84,13 @@ internal sealed record LpResult(LpStatus Status, double Objective, double[] Colu
 internal interface ILpSolver : IDisposable
 {
     LpResult Solve(LpModel model, CancellationToken cancellation);
+
+    /// <summary>The basis of the last optimal solve, when the solver keeps one (HiGHS); null otherwise.</summary>
+    LpBasis? Basis();
 }
+
+/// <summary>
+/// A simplex basis in HiGHS's terms (per column and per row: 0 at lower bound, 1 basic, 2 at upper bound, 3 zero,
+/// 4 nonbasic), to start another model of the same shape from: the next window of a rolling optimum.
+/// </summary>
+public sealed record LpBasis(int[] Columns, int[] Rows);

@@ -68,6 +68,9 @@ public sealed class LpModel : IDisposable
     /// <summary>Solves so far; what they cost is counted by role in <see cref="LpRoles"/>.</summary>
     public int Solves { get; private set; }
 
+    /// <summary>Simplex iterations of all solves so far.</summary>
+    public long Iterations { get; private set; }
+
     public int NumVariables() => variables.Count;
 
     public int NumConstraints() => constraints.Count;
@@ -202,6 +205,7 @@ public sealed class LpModel : IDisposable
             result = solver.Solve(this, cancellation);
         }
         Solves++;
+        Iterations += result.Iterations;
         LpRoles.Add(Role, cold, result.Iterations, watch.Elapsed.TotalSeconds, NumVariables());
         columnValue = result.ColumnValue;
         columnDual = result.ColumnDual;
@@ -209,6 +213,18 @@ public sealed class LpModel : IDisposable
         objectiveValue = result.Objective;
         return result.Status;
     }
+
+    /// <summary>A basis to start the first solve from, taken when it has this model's shape (<see cref="HighsSolver"/>).</summary>
+    internal LpBasis? StartBasis { get; private set; }
+
+    /// <summary>
+    /// Starts the next cold solve from <paramref name="basis"/>, the final basis of a model of the same shape (the
+    /// previous window of a rolling optimum): HiGHS then works from there instead of from scratch.
+    /// </summary>
+    public void StartFrom(LpBasis? basis) => StartBasis = basis;
+
+    /// <summary>The basis of the last optimal solve, when the solver keeps one (HiGHS); null otherwise.</summary>
+    public LpBasis? FinalBasis() => solver.Basis();
 
     /// <summary>Forgets what the solver kept (its model and basis): the next solve starts cold.</summary>
     public void Reset()

@@ -114,6 +114,9 @@ internal sealed class OrToolsSolver(LpSolverKind kind) : ILpSolver
         return new LpResult(outcome, outcome == LpStatus.Optimal ? mp.Objective().Value() : 0, values, reduced, duals, mp.Iterations());
     }
 
+    /// <summary>OR-Tools' MPSolver keeps no basis to hand on.</summary>
+    public LpBasis? Basis() => null;
+
     public void Dispose()
     {
         solver?.Dispose();

@@ -25,11 +25,14 @@ public sealed class ComputeTerms
 
     public ComputeNetwork Network => network;
 
-    /// <summary>Every workload from an empty backlog over the LP's steps, with campus capacity, bandwidth and power in the balances.</summary>
-    public static ComputeTerms Add(DispatchLp lp, ComputeNetwork network)
+    /// <summary>
+    /// Every workload over the LP's steps, from the work each carries in (<paramref name="carried"/>, by workload; none
+    /// when null), with campus capacity, bandwidth and power in the balances.
+    /// </summary>
+    public static ComputeTerms Add(DispatchLp lp, ComputeNetwork network, DeferredEnergy[][]? carried = null)
     {
         var terms = Enumerable.Range(0, network.Routes.Length)
-            .Select(w => WorkloadTerms.Add(lp.Solver, network, w, lp.FirstStep, lp.Steps, []))
+            .Select(w => WorkloadTerms.Add(lp.Solver, network, w, lp.FirstStep, lp.Steps, carried?[w] ?? []))
             .ToArray();
         Couple(lp, network, terms.Select((t, w) => (w, t.Run)).ToArray());
         return new ComputeTerms(network, terms);

@@ -20,8 +20,12 @@ public sealed class MarketTerms
     private LpVariable[][] forward = [];
     private LpVariable[][] reverse = [];
 
-    public MarketTerms(DispatchLp lp, LinkSpec[] links, double valueOfLostLoadPerMwh)
+    private readonly bool stableShape;
+
+    /// <summary>The market terms of <paramref name="lp"/>; with <paramref name="stableShape"/> every offer pool gets a column, even an empty one, so that models of equal length have one shape (<see cref="PooledOffers.Build"/>).</summary>
+    public MarketTerms(DispatchLp lp, LinkSpec[] links, double valueOfLostLoadPerMwh, bool stableShape = false)
     {
+        this.stableShape = stableShape;
         this.lp = lp;
         this.links = links;
         this.valueOfLostLoadPerMwh = valueOfLostLoadPerMwh;
@@ -41,7 +45,7 @@ public sealed class MarketTerms
                 _ => throw new ArgumentException($"unknown bid type {bid.GetType().Name}", nameof(bids)),
             });
         }
-        pooled.Build(lp, "offer");
+        pooled.Build(lp, "offer", stableShape);
         AddLinks();
         AddSlacks();
     }

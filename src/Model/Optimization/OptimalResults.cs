@@ -1,18 +1,29 @@
+using System.Diagnostics;
 using GridActors.Model.Results;
 using GridActors.Model.Scenario;
 
 namespace GridActors.Model.Optimization;
 
-/// <summary>The optimal mode's result folder: the same files as a negotiated run, from one horizon-wide dispatch.</summary>
+/// <summary>How an optimal run was solved, for run.json: the solver, and its windows when it rolled (else the whole horizon).</summary>
+public sealed record OptimalRunFacts(string Solver, int WindowSteps, int? LookaheadSteps = null);
+
+/// <summary>The optimal mode's result folder: the same files as a negotiated run, from the whole-horizon dispatch or the rolling optimum's windows.</summary>
 public static class OptimalResults
 {
-    public static (SummaryAccumulator Summary, RunInfo Info) Write(ResolvedScenario scenario, OptimalDispatch dispatch, string outputDirectory, double wallSeconds, string? runId = null, ResultFormat format = ResultFormat.Csv)
+    /// <summary>
+    /// Writes the reports as they come (the rolling optimum's windows are solved while they are asked for, so memory
+    /// holds one window at a time); <paramref name="watch"/> gives run.json's wall time when the last is written.
+    /// </summary>
+    public static (SummaryAccumulator Summary, RunInfo Info) Write(ResolvedScenario scenario, IEnumerable<WindowReport> reports, OptimalRunFacts facts, string outputDirectory, Stopwatch watch, string? runId = null, ResultFormat format = ResultFormat.Csv)
     {
         var summary = new SummaryAccumulator(scenario);
         using var writer = new ResultWriter(scenario, outputDirectory, format);
-        writer.Append(dispatch.Report, summary.Add(dispatch.Report));
+        foreach (var report in reports)
+        {
+            writer.Append(report, summary.Add(report));
+        }
         var version = typeof(OptimalResults).Assembly.GetName().Version?.ToString() ?? "0";
-        var info = new RunInfo(runId ?? $"{scenario.Name}-{Guid.NewGuid():N}", "optimal", wallSeconds, 0, scenario.Steps, version, dispatch.Solver);
+        var info = new RunInfo(runId ?? $"{scenario.Name}-{Guid.NewGuid():N}", "optimal", watch.Elapsed.TotalSeconds, 0, facts.WindowSteps, version, facts.Solver, facts.LookaheadSteps);
         writer.Complete(summary, "optimal", info);
         return (summary, info);
     }

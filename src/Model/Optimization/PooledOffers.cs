@@ -21,8 +21,12 @@ public sealed class PooledOffers
         return offers.Count - 1;
     }
 
-    /// <summary>Creates the pooled variables as supply in the balances, at their prices.</summary>
-    public void Build(DispatchLp lp, string label)
+    /// <summary>
+    /// Creates the pooled variables as supply in the balances, at their prices. Empty pools get no variable, unless
+    /// <paramref name="keepEmpty"/>: then every model built from offers of the same assets has the same shape, and one
+    /// window of a rolling optimum can start from the previous window's basis.
+    /// </summary>
+    public void Build(DispatchLp lp, string label, bool keepEmpty = false)
     {
         offerPool = new int[offers.Count];
         for (var i = 0; i < offers.Count; i++)
@@ -41,7 +45,7 @@ public sealed class PooledOffers
         for (var p = 0; p < pools.Count; p++)
         {
             var pool = pools[p];
-            if (pool.QuantityMw <= 0)
+            if (pool.QuantityMw <= 0 && !keepEmpty)
             {
                 continue;
             }

@@ -179,7 +179,7 @@ public sealed class ResultWriter : IDisposable
 }
 
 /// <summary>How a run went: the contents of run.json, the one file that differs between identical runs.</summary>
-public sealed record RunInfo(string RunId, string Mode, double WallSeconds, int Silos, int WindowSteps, string Version, string? Solver = null)
+public sealed record RunInfo(string RunId, string Mode, double WallSeconds, int Silos, int WindowSteps, string Version, string? Solver = null, int? LookaheadSteps = null)
 {
     public static string Machine => $"{Environment.MachineName}, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}";
 }
@@ -312,6 +312,10 @@ internal static class SummaryJson
             json.WriteNumber("assets", s.AssetCount);
             json.WriteNumber("asset_steps_per_second", info.WallSeconds > 0 ? Math.Round(assetSteps / info.WallSeconds) : 0);
             json.WriteNumber("window_steps", info.WindowSteps);
+            if (info.LookaheadSteps is { } lookahead)
+            {
+                json.WriteNumber("lookahead_steps", lookahead);
+            }
             json.WriteNumber("negotiation_rounds", s.Windows.Sum(w => w.Rounds));
             if (s.Windows.Count > 0)
             {

@@ -49,7 +49,24 @@ public static class Modes
     {
         var watch = Stopwatch.StartNew();
         var dispatch = HorizonOptimizer.Solve(scenario, solver, mpsPath);
-        var (summary, info) = OptimalResults.Write(scenario, dispatch, outputDirectory, watch.Elapsed.TotalSeconds, format: format);
+        var (summary, info) = OptimalResults.Write(scenario, [dispatch.Report], new OptimalRunFacts(dispatch.Solver, scenario.Steps), outputDirectory, watch, format: format);
         return (summary, info, dispatch);
+    }
+
+    /// <summary>
+    /// The rolling optimum: window by window with the given look-ahead, each window written as it is solved and told
+    /// to <paramref name="onWindow"/>. Throws <see cref="DispatchInfeasibleException"/> for a window with no optimum.
+    /// </summary>
+    public static (SummaryAccumulator Summary, RunInfo Info) Rolling(
+        ResolvedScenario scenario, LpSolverKind solver, int windowSteps, int lookaheadSteps, string outputDirectory, Action<RollingWindow>? onWindow = null,
+        ResultFormat format = ResultFormat.Csv, CancellationToken cancellationToken = default)
+    {
+        var watch = Stopwatch.StartNew();
+        var windows = RollingOptimizer.Solve(scenario, solver, windowSteps, lookaheadSteps, cancellationToken).Select(w =>
+        {
+            onWindow?.Invoke(w);
+            return w.Report;
+        });
+        return OptimalResults.Write(scenario, windows, new OptimalRunFacts(LpSolvers.Name(solver), windowSteps, lookaheadSteps), outputDirectory, watch, format: format);
     }
 }

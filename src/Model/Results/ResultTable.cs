@@ -90,7 +90,7 @@ public sealed class ResultTable : IDisposable
     public ResultTable Number(double value)
     {
         Separate();
-        line.Append(Numbers.Format(value));
+        AppendNumber(value);
         parquet?.Number(cell, Numbers.Round(value));
         cell++;
         return this;
@@ -102,7 +102,7 @@ public sealed class ResultTable : IDisposable
         Separate();
         if (value is { } v)
         {
-            line.Append(Numbers.Format(v));
+            AppendNumber(v);
         }
         parquet?.OptionalNumber(cell, value is { } x ? Numbers.Round(x) : null);
         cell++;
@@ -123,6 +123,19 @@ public sealed class ResultTable : IDisposable
 
     /// <summary>Ends a window's rows: the Parquet file writes them as one row group.</summary>
     public void EndWindow() => parquet?.Flush();
+
+    private void AppendNumber(double value)
+    {
+        Span<char> text = stackalloc char[32];
+        if (Numbers.TryWrite(value, text, out var written))
+        {
+            line.Append(text[..written]);
+        }
+        else
+        {
+            line.Append(Numbers.Format(value));
+        }
+    }
 
     private void Separate()
     {

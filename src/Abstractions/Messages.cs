@@ -89,7 +89,8 @@ public sealed record AssetSettlement(
 public sealed record RegionSettled(
     [property: Id(0)] GridActors.Model.Results.RegionRow[] Rows,
     [property: Id(1)] AssetCheckpoint[] States,
-    [property: Id(2)] AssetStep[][]? AssetSteps = null);
+    [property: Id(2)] AssetStep[][]? AssetSteps = null,
+    [property: Id(3)] GridActors.Model.LinearProgramming.LpWork? Lp = null);
 
 /// <summary>A region's share of a cleared window: its prices and flows, and its assets' schedules in asset order.</summary>
 [GenerateSerializer, Immutable, Alias("GridActors.RegionSettlement")]

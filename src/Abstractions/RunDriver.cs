@@ -82,7 +82,8 @@ public static class RunDriver
         }
         cancellationToken.ThrowIfCancellationRequested();
         var version = typeof(RunDriver).Assembly.GetName().Version?.ToString() ?? "0";
-        var info = new RunInfo(runId, "negotiated", watch.Elapsed.TotalSeconds, hooks.Silos, options.WindowSteps, version, LookaheadSteps: options.LookaheadSteps);
+        var info = new RunInfo(runId, "negotiated", watch.Elapsed.TotalSeconds, hooks.Silos, options.WindowSteps, version, LookaheadSteps: options.LookaheadSteps,
+            Lp: GridActors.Model.LinearProgramming.LpWork.ByRole(summary.Windows.SelectMany(w => w.Lp ?? [])));
         writer.Complete(summary, "negotiated", info);
         return (summary, info);
     }

@@ -37,7 +37,8 @@ public static partial class ReportPage
         return (path, watch.Elapsed.TotalSeconds);
     }
 
-    private static readonly string[] ComparedModes = ["negotiated", "optimal"];
+    /// <summary>The folders of a comparison: the negotiated run, and the whole-horizon optimum, the rolling optimum or both.</summary>
+    private static readonly string[] OptimumFolders = ["optimal", "rolling-optimal"];
     private static readonly string[] FilesRead = ["summary.json", "regions.csv", "links.csv", "datacenters.csv"];
 
     /// <summary>Why a folder cannot be reported on, or null when it can.</summary>
@@ -49,7 +50,10 @@ public static partial class ReportPage
         }
         if (File.Exists(Path.Combine(folder, "compare.json")))
         {
-            return ComparedModes.Select(m => Problem(Path.Combine(folder, m))).FirstOrDefault(p => p is not null);
+            var optima = OptimumFolders.Where(m => Directory.Exists(Path.Combine(folder, m))).ToArray();
+            return optima.Length == 0
+                ? $"{folder} holds compare.json but neither optimal/ nor rolling-optimal/"
+                : optima.Prepend("negotiated").Select(m => Problem(Path.Combine(folder, m))).FirstOrDefault(p => p is not null);
         }
         var missing = FilesRead.Where(f => !File.Exists(Path.Combine(folder, f))).ToArray();
         return missing.Length == 0 ? null : $"{folder} is not a GridActors result folder: {string.Join(", ", missing)} missing";
@@ -59,12 +63,19 @@ public static partial class ReportPage
     {
         if (File.Exists(Path.Combine(folder, "compare.json")))
         {
-            return new JsonObject
+            var data = new JsonObject
             {
                 ["compare"] = ResultJson.Read(folder, "compare.json"),
                 ["negotiated"] = ResultDigest.Read(Path.Combine(folder, "negotiated")),
-                ["optimal"] = ResultDigest.Read(Path.Combine(folder, "optimal")),
             };
+            foreach (var (name, key) in new[] { ("optimal", "optimal"), ("rolling-optimal", "rolling") })
+            {
+                if (Directory.Exists(Path.Combine(folder, name)))
+                {
+                    data[key] = ResultDigest.Read(Path.Combine(folder, name));
+                }
+            }
+            return data;
         }
         return new JsonObject { ["result"] = ResultDigest.Read(folder) };
     }

@@ -23,7 +23,7 @@ public sealed class GapToOptimumTests(ClusterFixture fixture)
         Assert.Equal(optimum.Objective, optimal.TotalCost, 1e-9 * optimum.Objective);
         // ...and no feasible dispatch can beat it: a negotiated cost below it would mean a wrong LP or wrong accounting.
         Assert.True(run.Summary.TotalCost >= optimum.Objective * (1 - 1e-9), $"negotiated {run.Summary.TotalCost} below the optimum {optimum.Objective}");
-        var gap = new Comparison(run.Scenario, run.Summary, optimal).CostGap;
+        var gap = new Comparison(run.Scenario, run.Summary, optimal).CostGap!.Value;
         Assert.InRange(gap, 0, target);
     }
 }

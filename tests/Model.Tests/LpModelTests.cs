@@ -240,6 +240,48 @@ public sealed class LpModelTests
     }
 
     [Fact]
+    public void ALongSolveTellsWhereTheSimplexIs()
+    {
+        // A dispatch LP the simplex needs thousands of iterations for: plants with ramps over many steps of random demand.
+        var random = new Random(5);
+        using var model = new LpModel(LpSolverKind.Highs);
+        const int plants = 30, steps = 1500;
+        var previous = new LpVariable[plants];
+        for (var t = 0; t < steps; t++)
+        {
+            var balance = model.MakeConstraint(0, 0, $"b{t}");
+            var demand = 2000 + 1500 * Math.Sin(t / 4.0) + 300 * random.NextDouble();
+            balance.SetBounds(demand, demand);
+            for (var p = 0; p < plants; p++)
+            {
+                var output = model.MakeNumVar(0, 200, $"p{p}_{t}");
+                model.Objective().SetCoefficient(output, 10 + p + random.NextDouble());
+                balance.SetCoefficient(output, 1);
+                if (previous[p] is { } before)
+                {
+                    var ramp = model.MakeConstraint(-20 - p, 20 + p, $"r{p}_{t}");
+                    ramp.SetCoefficient(output, 1);
+                    ramp.SetCoefficient(before, -1);
+                }
+                previous[p] = output;
+            }
+            var unserved = model.MakeNumVar(0, double.PositiveInfinity, $"u{t}");
+            model.Objective().SetCoefficient(unserved, 10_000);
+            balance.SetCoefficient(unserved, 1);
+        }
+        var seen = new System.Collections.Concurrent.ConcurrentQueue<LpProgress>();
+        model.Progress = seen.Enqueue;
+        model.ProgressInterval = TimeSpan.FromMilliseconds(10);
+        Assert.Equal(LpStatus.Optimal, model.Solve());
+        Assert.NotEmpty(seen);
+        var told = seen.ToArray();
+        Assert.True(told.Any(p => p.Iterations > 0), $"{model.Iterations} iterations; told: {string.Join(", ", told.TakeLast(8))}");
+        Assert.All(told, p => Assert.InRange(p.Iterations, 0, model.Iterations));
+        Assert.All(told, p => Assert.InRange(p.Seconds, 0, 600));
+        Assert.Equal(told.Select(p => p.Iterations).Order(), told.Select(p => p.Iterations));
+    }
+
+    [Fact]
     public void ACancelledSolveStopsAsInterrupted()
     {
         using var lp = new LpModel(LpSolverKind.Highs);

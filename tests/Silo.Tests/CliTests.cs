@@ -71,6 +71,33 @@ public sealed class CliTests : IDisposable
         Assert.Empty(Directory.GetDirectories(folder, ".toy.partial*", SearchOption.TopDirectoryOnly));
     }
 
+    [Theory]
+    [InlineData("central", new[] { "window market" })]
+    [InlineData("regional", new[] { "coordinator", "region market" })]
+    public async Task RunJsonSaysWhatEachMarketsLpsCost(string clearing, string[] roles)
+    {
+        var output = Path.Combine(folder, clearing);
+        var (exitCode, _, error) = await Gridactors.RunAsync("run", RepositoryRoot.Path("scenarios/storage-heavy.yaml"), "--out", output, "--window-steps", "12", "--clearing", clearing);
+        Assert.True(exitCode == 0, error);
+        using var run = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "run.json")));
+        var lp = run.RootElement.GetProperty("lp");
+        Assert.Equal(roles, lp.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        var rounds = run.RootElement.GetProperty("negotiation_rounds").GetInt32();
+        foreach (var role in roles)
+        {
+            var cold = lp.GetProperty(role).GetProperty("cold");
+            var hot = lp.GetProperty(role).GetProperty("hot");
+            Assert.True(cold.GetProperty("solves").GetInt32() > 0, role);
+            Assert.True(cold.GetProperty("iterations").GetInt64() > 0, role);
+            Assert.True(cold.GetProperty("seconds").GetDouble() > 0, role);
+            if (role != "coordinator")
+            {
+                // The markets are kept between rounds: every round after a window's first re-solves them.
+                Assert.True(hot.GetProperty("solves").GetInt32() >= rounds - cold.GetProperty("solves").GetInt32(), $"{role}: {hot}");
+            }
+        }
+    }
+
     [Fact]
     public async Task GenerateWritesTheSameValidScenarioFromTheSameSeed()
     {
@@ -136,12 +163,19 @@ public sealed class CliTests : IDisposable
         var output = Path.Combine(folder, "toy-compare");
         var (exitCode, stdout, error) = await Gridactors.RunAsync("compare", RepositoryRoot.Path("scenarios/two-region-toy.yaml"), "--out", output);
         Assert.True(exitCode == 0, error);
-        Assert.Contains("cost gap 0.0000 %", stdout, StringComparison.Ordinal);
+        Assert.Contains("cost gap to the whole-horizon optimum 0.0000 %", stdout, StringComparison.Ordinal);
+        Assert.Contains("negotiation costs 0.0000 % over the rolling optimum of the same windows", stdout, StringComparison.Ordinal);
         using var compare = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "compare.json")));
         Assert.Equal(0, compare.RootElement.GetProperty("cost_gap").GetDouble(), 9);
-        Assert.Equal(12_150_000, compare.RootElement.GetProperty("measures").GetProperty("total_cost").GetProperty("optimal").GetDouble(), 3);
-        Assert.True(File.Exists(Path.Combine(output, "negotiated", "summary.json")));
-        Assert.True(File.Exists(Path.Combine(output, "optimal", "summary.json")));
+        Assert.Equal(0, compare.RootElement.GetProperty("rolling_cost_gap").GetDouble(), 9);
+        var totalCost = compare.RootElement.GetProperty("measures").GetProperty("total_cost");
+        Assert.Equal(12_150_000, totalCost.GetProperty("optimal").GetDouble(), 3);
+        // The toy's 24 steps are one window: its rolling optimum is the optimum.
+        Assert.Equal(12_150_000, totalCost.GetProperty("rolling_optimal").GetDouble(), 3);
+        foreach (var mode in new[] { "negotiated", "optimal", "rolling-optimal" })
+        {
+            Assert.True(File.Exists(Path.Combine(output, mode, "summary.json")), mode);
+        }
     }
 
     [Fact]

@@ -75,6 +75,7 @@ public sealed partial class ReportTests : IDisposable
         Assert.Equal(0, data["compare"]!["cost_gap"]!.GetValue<double>(), 9);
         Assert.Equal("negotiated", data["negotiated"]!["summary"]!["mode"]!.GetValue<string>());
         Assert.Equal("optimal", data["optimal"]!["summary"]!["mode"]!.GetValue<string>());
+        Assert.Equal(24, data["rolling"]!["run"]!["window_steps"]!.GetValue<int>());
     }
 
     [Fact]

@@ -98,7 +98,9 @@ public sealed class RunExecutor(IClusterClient cluster, ClusterStorage storage, 
             await PublishWindowAsync(run, scenario, slice, summary, pacer);
         }
         // Written after the replay, like a negotiated run's folder, so a cancelled run leaves none.
-        OptimalResults.Write(scenario, [dispatch.Report], new OptimalRunFacts(dispatch.Solver, scenario.Steps), run.ResultsDirectory, watch, run.Id, run.Settings.Format);
+        var facts = new OptimalRunFacts(dispatch.Solver, scenario.Steps);
+        facts.Lp.AddRange(dispatch.Lp is { } lp ? [lp] : []);
+        OptimalResults.Write(scenario, [dispatch.Report], facts, run.ResultsDirectory, watch, run.Id, run.Settings.Format);
     }
 
     /// <summary>
@@ -109,7 +111,7 @@ public sealed class RunExecutor(IClusterClient cluster, ClusterStorage storage, 
     {
         var options = run.Settings.Options;
         var published = new SummaryAccumulator(scenario);
-        var windows = RollingOptimizer.Solve(scenario, LpSolverKind.Highs, options.WindowSteps, options.LookaheadSteps, run.Cancellation);
+        var windows = ReadAhead.Of(RollingOptimizer.Solve(scenario, LpSolverKind.Highs, options.WindowSteps, options.LookaheadSteps, run.Cancellation), run.Cancellation);
         var facts = new OptimalRunFacts(LpSolvers.Name(LpSolverKind.Highs), options.WindowSteps, options.LookaheadSteps);
         var channel = System.Threading.Channels.Channel.CreateBounded<WindowReport>(1);
         var publishedAll = new TaskCompletionSource();
@@ -139,6 +141,7 @@ public sealed class RunExecutor(IClusterClient cluster, ClusterStorage storage, 
         {
             foreach (var window in windows)
             {
+                facts.Lp.Add(window.Lp);
                 channel.Writer.WriteAsync(window.Report, run.Cancellation).AsTask().GetAwaiter().GetResult();
                 yield return window.Report;
             }

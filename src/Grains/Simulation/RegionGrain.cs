@@ -73,8 +73,9 @@ public sealed class RegionGrain : Grain, IRegionGrain, IDisposable
         }
         var regionSteps = BalanceClosure.CloseRegion(setup.Assets, steps, settlement.ImportMw, settlement.ExportMw, settlement.PricePerMwh, opening.CommitSteps);
         var settled = await SettleAsync(new RegionSettlement(settlement.FirstStep, regionSteps, steps));
+        var work = market.Work;
         CloseWindow();
-        return settled with { AssetSteps = steps };
+        return settled with { AssetSteps = steps, Lp = work };
     }
 
     public async Task ReleaseAsync()

@@ -256,6 +256,7 @@ public sealed partial class RunGrain(
             }
         }
         var record = await Negotiation.RunAsync(market, ProposeAsync, options.Negotiation, state.LookaheadPrices);
+        record = record with { Lp = [market.Work] };
         var outcome = market.Outcome(commit);
         var settled = await clock.On(Task.WhenAll(s.Regions.Select(r => regions[r.Index].SettleAsync(new RegionSettlement(
             first,
@@ -300,7 +301,9 @@ public sealed partial class RunGrain(
                 assets[regionAssets[r][i]] = settled[r].AssetSteps![i];
             }
         }
-        return new ClearedWindow(settled, assets, coupled.Flows, coupled.Record, coupled.Compute, coupled.Prices);
+        // The coordinator's LPs and the regions' markets, by role.
+        var lp = GridActors.Model.LinearProgramming.LpWork.ByRole([.. coupled.Record.Lp ?? [], .. settled.Select(r => r.Lp).OfType<GridActors.Model.LinearProgramming.LpWork>()]);
+        return new ClearedWindow(settled, assets, coupled.Flows, coupled.Record with { Lp = lp }, coupled.Compute, coupled.Prices);
     }
 
     /// <summary>Every workload broker's answer to its route costs (per workload, route and step), in workload order.</summary>

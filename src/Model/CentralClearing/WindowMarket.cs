@@ -213,5 +213,8 @@ public sealed class WindowMarket : IDisposable
         return mix;
     }
 
+    /// <summary>What the market's LP cost over the window's rounds.</summary>
+    public LpWork Work => lp.Solver.Work;
+
     public void Dispose() => lp.Dispose();
 }

@@ -199,5 +199,8 @@ internal sealed class CouplingMaster : IDisposable
         return value;
     }
 
+    /// <summary>What this round's LP cost.</summary>
+    public GridActors.Model.LinearProgramming.LpWork Work => lp.Solver.Work;
+
     public void Dispose() => lp.Dispose();
 }

@@ -56,6 +56,8 @@ public static class RegionalNegotiation
         var priceChange = 0.0;
         var round = 0;
         var gap = double.PositiveInfinity;
+        // The coordinator's LP is built afresh each round: its cost is summed over the rounds.
+        var coordinatorWork = GridActors.Model.LinearProgramming.LpWork.None("coordinator");
         while (true)
         {
             foreach (var (reply, r) in replies.Select((x, r) => (x, r)))
@@ -75,6 +77,7 @@ public static class RegionalNegotiation
             }
             using var master = new CouplingMaster(scenario, LpSolvers.ForColdSolves(solver), firstStep, steps, centre, offered, compute, plans, reach);
             master.Solve();
+            coordinatorWork = coordinatorWork.Plus(master.Work);
             for (var r = 0; r < regionCount; r++)
             {
                 foreach (var j in master.Used[r])
@@ -142,7 +145,7 @@ public static class RegionalNegotiation
         }
         var relative = bestUpper != 0 ? gap / Math.Abs(bestUpper) : 0;
         var record = new NegotiationRecord(firstStep, round, Converged(gap, bestUpper, options),
-            double.IsFinite(gap) ? Math.Max(0, gap) : -1, double.IsFinite(relative) ? Math.Max(0, relative) : -1, priceChange, bestUpper);
+            double.IsFinite(gap) ? Math.Max(0, gap) : -1, double.IsFinite(relative) ? Math.Max(0, relative) : -1, priceChange, bestUpper, Lp: [coordinatorWork]);
         return new CoupledWindow(record, bestRound, best!.Value.Prices, best.Value.Flows, best.Value.Compute);
     }
 

@@ -129,22 +129,53 @@ internal static unsafe partial class HighsNative
     public static partial int Highs_setBasis(IntPtr highs, int* columnStatus, int* rowStatus);
 
     [LibraryImport(Library)]
-    public static partial int Highs_setCallback(IntPtr highs, delegate* unmanaged[Cdecl]<int, byte*, void*, int*, int*, void> callback, int* userData);
+    public static partial int Highs_setCallback(IntPtr highs, delegate* unmanaged[Cdecl]<int, byte*, void*, int*, CallbackState*, void> callback, CallbackState* userData);
 
     [LibraryImport(Library)]
     public static partial int Highs_startCallback(IntPtr highs, int callbackType);
 
+    [LibraryImport(Library)]
+    public static partial void* Highs_getCallbackDataOutItem(void* dataOut, byte* itemName);
+
     /// <summary>
-    /// HiGHS's interrupt callback: copies the caller's flag (the user data, an int GridActors sets when a solve is to
-    /// stop) into the callback's <c>user_interrupt</c>, the first field of HighsCallbackDataIn.
+    /// What GridActors shares with HiGHS's callback, in native memory: the flag that stops a solve, and the simplex's
+    /// iterations so far, for progress lines while a large model solves. (HiGHS 1.12 leaves the objective and the
+    /// running time of its simplex interrupt callback unset: -inf and -1.)
+    /// </summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct CallbackState
+    {
+        public int Stop;
+        public int Iterations;
+    }
+
+    /// <summary>
+    /// HiGHS's interrupt callback: copies the caller's flag (<see cref="CallbackState.Stop"/>, set when a solve is to
+    /// stop) into the callback's <c>user_interrupt</c>, the first field of HighsCallbackDataIn, and notes the simplex's
+    /// iterations, read through HiGHS's accessor (no assumption on the layout of its output structure).
     /// </summary>
     [UnmanagedCallersOnly(CallConvs = [typeof(System.Runtime.CompilerServices.CallConvCdecl)])]
-    public static void Interrupt(int callbackType, byte* message, void* dataOut, int* dataIn, int* stop)
+    public static void Interrupt(int callbackType, byte* message, void* dataOut, int* dataIn, CallbackState* state)
     {
-        // Written either way: HiGHS keeps the field between calls, so a 1 left from an interrupted solve would stop the next.
-        if (dataIn != null && stop != null)
+        if (state == null)
         {
-            *dataIn = *stop;
+            return;
+        }
+        // Written either way: HiGHS keeps the field between calls, so a 1 left from an interrupted solve would stop the next.
+        if (dataIn != null)
+        {
+            *dataIn = state->Stop;
+        }
+        if (dataOut != null)
+        {
+            fixed (byte* name = "simplex_iteration_count"u8)
+            {
+                var iterations = (int*)Highs_getCallbackDataOutItem(dataOut, name);
+                if (iterations != null)
+                {
+                    state->Iterations = *iterations;
+                }
+            }
         }
     }
 }

@@ -23,10 +23,10 @@ internal sealed unsafe class HighsSolver : ILpSolver
     /// destroys an instance: a model done with its instance clears it and leaves it here. There are never more than
     /// the most models alive at once, and creating an instance and setting its options is saved as well.
     /// </summary>
-    private static readonly System.Collections.Concurrent.ConcurrentBag<(IntPtr Highs, IntPtr Stop)> Idle = [];
+    private static readonly System.Collections.Concurrent.ConcurrentBag<(IntPtr Highs, IntPtr State)> Idle = [];
 
     private IntPtr highs;
-    private int* stop;
+    private HighsNative.CallbackState* state;
 
     public LpResult Solve(LpModel model, CancellationToken cancellation)
     {
@@ -44,9 +44,11 @@ internal sealed unsafe class HighsSolver : ILpSolver
             StartFrom(model.StartBasis, model);
         }
         model.Changes.Synced(model.NumVariables(), model.NumConstraints(), model.EntryRow.Count);
-        *stop = 0;
+        *state = default;
         int status;
-        using (cancellation.Register(() => *stop = 1))
+        var shared = state;
+        using (cancellation.Register(() => shared->Stop = 1))
+        using (Watch(model.Progress, model.ProgressInterval, shared))
         {
             // A run that fails says so in its model status, read next.
             _ = HighsNative.Highs_run(highs);
@@ -85,6 +87,18 @@ internal sealed unsafe class HighsSolver : ILpSolver
             }
         }
         return new LpResult(outcome, outcome == LpStatus.Optimal ? HighsNative.Highs_getObjectiveValue(highs) : 0, columns, columnDual, rowDual, iterations);
+    }
+
+    /// <summary>Every <paramref name="interval"/>, where the simplex is, to <paramref name="progress"/>; nothing without one.</summary>
+    private static Timer? Watch(Action<LpProgress>? progress, TimeSpan interval, HighsNative.CallbackState* shared)
+    {
+        if (progress is null)
+        {
+            return null;
+        }
+        var address = (IntPtr)shared;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        return new Timer(_ => progress(new LpProgress(((HighsNative.CallbackState*)address)->Iterations, watch.Elapsed.TotalSeconds)), null, interval, interval);
     }
 
     public LpBasis? Basis()
@@ -129,7 +143,7 @@ internal sealed unsafe class HighsSolver : ILpSolver
         if (Idle.TryTake(out var idle))
         {
             highs = idle.Highs;
-            stop = (int*)idle.Stop;
+            state = (HighsNative.CallbackState*)idle.State;
             return;
         }
         highs = HighsNative.Highs_create();
@@ -142,8 +156,8 @@ internal sealed unsafe class HighsSolver : ILpSolver
         Check(HighsNative.Highs_setIntOptionValue(highs, "simplex_strategy", 1), "take its option simplex_strategy");
         Check(HighsNative.Highs_setStringOptionValue(highs, "parallel", "off"), "take its option parallel");
         Check(HighsNative.Highs_setIntOptionValue(highs, "threads", 1), "take its option threads");
-        stop = (int*)NativeMemory.AllocZeroed(sizeof(int));
-        Check(HighsNative.Highs_setCallback(highs, &HighsNative.Interrupt, stop), "take the interrupt callback");
+        state = (HighsNative.CallbackState*)NativeMemory.AllocZeroed((nuint)sizeof(HighsNative.CallbackState));
+        Check(HighsNative.Highs_setCallback(highs, &HighsNative.Interrupt, state), "take the interrupt callback");
         Check(HighsNative.Highs_startCallback(highs, HighsNative.CallbackSimplexInterrupt), "start the interrupt callback");
     }
 
@@ -293,8 +307,8 @@ internal sealed unsafe class HighsSolver : ILpSolver
         }
         // The model and the solver's state go; the options and the interrupt callback stay for the next model.
         Check(HighsNative.Highs_clearModel(highs), "clear its model");
-        Idle.Add((highs, (IntPtr)stop));
+        Idle.Add((highs, (IntPtr)state));
         highs = IntPtr.Zero;
-        stop = null;
+        state = null;
     }
 }

@@ -52,24 +52,28 @@ public sealed class LpModel : IDisposable
     private double objectiveValue;
 
     /// <param name="kind">The solver.</param>
-    /// <param name="role">What the LP is for (a region's market, the coordinator ...): its solves are counted under it in <see cref="LpRoles"/>.</param>
+    /// <param name="role">What the LP is for (a region's market, the coordinator ...): its solves are counted under it in <see cref="Work"/>.</param>
     public LpModel(LpSolverKind kind, string role = "other")
     {
         Kind = kind;
         Role = role;
         objective = new LpObjective(this);
         solver = Create(kind);
+        Work = LpWork.None(role);
     }
 
     public LpSolverKind Kind { get; }
 
     public string Role { get; }
 
-    /// <summary>Solves so far; what they cost is counted by role in <see cref="LpRoles"/>.</summary>
+    /// <summary>Solves so far; what they cost is in <see cref="Work"/>.</summary>
     public int Solves { get; private set; }
 
     /// <summary>Simplex iterations of all solves so far.</summary>
     public long Iterations { get; private set; }
+
+    /// <summary>What this model's solves cost so far, first solves apart from re-solves.</summary>
+    public LpWork Work { get; private set; }
 
     public int NumVariables() => variables.Count;
 
@@ -206,13 +210,19 @@ public sealed class LpModel : IDisposable
         }
         Solves++;
         Iterations += result.Iterations;
-        LpRoles.Add(Role, cold, result.Iterations, watch.Elapsed.TotalSeconds, NumVariables());
+        Work = Work.Plus(cold, result.Iterations, watch.Elapsed.TotalSeconds);
         columnValue = result.ColumnValue;
         columnDual = result.ColumnDual;
         rowDual = result.RowDual;
         objectiveValue = result.Objective;
         return result.Status;
     }
+
+    /// <summary>Told every few seconds where a HiGHS solve is, for progress lines on a large model; null: not told.</summary>
+    public Action<LpProgress>? Progress { get; set; }
+
+    /// <summary>How often <see cref="Progress"/> is told.</summary>
+    public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>A basis to start the first solve from, taken when it has this model's shape (<see cref="HighsSolver"/>).</summary>
     internal LpBasis? StartBasis { get; private set; }
@@ -301,55 +311,4 @@ public sealed class LpObjective(LpModel model)
     public void SetCoefficient(LpVariable variable, double cost) => model.SetCost(variable.Index, cost);
 
     public double Value() => model.ObjectiveValue;
-}
-
-/// <summary>
-/// Every LP solve of this process, by the role of its LP (a region's market, the coordinator, the window market, a
-/// broker's plan, the horizon): solves, simplex iterations, seconds and columns, so that what the rounds of a
-/// negotiation cost can be seen (run.json).
-/// </summary>
-public static class LpRoles
-{
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Role, bool Cold), LpRoleTotals> Totals = new();
-
-    /// <summary>Counts a solve: <paramref name="cold"/> when its solver held nothing of the LP to start from.</summary>
-    internal static void Add(string role, bool cold, long iterations, double seconds, int columns) =>
-        Totals.GetOrAdd((role, cold), _ => new LpRoleTotals()).Add(iterations, seconds, columns);
-
-    /// <summary>The totals so far, by role, first solves apart from re-solves ("region market (re-solve)").</summary>
-    public static IReadOnlyDictionary<string, LpRoleTotals> Snapshot() =>
-        Totals.ToDictionary(t => $"{t.Key.Role} ({(t.Key.Cold ? "first solve" : "re-solve")})", t => t.Value.Copy(), StringComparer.Ordinal);
-}
-
-/// <summary>Solves, iterations, seconds and columns solved over, of one role.</summary>
-public sealed class LpRoleTotals
-{
-    private readonly Lock gate = new();
-
-    public long Solves { get; private set; }
-
-    public long Iterations { get; private set; }
-
-    public double Seconds { get; private set; }
-
-    public long Columns { get; private set; }
-
-    internal void Add(long iterations, double seconds, int columns)
-    {
-        lock (gate)
-        {
-            Solves++;
-            Iterations += iterations;
-            Seconds += seconds;
-            Columns += columns;
-        }
-    }
-
-    internal LpRoleTotals Copy()
-    {
-        lock (gate)
-        {
-            return new LpRoleTotals { Solves = Solves, Iterations = Iterations, Seconds = Seconds, Columns = Columns };
-        }
-    }
 }

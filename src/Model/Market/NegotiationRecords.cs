@@ -12,8 +12,9 @@ public sealed record NegotiationOptions(
 
 /// <summary>
 /// How the negotiation of one window went. <see cref="CoordinatorSeconds"/> is the time the run
-/// grain spent on the window itself, not waiting for other grains or storage: a measurement for
-/// run.json and `bench`, never part of the results that must repeat byte for byte.
+/// grain spent on the window itself, not waiting for other grains or storage, and <see cref="Lp"/>
+/// what its LPs cost by role (the window market, or the coordinator and the regions' markets):
+/// measurements for run.json and `bench`, never part of the results that must repeat byte for byte.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("GridActors.NegotiationRecord")]
 public sealed record NegotiationRecord(
@@ -24,4 +25,5 @@ public sealed record NegotiationRecord(
     [property: Id(4)] double RelativeGap,
     [property: Id(5)] double LastPriceChangePerMwh,
     [property: Id(6)] double Objective,
-    [property: Id(7)] double CoordinatorSeconds = 0);
+    [property: Id(7)] double CoordinatorSeconds = 0,
+    [property: Id(8)] GridActors.Model.LinearProgramming.LpWork[]? Lp = null);

@@ -8,7 +8,7 @@ using GridActors.Model.Scenario;
 namespace GridActors.Model.Optimization;
 
 /// <summary>The horizon optimum: the dispatch as one report, the LP's own objective and how the solve went.</summary>
-public sealed record OptimalDispatch(WindowReport Report, double Objective, string Solver, int Variables, int Constraints, double BuildSeconds, double SolveSeconds);
+public sealed record OptimalDispatch(WindowReport Report, double Objective, string Solver, int Variables, int Constraints, double BuildSeconds, double SolveSeconds, LpWork? Lp = null);
 
 /// <summary>
 /// The optimal mode: the whole horizon as one linear program with perfect foresight, with exactly
@@ -19,9 +19,9 @@ public static class HorizonOptimizer
 {
     /// <summary>
     /// Solves the horizon. <paramref name="cancellation"/> stops it after the build or interrupts the solve, with an
-    /// <see cref="OperationCanceledException"/>.
+    /// <see cref="OperationCanceledException"/>; <paramref name="progress"/> is told every few seconds where HiGHS is.
     /// </summary>
-    public static OptimalDispatch Solve(ResolvedScenario scenario, LpSolverKind solverKind, string? mpsPath = null, CancellationToken cancellation = default)
+    public static OptimalDispatch Solve(ResolvedScenario scenario, LpSolverKind solverKind, string? mpsPath = null, Action<LpProgress>? progress = null, CancellationToken cancellation = default)
     {
         var watch = Stopwatch.StartNew();
         var steps = scenario.Steps;
@@ -32,6 +32,7 @@ public static class HorizonOptimizer
             AtomicFile.WriteAllText(mpsPath, model.Lp.Solver.ExportModelAsMpsFormat());
         }
         var buildSeconds = watch.Elapsed.TotalSeconds;
+        model.Lp.Solver.Progress = progress;
 
         watch.Restart();
         model.SolveOrThrow(cancellation);
@@ -42,6 +43,6 @@ public static class HorizonOptimizer
 
         var report = model.Report(steps, prices);
         var solverName = LpSolvers.Name(solverKind);
-        return new OptimalDispatch(report, objective, solverName, model.Lp.Solver.NumVariables(), model.Lp.Solver.NumConstraints(), buildSeconds, solveSeconds);
+        return new OptimalDispatch(report, objective, solverName, model.Lp.Solver.NumVariables(), model.Lp.Solver.NumConstraints(), buildSeconds, solveSeconds, model.Lp.Solver.Work);
     }
 }

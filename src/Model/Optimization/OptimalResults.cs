@@ -5,7 +5,11 @@ using GridActors.Model.Scenario;
 namespace GridActors.Model.Optimization;
 
 /// <summary>How an optimal run was solved, for run.json: the solver, and its windows when it rolled (else the whole horizon).</summary>
-public sealed record OptimalRunFacts(string Solver, int WindowSteps, int? LookaheadSteps = null);
+public sealed record OptimalRunFacts(string Solver, int WindowSteps, int? LookaheadSteps = null)
+{
+    /// <summary>What the LPs cost, by role; known once every window is solved.</summary>
+    public List<LinearProgramming.LpWork> Lp { get; } = [];
+}
 
 /// <summary>The optimal mode's result folder: the same files as a negotiated run, from the whole-horizon dispatch or the rolling optimum's windows.</summary>
 public static class OptimalResults
@@ -23,7 +27,7 @@ public static class OptimalResults
             writer.Append(report, summary.Add(report));
         }
         var version = typeof(OptimalResults).Assembly.GetName().Version?.ToString() ?? "0";
-        var info = new RunInfo(runId ?? $"{scenario.Name}-{Guid.NewGuid():N}", "optimal", watch.Elapsed.TotalSeconds, 0, facts.WindowSteps, version, facts.Solver, facts.LookaheadSteps);
+        var info = new RunInfo(runId ?? $"{scenario.Name}-{Guid.NewGuid():N}", "optimal", watch.Elapsed.TotalSeconds, 0, facts.WindowSteps, version, facts.Solver, facts.LookaheadSteps, LinearProgramming.LpWork.ByRole(facts.Lp));
         writer.Complete(summary, "optimal", info);
         return (summary, info);
     }

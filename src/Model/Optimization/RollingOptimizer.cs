@@ -9,9 +9,9 @@ namespace GridActors.Model.Optimization;
 /// <summary>
 /// One window of a rolling optimum as solved: its committed steps (<c>Report</c>), its number from 0 among
 /// <c>Windows</c>, its LP's size, the seconds to build and to solve it (both solves, with the stored energy's value),
-/// their simplex iterations, and whether it started from the previous window's basis (<c>Warm</c>).
+/// their simplex iterations, whether it started from the previous window's basis (<c>Warm</c>), and what its LP cost.
 /// </summary>
-public sealed record RollingWindow(WindowReport Report, int Index, int Windows, int Variables, int Constraints, double BuildSeconds, double SolveSeconds, long Iterations, bool Warm);
+public sealed record RollingWindow(WindowReport Report, int Index, int Windows, int Variables, int Constraints, double BuildSeconds, double SolveSeconds, long Iterations, bool Warm, LpWork Lp);
 
 /// <summary>
 /// The rolling optimum (a rolling horizon, as PyPSA calls it): the central LP solved window by window, each with
@@ -73,7 +73,7 @@ public static class RollingOptimizer
             var report = model.Report(commit, prices);
             start = start.After(scenario, network.IsEmpty ? null : network, first, report.Assets, report.Compute);
             lookaheadPrices = commit < planned ? [.. prices.Select(p => p[commit..])] : null;
-            yield return new RollingWindow(report, w, windows, model.Lp.Solver.NumVariables(), model.Lp.Solver.NumConstraints(), buildSeconds, solveSeconds, model.Lp.Solver.Iterations, warm);
+            yield return new RollingWindow(report, w, windows, model.Lp.Solver.NumVariables(), model.Lp.Solver.NumConstraints(), buildSeconds, solveSeconds, model.Lp.Solver.Iterations, warm, model.Lp.Solver.Work);
         }
     }
 }

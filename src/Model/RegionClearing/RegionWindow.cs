@@ -169,5 +169,8 @@ public sealed class RegionWindow : IDisposable
         return result;
     }
 
+    /// <summary>What the region's market LP cost over the window's rounds.</summary>
+    public GridActors.Model.LinearProgramming.LpWork Work => lp.Solver.Work;
+
     public void Dispose() => lp.Dispose();
 }

@@ -179,7 +179,9 @@ public sealed class ResultWriter : IDisposable
 }
 
 /// <summary>How a run went: the contents of run.json, the one file that differs between identical runs.</summary>
-public sealed record RunInfo(string RunId, string Mode, double WallSeconds, int Silos, int WindowSteps, string Version, string? Solver = null, int? LookaheadSteps = null)
+/// <summary>The facts of a run for run.json; <paramref name="Lp"/> is what its LPs cost, by role.</summary>
+public sealed record RunInfo(string RunId, string Mode, double WallSeconds, int Silos, int WindowSteps, string Version, string? Solver = null, int? LookaheadSteps = null,
+    IReadOnlyList<GridActors.Model.LinearProgramming.LpWork>? Lp = null)
 {
     public static string Machine => $"{Environment.MachineName}, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}";
 }
@@ -298,6 +300,33 @@ internal static class SummaryJson
         return buffer.ToArray();
     }
 
+    /// <summary>
+    /// "lp": per role, first solves (cold) apart from re-solves of a kept model (hot), with their iterations, seconds
+    /// (summed over solves that may overlap on several cores) and the mean per solve.
+    /// </summary>
+    private static void WriteLp(Utf8JsonWriter json, IReadOnlyList<GridActors.Model.LinearProgramming.LpWork> lp)
+    {
+        json.WriteStartObject("lp");
+        foreach (var work in lp)
+        {
+            json.WriteStartObject(work.Role);
+            Solves(json, "cold", work.ColdSolves, work.ColdIterations, work.ColdSeconds);
+            Solves(json, "hot", work.HotSolves, work.HotIterations, work.HotSeconds);
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+
+        static void Solves(Utf8JsonWriter json, string kind, int solves, long iterations, double seconds)
+        {
+            json.WriteStartObject(kind);
+            json.WriteNumber("solves", solves);
+            json.WriteNumber("iterations", iterations);
+            json.WriteNumber("seconds", Math.Round(seconds, 3));
+            json.WriteNumber("ms_per_solve", solves > 0 ? Math.Round(1000 * seconds / solves, 3) : 0);
+            json.WriteEndObject();
+        }
+    }
+
     public static byte[] WriteRunInfo(RunInfo info, SummaryAccumulator s)
     {
         using var buffer = new MemoryStream();
@@ -327,6 +356,10 @@ internal static class SummaryJson
             if (info.Solver is not null)
             {
                 json.WriteString("solver", info.Solver);
+            }
+            if (info.Lp is { Count: > 0 } lp)
+            {
+                WriteLp(json, lp);
             }
             json.WriteNumber("silos", info.Silos);
             json.WriteString("machine", RunInfo.Machine);

@@ -341,15 +341,22 @@
 
   // ---- a comparison: negotiated against optimal ----------------------------------------------------------------
   function comparison(parent) {
-    const n = data.negotiated.summary, o = data.optimal.summary;
-    const s = section(parent, "Negotiated against optimal", `Cost gap to the optimum: ${number(100 * data.compare.cost_gap, 4)} %.`);
-    const rows = [
-      ["total cost", n.total_cost, o.total_cost], ["emissions t", n.emissions_t, o.emissions_t],
-      ["curtailment %", n.curtailment_percent, o.curtailment_percent], ["unserved MWh", n.unserved_mwh, o.unserved_mwh],
-      ["compute work moved MWh", n.datacenters.work_moved_mwh, o.datacenters.work_moved_mwh],
+    // The reference is the whole-horizon optimum when it was solved, else the rolling optimum of the same windows.
+    const n = data.negotiated.summary, whole = data.optimal && data.optimal.summary, rolling = data.rolling && data.rolling.summary;
+    const o = whole || rolling, reference = whole ? "optimal" : "rolling optimum";
+    const gaps = [];
+    if (data.compare.rolling_cost_gap !== null && data.compare.rolling_cost_gap !== undefined) gaps.push(`Negotiation costs ${number(100 * data.compare.rolling_cost_gap, 4)} % over the rolling optimum of the same windows.`);
+    if (data.compare.cost_gap !== null && data.compare.cost_gap !== undefined) gaps.push(`Cost gap to the whole-horizon optimum: ${number(100 * data.compare.cost_gap, 4)} %.`);
+    const s = section(parent, `Negotiated against ${reference}`, gaps.join(" "));
+    const measures = [
+      ["total cost", (x) => x.total_cost], ["emissions t", (x) => x.emissions_t],
+      ["curtailment %", (x) => x.curtailment_percent], ["unserved MWh", (x) => x.unserved_mwh],
+      ["compute work moved MWh", (x) => x.datacenters.work_moved_mwh],
     ];
-    table(s, ["measure", "negotiated", "optimal", "difference"], rows.map(([m, a, b]) => [
-      { text: m, class: "text" }, { text: number(a, 2), value: a }, { text: number(b, 2), value: b }, number(a - b, 2)]), "compare-table");
+    const optima = [rolling && ["rolling optimum", rolling], whole && ["optimal", whole]].filter(Boolean);
+    table(s, ["measure", "negotiated", ...optima.map(([name]) => name), `difference to ${reference}`], measures.map(([m, f]) => [
+      { text: m, class: "text" }, { text: number(f(n), 2), value: f(n) },
+      ...optima.map(([, x]) => ({ text: number(f(x), 2), value: f(x) })), number(f(n) - f(o), 2)]), "compare-table");
     const ids = Object.keys(n.regions);
     chart(s, "compare-prices", {
       tooltip: { trigger: "axis" },
@@ -358,7 +365,7 @@
       yAxis: { type: "value", name: `${n.currency}/MWh` },
       series: [
         { name: "negotiated mean price", type: "bar", color: "#1f77b4", data: ids.map((id) => n.regions[id].mean_price_per_mwh) },
-        { name: "optimal mean price", type: "bar", color: "#f08c2e", data: ids.map((id) => o.regions[id].mean_price_per_mwh) },
+        { name: `${reference} mean price`, type: "bar", color: "#f08c2e", data: ids.map((id) => o.regions[id].mean_price_per_mwh) },
       ],
     });
     const side = element("div", { class: "side" });
@@ -366,9 +373,9 @@
     const left = element("div"), right = element("div");
     side.append(left, right);
     left.appendChild(element("h2", {}, "Negotiated"));
-    right.appendChild(element("h2", {}, "Optimal"));
+    right.appendChild(element("h2", {}, whole ? "Optimal" : "Rolling optimum"));
     result(left, data.negotiated, "negotiated-");
-    result(right, data.optimal, "optimal-");
+    result(right, data.optimal || data.rolling, "optimal-");
   }
 
   const first = data.result || data.negotiated;

@@ -11,8 +11,9 @@ using static GridActors.Silo.Commands.SummaryTables;
 namespace GridActors.Silo.Commands;
 
 /// <summary>
-/// <c>compare SCENARIO</c>: runs the negotiated and the optimal dispatch, writes both result folders
-/// and compare.json beside them, and prints the table with the gap.
+/// <c>compare SCENARIO</c>: runs the negotiated dispatch, the rolling optimum with the same windows and, when the
+/// scenario fits in one LP here, the whole-horizon optimum; writes their result folders and compare.json beside them,
+/// and prints the table with the gaps.
 /// </summary>
 public static class CompareCommand
 {
@@ -24,7 +25,7 @@ public static class CompareCommand
         solver.AcceptOnlyFromAmong([.. LpSolvers.Names]);
         var settings = new NegotiationSettings();
         var outputs = new OutputOptions();
-        var command = new Command("compare", "Run a scenario both negotiated and optimal and report the gap between them.") { scenario, output, solver };
+        var command = new Command("compare", "Run a scenario negotiated and at the central optimum (rolling with the same windows, and over the whole horizon when it fits) and report the gaps.") { scenario, output, solver };
         outputs.AddTo(command);
         settings.AddTo(command);
         command.SetAction((parse, cancellationToken) => outputs.Problem(parse) is { } problem
@@ -43,18 +44,33 @@ public static class CompareCommand
         outputDirectory = output;
         var solver = LpSolvers.Parse(solverName);
         var optimalFolder = Path.Combine(outputDirectory, "optimal");
+        var rollingFolder = Path.Combine(outputDirectory, "rolling-optimal");
         var negotiatedFolder = Path.Combine(outputDirectory, "negotiated");
         try
         {
+            var options = settings.Read(parse);
             var watch = Stopwatch.StartNew();
-            var (optimal, optimalInfo, _) = Modes.Optimal(resolved, solver, null, optimalFolder, format);
+            // The whole horizon when it fits in one LP here; a national year does not, and is compared with the rolling optimum only.
+            var tooBig = OptimumMemory.WholeHorizonProblem(resolved);
+            (SummaryAccumulator Summary, RunInfo Info)? optimal = null;
+            if (tooBig is null)
+            {
+                var (summary, info, _) = Modes.Optimal(resolved, solver, null, optimalFolder, format);
+                optimal = (summary, info);
+            }
+            else
+            {
+                AnsiConsole.MarkupLine($"[grey]no whole-horizon optimum: {Markup.Escape(tooBig)}[/]");
+            }
             var optimalCommand = watch.Elapsed.TotalSeconds;
             watch.Restart();
-            var options = settings.Read(parse);
+            var rolling = Modes.Rolling(resolved, solver, options.WindowSteps, options.LookaheadSteps, rollingFolder, format: format, cancellationToken: cancellationToken);
+            var rollingCommand = watch.Elapsed.TotalSeconds;
+            watch.Restart();
             var (negotiated, negotiatedInfo) = await Modes.NegotiatedAsync(resolved, options, negotiatedFolder, null, cancellationToken, format: format);
             var negotiatedCommand = watch.Elapsed.TotalSeconds;
-            var comparison = new Comparison(resolved, negotiated, optimal);
-            var folders = "compare.json, negotiated/, optimal/";
+            var comparison = new Comparison(resolved, negotiated, optimal?.Summary, rolling.Summary);
+            var folders = optimal is null ? "compare.json, negotiated/, rolling-optimal/" : "compare.json, negotiated/, rolling-optimal/, optimal/";
             if (resolved.Compute.Workloads.Length > 0)
             {
                 // With compute work, every placement policy runs too, each into a folder of its own.
@@ -68,10 +84,11 @@ public static class CompareCommand
                     runs.Add((name, summary));
                     folders += $", {name}/";
                 }
-                comparison.Placements = PlacementComparison.Rows(optimal.TotalCost, [.. runs.OrderBy(r => r.Policy, StringComparer.Ordinal)]);
+                comparison.Placements = PlacementComparison.Rows((optimal?.Summary ?? rolling.Summary).TotalCost, [.. runs.OrderBy(r => r.Policy, StringComparer.Ordinal)]);
             }
             AtomicFile.WriteAllBytes(Path.Combine(outputDirectory, "compare.json"), comparison.ToJson());
-            Print(comparison, negotiatedInfo.WallSeconds, negotiatedCommand, optimalInfo.WallSeconds, optimalCommand);
+            Print(comparison, [("negotiated", negotiatedInfo.WallSeconds, negotiatedCommand), ("rolling optimum", rolling.Info.WallSeconds, rollingCommand),
+                .. optimal is { } o ? [("optimal", o.Info.WallSeconds, optimalCommand)] : Array.Empty<(string, double, double)>()]);
             AnsiConsole.MarkupLine($"results in [blue]{Markup.Escape(outputDirectory)}[/] ({folders})");
             return report ? ReportCommand.Write(outputDirectory) : 0;
         }
@@ -81,6 +98,8 @@ public static class CompareCommand
         }
     }
 
+    private static string Gap(double? gap) => gap is { } g ? N(100 * g, "N4") + " %" : "-";
+
     private static string PolicyName(Placement placement) => placement switch
     {
         Placement.Local => "local",
@@ -88,22 +107,33 @@ public static class CompareCommand
         _ => "negotiated",
     };
 
-    private static void Print(Comparison comparison, double negotiatedRun, double negotiatedCommand, double optimalRun, double optimalCommand)
+    private static void Print(Comparison comparison, (string Mode, double Run, double Command)[] times)
     {
-        var table = new Table().Title($"{Markup.Escape(comparison.Scenario.Name)}: negotiated vs optimal")
+        var whole = comparison.Optimal is not null;
+        var table = new Table().Title($"{Markup.Escape(comparison.Scenario.Name)}: negotiated vs the central optimum")
             .AddColumn("measure").AddColumn("unit")
-            .AddColumn(new TableColumn("negotiated").RightAligned()).AddColumn(new TableColumn("optimal").RightAligned())
-            .AddColumn(new TableColumn("difference").RightAligned()).AddColumn(new TableColumn("gap").RightAligned());
+            .AddColumn(new TableColumn("negotiated").RightAligned()).AddColumn(new TableColumn("rolling optimum").RightAligned()).AddColumn(new TableColumn("gap").RightAligned());
+        if (whole)
+        {
+            table.AddColumn(new TableColumn("optimal").RightAligned()).AddColumn(new TableColumn("gap").RightAligned());
+        }
         foreach (var row in comparison.Rows)
         {
             var format = row.Unit.EndsWith("/MWh", StringComparison.Ordinal) ? "N2" : "N0";
-            table.AddRow(row.Measure, Markup.Escape(row.Unit), N(row.Negotiated, format), N(row.Optimal, format), N(row.Difference, format),
-                row.RelativeGap is { } gap ? N(100 * gap, "N4") + " %" : "-");
+            var cells = new List<string> { row.Measure, Markup.Escape(row.Unit), N(row.Negotiated, format), N(row.RollingOptimal ?? 0, format), Gap(row.RollingGap) };
+            if (whole)
+            {
+                cells.AddRange([N(row.Optimal ?? 0, format), Gap(row.RelativeGap)]);
+            }
+            table.AddRow([.. cells]);
         }
         AnsiConsole.Write(table);
         var windows = comparison.Negotiated.Windows;
-        AnsiConsole.MarkupLine($"cost gap [bold]{N(100 * comparison.CostGap, "N4")} %[/]; negotiation: {Numbers.Count(windows.Sum(w => w.Rounds), "round")} over {Numbers.Count(windows.Count, "window")} ({windows.Count(w => w.Converged)} converged, at most {(windows.Count > 0 ? windows.Max(w => w.Rounds) : 0)} in one)");
-        AnsiConsole.MarkupLine($"wall time: negotiated {N(negotiatedRun, "N2")} s ({N(negotiatedCommand, "N2")} s with silo start-up), optimal {N(optimalRun, "N2")} s ({N(optimalCommand, "N2")} s)");
+        var gaps = $"negotiation costs [bold]{Gap(comparison.RollingCostGap)}[/] over the rolling optimum of the same windows"
+            + (comparison.CostGap is { } gap ? $"; cost gap to the whole-horizon optimum [bold]{N(100 * gap, "N4")} %[/] (the windows' own share {Gap(comparison.ForesightCost)})" : "");
+        AnsiConsole.MarkupLine(gaps);
+        AnsiConsole.MarkupLine($"negotiation: {Numbers.Count(windows.Sum(w => w.Rounds), "round")} over {Numbers.Count(windows.Count, "window")} ({windows.Count(w => w.Converged)} converged, at most {(windows.Count > 0 ? windows.Max(w => w.Rounds) : 0)} in one)");
+        AnsiConsole.MarkupLine("wall time: " + string.Join(", ", times.Select(t => $"{t.Mode} {N(t.Run, "N2")} s ({N(t.Command, "N2")} s with start-up)")));
         if (comparison.Placements.Count > 0)
         {
             var currency = comparison.Scenario.Economics.Currency;

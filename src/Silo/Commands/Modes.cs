@@ -2,6 +2,7 @@ using System.Diagnostics;
 using GridActors.Abstractions;
 using GridActors.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using GridActors.Model.LinearProgramming;
 using GridActors.Model.Optimization;
 using GridActors.Model.Results;
 using GridActors.Model.Scenario;
@@ -45,11 +46,13 @@ public static class Modes
 
     /// <summary>The whole horizon as one linear program. Throws <see cref="DispatchInfeasibleException"/> for a model with no optimum.</summary>
     public static (SummaryAccumulator Summary, RunInfo Info, OptimalDispatch Dispatch) Optimal(
-        ResolvedScenario scenario, LpSolverKind solver, string? mpsPath, string outputDirectory, ResultFormat format = ResultFormat.Csv)
+        ResolvedScenario scenario, LpSolverKind solver, string? mpsPath, string outputDirectory, ResultFormat format = ResultFormat.Csv, Action<LpProgress>? progress = null)
     {
         var watch = Stopwatch.StartNew();
-        var dispatch = HorizonOptimizer.Solve(scenario, solver, mpsPath);
-        var (summary, info) = OptimalResults.Write(scenario, [dispatch.Report], new OptimalRunFacts(dispatch.Solver, scenario.Steps), outputDirectory, watch, format: format);
+        var dispatch = HorizonOptimizer.Solve(scenario, solver, mpsPath, progress: progress);
+        var facts = new OptimalRunFacts(dispatch.Solver, scenario.Steps);
+        facts.Lp.AddRange(dispatch.Lp is { } lp ? [lp] : []);
+        var (summary, info) = OptimalResults.Write(scenario, [dispatch.Report], facts, outputDirectory, watch, format: format);
         return (summary, info, dispatch);
     }
 
@@ -62,11 +65,14 @@ public static class Modes
         ResultFormat format = ResultFormat.Csv, CancellationToken cancellationToken = default)
     {
         var watch = Stopwatch.StartNew();
-        var windows = RollingOptimizer.Solve(scenario, solver, windowSteps, lookaheadSteps, cancellationToken).Select(w =>
+        // The next window is solved while this one is written.
+        var facts = new OptimalRunFacts(LpSolvers.Name(solver), windowSteps, lookaheadSteps);
+        var windows = ReadAhead.Of(RollingOptimizer.Solve(scenario, solver, windowSteps, lookaheadSteps, cancellationToken), cancellationToken).Select(w =>
         {
+            facts.Lp.Add(w.Lp);
             onWindow?.Invoke(w);
             return w.Report;
         });
-        return OptimalResults.Write(scenario, windows, new OptimalRunFacts(LpSolvers.Name(solver), windowSteps, lookaheadSteps), outputDirectory, watch, format: format);
+        return OptimalResults.Write(scenario, windows, facts, outputDirectory, watch, format: format);
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using GridActors.Abstractions;
+using GridActors.Model.LinearProgramming;
 using GridActors.Model.Optimization;
 using GridActors.Model.Results;
 using Spectre.Console;
@@ -90,7 +91,7 @@ public static class OptimizeCommand
             if (rolling is null)
             {
                 AnsiConsole.MarkupLine($"[grey]building the whole horizon as one linear program ({resolved.Assets.Length:N0} assets × {resolved.Steps:N0} steps)[/]");
-                var (summary, info, dispatch) = Modes.Optimal(resolved, solver, mpsPath, outputDirectory, format);
+                var (summary, info, dispatch) = Modes.Optimal(resolved, solver, mpsPath, outputDirectory, format, SolveProgress);
                 AnsiConsole.MarkupLine($"[grey]{dispatch.Variables:N0} variables, {dispatch.Constraints:N0} constraints; built in {dispatch.BuildSeconds:N2} s, solved by {dispatch.Solver} in {dispatch.SolveSeconds:N2} s[/]");
                 if (mpsPath is not null)
                 {
@@ -112,6 +113,11 @@ public static class OptimizeCommand
             return ErrorReport.Infeasible(path, infeasible);
         }
     }
+
+    /// <summary>Where HiGHS is in a whole-horizon solve, every few seconds: presolving, or the simplex's iterations.</summary>
+    private static void SolveProgress(LpProgress progress) => Console.WriteLine(progress.Iterations == 0
+        ? string.Create(CultureInfo.InvariantCulture, $"HiGHS: presolving, {progress.Seconds:F0} s")
+        : string.Create(CultureInfo.InvariantCulture, $"HiGHS: dual simplex, {progress.Iterations:N0} iterations, {progress.Seconds:F0} s"));
 
     /// <summary>A line per window of the rolling optimum, at most every two seconds (and always the last).</summary>
     private sealed class RollingProgress

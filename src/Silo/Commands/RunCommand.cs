@@ -83,13 +83,6 @@ public static class RunCommand
             return ErrorReport.Print($"the run on cluster '{target.ClusterId}' at {DatabaseSchema.Describe(target.Postgres)} stopped: {e.Message}; `gridactors resume` goes on from its last checkpoint");
         }
         SummaryTables.Print(resolved, outcome!.Value.Summary, outcome.Value.Info, outputDirectory, watch.Elapsed.TotalSeconds);
-        if (Environment.GetEnvironmentVariable("GRIDACTORS_LP_PROFILE") == "1")
-        {
-            foreach (var (role, t) in GridActors.Model.LinearProgramming.LpRoles.Snapshot().OrderBy(r => r.Key, StringComparer.Ordinal))
-            {
-                Console.WriteLine($"{role}: {t.Solves} solves, {t.Iterations} iterations, {t.Seconds:0.00} s, {t.Columns / Math.Max(1, t.Solves)} columns per solve");
-            }
-        }
         return report ? ReportCommand.Write(outputDirectory) : 0;
     }
 }

@@ -147,6 +147,26 @@ internal static unsafe partial class HighsNative
     {
         public int Stop;
         public int Iterations;
+
+        /// <summary>A handle to the solve's <see cref="ProgressSink"/>, or zero when nobody listens.</summary>
+        public IntPtr Progress;
+    }
+
+    /// <summary>Where the simplex's progress goes, told from the solving thread at most once per interval.</summary>
+    public sealed class ProgressSink(Action<LpProgress> progress, TimeSpan interval)
+    {
+        private readonly System.Diagnostics.Stopwatch watch = System.Diagnostics.Stopwatch.StartNew();
+        private TimeSpan next = TimeSpan.Zero;
+
+        public void Tell(int iterations)
+        {
+            if (watch.Elapsed < next)
+            {
+                return;
+            }
+            next = watch.Elapsed + interval;
+            progress(new LpProgress(iterations, watch.Elapsed.TotalSeconds));
+        }
     }
 
     /// <summary>
@@ -174,6 +194,17 @@ internal static unsafe partial class HighsNative
                 if (iterations != null)
                 {
                     state->Iterations = *iterations;
+                }
+            }
+            if (state->Progress != IntPtr.Zero && GCHandle.FromIntPtr(state->Progress).Target is ProgressSink sink)
+            {
+                try
+                {
+                    sink.Tell(state->Iterations);
+                }
+                catch (Exception)
+                {
+                    // Progress is a courtesy: nothing a listener does may unwind through HiGHS.
                 }
             }
         }

@@ -47,8 +47,10 @@ internal sealed unsafe class HighsSolver : ILpSolver
         *state = default;
         int status;
         var shared = state;
+        // Told from the solving thread, in HiGHS's callback: no timer that a busy thread pool could hold back.
+        var sink = model.Progress is { } progress ? GCHandle.Alloc(new HighsNative.ProgressSink(progress, model.ProgressInterval)) : default;
+        state->Progress = sink.IsAllocated ? GCHandle.ToIntPtr(sink) : IntPtr.Zero;
         using (cancellation.Register(() => shared->Stop = 1))
-        using (Watch(model.Progress, model.ProgressInterval, shared))
         {
             // A run that fails says so in its model status, read next.
             _ = HighsNative.Highs_run(highs);
@@ -61,6 +63,11 @@ internal sealed unsafe class HighsSolver : ILpSolver
                 status = HighsNative.Highs_getModelStatus(highs);
                 Check(HighsNative.Highs_setStringOptionValue(highs, "presolve", "choose"), "take its option presolve");
             }
+        }
+        state->Progress = IntPtr.Zero;
+        if (sink.IsAllocated)
+        {
+            sink.Free();
         }
         HighsNative.Highs_getIntInfoValue(highs, "simplex_iteration_count", out var iterations);
         var columns = new double[model.NumVariables()];
@@ -87,18 +94,6 @@ internal sealed unsafe class HighsSolver : ILpSolver
             }
         }
         return new LpResult(outcome, outcome == LpStatus.Optimal ? HighsNative.Highs_getObjectiveValue(highs) : 0, columns, columnDual, rowDual, iterations);
-    }
-
-    /// <summary>Every <paramref name="interval"/>, where the simplex is, to <paramref name="progress"/>; nothing without one.</summary>
-    private static Timer? Watch(Action<LpProgress>? progress, TimeSpan interval, HighsNative.CallbackState* shared)
-    {
-        if (progress is null)
-        {
-            return null;
-        }
-        var address = (IntPtr)shared;
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        return new Timer(_ => progress(new LpProgress(((HighsNative.CallbackState*)address)->Iterations, watch.Elapsed.TotalSeconds)), null, interval, interval);
     }
 
     public LpBasis? Basis()

@@ -1,6 +1,6 @@
 namespace GridActors.Model.LinearProgramming;
 
-/// <summary>Where a HiGHS solve is: simplex iterations so far (0 while it presolves), seconds since it started.</summary>
+/// <summary>Where a HiGHS solve is: simplex iterations so far (0 as the simplex starts after presolve), seconds since it started.</summary>
 public sealed record LpProgress(int Iterations, double Seconds);
 
 /// <summary>

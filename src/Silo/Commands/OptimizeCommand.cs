@@ -114,9 +114,9 @@ public static class OptimizeCommand
         }
     }
 
-    /// <summary>Where HiGHS is in a whole-horizon solve, every few seconds: presolving, or the simplex's iterations.</summary>
+    /// <summary>Where HiGHS is in a whole-horizon solve, every few seconds once presolve is done: the simplex's iterations.</summary>
     private static void SolveProgress(LpProgress progress) => Console.WriteLine(progress.Iterations == 0
-        ? string.Create(CultureInfo.InvariantCulture, $"HiGHS: presolving, {progress.Seconds:F0} s")
+        ? string.Create(CultureInfo.InvariantCulture, $"HiGHS: presolved, dual simplex starting, {progress.Seconds:F0} s")
         : string.Create(CultureInfo.InvariantCulture, $"HiGHS: dual simplex, {progress.Iterations:N0} iterations, {progress.Seconds:F0} s"));
 
     /// <summary>A line per window of the rolling optimum, at most every two seconds (and always the last).</summary>

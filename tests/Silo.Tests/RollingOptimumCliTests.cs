@@ -52,6 +52,19 @@ public sealed class RollingOptimumCliTests : IDisposable
     }
 
     [Fact]
+    public async Task ColdWindowsAreForTheRollingOptimumOnly()
+    {
+        var output = Path.Combine(folder, "out");
+        var (exitCode, _, error) = await Gridactors.RunAsync("optimize", RepositoryRoot.Path("scenarios/two-region-toy.yaml"), "--out", output, "--cold-windows");
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--cold-windows is for the rolling optimum", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+        var (rollingExit, stdout, rollingError) = await Gridactors.RunAsync("optimize", RepositoryRoot.Path("scenarios/two-region-toy.yaml"), "--out", output, "--window-steps", "6", "--cold-windows");
+        Assert.True(rollingExit == 0, rollingError);
+        Assert.Contains("0 windows started from the previous window's basis", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheWholeHorizonIsNotWrittenAsMpsWithWindows()
     {
         var output = Path.Combine(folder, "out");

@@ -111,7 +111,7 @@ public sealed class RunExecutor(IClusterClient cluster, ClusterStorage storage, 
     {
         var options = run.Settings.Options;
         var published = new SummaryAccumulator(scenario);
-        var windows = ReadAhead.Of(RollingOptimizer.Solve(scenario, LpSolverKind.Highs, options.WindowSteps, options.LookaheadSteps, run.Cancellation), run.Cancellation);
+        var windows = ReadAhead.Of(RollingOptimizer.Solve(scenario, LpSolverKind.Highs, options.WindowSteps, options.LookaheadSteps, cancellation: run.Cancellation), run.Cancellation);
         var facts = new OptimalRunFacts(LpSolvers.Name(LpSolverKind.Highs), options.WindowSteps, options.LookaheadSteps);
         var channel = System.Threading.Channels.Channel.CreateBounded<WindowReport>(1);
         var publishedAll = new TaskCompletionSource();
@@ -129,12 +129,23 @@ public sealed class RunExecutor(IClusterClient cluster, ClusterStorage storage, 
                 throw;
             }
         }, run.Cancellation);
-        await foreach (var report in channel.Reader.ReadAllAsync(run.Cancellation))
+        try
         {
-            published.Add(report);
-            await PublishWindowAsync(run, scenario, report, published, pacer);
+            await foreach (var report in channel.Reader.ReadAllAsync(run.Cancellation))
+            {
+                published.Add(report);
+                await PublishWindowAsync(run, scenario, report, published, pacer);
+            }
+            publishedAll.SetResult();
         }
-        publishedAll.SetResult();
+        catch (Exception e)
+        {
+            // The solver must not wait for a reader that is gone: it stops, and its folder is not completed.
+            channel.Writer.TryComplete(e);
+            publishedAll.TrySetException(e);
+            await solving.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            throw;
+        }
         await solving;
 
         IEnumerable<WindowReport> HandedOver()

@@ -62,12 +62,12 @@ public static class Modes
     /// </summary>
     public static (SummaryAccumulator Summary, RunInfo Info) Rolling(
         ResolvedScenario scenario, LpSolverKind solver, int windowSteps, int lookaheadSteps, string outputDirectory, Action<RollingWindow>? onWindow = null,
-        ResultFormat format = ResultFormat.Csv, CancellationToken cancellationToken = default)
+        ResultFormat format = ResultFormat.Csv, bool warmStart = true, CancellationToken cancellationToken = default)
     {
         var watch = Stopwatch.StartNew();
         // The next window is solved while this one is written.
         var facts = new OptimalRunFacts(LpSolvers.Name(solver), windowSteps, lookaheadSteps);
-        var windows = ReadAhead.Of(RollingOptimizer.Solve(scenario, solver, windowSteps, lookaheadSteps, cancellationToken), cancellationToken).Select(w =>
+        var windows = ReadAhead.Of(RollingOptimizer.Solve(scenario, solver, windowSteps, lookaheadSteps, warmStart, cancellationToken), cancellationToken).Select(w =>
         {
             facts.Lp.Add(w.Lp);
             onWindow?.Invoke(w);

@@ -33,19 +33,28 @@ public static class OptimizeCommand
             Description = $"Solve the rolling optimum instead of the whole horizon: windows of this many steps, each with perfect foresight over its window and look-ahead, carrying stored energy, deferred demand and work and ramps into the next (as `run` does; {RunOptions.Default.WindowSteps} when only --lookahead-steps is given).",
         };
         var lookaheadSteps = new Option<int?>("--lookahead-steps") { Description = $"With the rolling optimum: steps planned beyond each window (default {RunOptions.Default.LookaheadSteps})." };
+        var coldWindows = new Option<bool>("--cold-windows")
+        {
+            Description = "With the rolling optimum: solve every window from scratch, with HiGHS's presolve, instead of from the previous window's basis. The warm start takes a third of the time on the national scenarios; on LPs that presolve shrinks much (the generated scenarios) cold windows are faster.",
+        };
         InRange(windowSteps, 1, RunOptionLimits.MaxWindowSteps);
         InRange(lookaheadSteps, 0, RunOptionLimits.MaxLookaheadSteps);
         var outputs = new OutputOptions();
         var command = new Command("optimize", "Solve a scenario centrally with perfect foresight (the whole horizon as one linear program, or window by window) and write its result folder.")
         {
-            scenario, output, solver, mps, windowSteps, lookaheadSteps,
+            scenario, output, solver, mps, windowSteps, lookaheadSteps, coldWindows,
         };
         outputs.AddTo(command);
         command.Validators.Add(result =>
         {
-            if (result.GetValue(mps) is not null && (result.GetValue(windowSteps) is not null || result.GetValue(lookaheadSteps) is not null))
+            var rolls = result.GetValue(windowSteps) is not null || result.GetValue(lookaheadSteps) is not null;
+            if (result.GetValue(mps) is not null && rolls)
             {
                 result.AddError("--write-mps writes the whole-horizon model; it does not go with --window-steps or --lookahead-steps");
+            }
+            if (result.GetValue(coldWindows) && !rolls)
+            {
+                result.AddError("--cold-windows is for the rolling optimum: give --window-steps (and --lookahead-steps) too");
             }
         });
         command.SetAction((parse, cancellationToken) =>
@@ -57,7 +66,7 @@ public static class OptimizeCommand
             var window = parse.GetValue(windowSteps);
             var lookahead = parse.GetValue(lookaheadSteps);
             var rolling = window is null && lookahead is null ? null
-                : new RollingWindows(window ?? RunOptions.Default.WindowSteps, lookahead ?? RunOptions.Default.LookaheadSteps);
+                : new RollingWindows(window ?? RunOptions.Default.WindowSteps, lookahead ?? RunOptions.Default.LookaheadSteps, !parse.GetValue(coldWindows));
             return Task.FromResult(Execute(parse.GetValue(scenario)!.FullName, parse.GetValue(output)?.FullName, parse.GetValue(solver)!, parse.GetValue(mps)?.FullName, rolling,
                 outputs.Format(parse), outputs.Report(parse), cancellationToken));
         });
@@ -65,7 +74,7 @@ public static class OptimizeCommand
     }
 
     /// <summary>The rolling optimum's windows.</summary>
-    private sealed record RollingWindows(int WindowSteps, int LookaheadSteps);
+    private sealed record RollingWindows(int WindowSteps, int LookaheadSteps, bool WarmStart);
 
     private static int Execute(string path, string? outputDirectory, string solverName, string? mpsPath, RollingWindows? rolling, ResultFormat format, bool report, CancellationToken cancellationToken)
     {
@@ -102,7 +111,7 @@ public static class OptimizeCommand
             else
             {
                 var progress = new RollingProgress();
-                outcome = Modes.Rolling(resolved, solver, rolling.WindowSteps, rolling.LookaheadSteps, outputDirectory, progress.Window, format, cancellationToken);
+                outcome = Modes.Rolling(resolved, solver, rolling.WindowSteps, rolling.LookaheadSteps, outputDirectory, progress.Window, format, rolling.WarmStart, cancellationToken);
                 progress.Finish();
             }
             SummaryTables.Print(resolved, outcome.Summary, outcome.Info, outputDirectory, watch.Elapsed.TotalSeconds);

@@ -218,7 +218,7 @@ public sealed class CliTests : IDisposable
         foreach (var size in sizes)
         {
             var runs = size.GetProperty("runs").EnumerateArray().ToDictionary(r => r.GetProperty("mode").GetString()!);
-            Assert.Equal(["negotiated", "optimal", "regional"], runs.Keys.Order(StringComparer.Ordinal));
+            Assert.Equal(["negotiated", "optimal", "regional", "rolling"], runs.Keys.Order(StringComparer.Ordinal));
             foreach (var mode in new[] { "negotiated", "regional" })
             {
                 var run = runs[mode];
@@ -227,10 +227,14 @@ public sealed class CliTests : IDisposable
                 Assert.InRange(run.GetProperty("coordinator_share").GetDouble(), 0, 1);
                 // Each figure is its own process's: a .NET process with a silo holds tens of MB at least.
                 Assert.True(run.GetProperty("peak_megabytes").GetDouble() > 20);
-                // Never below the optimum; close to it on these small weeks.
+                // Never below the optimum; close to it, and to the rolling optimum of the same windows, on these small weeks.
                 Assert.InRange(run.GetProperty("cost_gap").GetDouble(), -1e-9, 0.01);
+                Assert.InRange(run.GetProperty("rolling_gap").GetDouble(), -0.01, 0.01);
+                Assert.True(run.GetProperty("rolling_time_ratio").GetDouble() > 0);
             }
             Assert.True(runs["optimal"].GetProperty("peak_megabytes").GetDouble() > 20);
+            // One 24-step window over 24 steps: the rolling optimum is the optimum.
+            Assert.Equal(0, runs["rolling"].GetProperty("cost_gap").GetDouble(), 9);
         }
 
         var (badExit, _, badError) = await Gridactors.RunAsync("bench", "--scale", "--sizes", "1000,lots");
@@ -238,7 +242,7 @@ public sealed class CliTests : IDisposable
         Assert.Contains("--sizes must be positive whole numbers", badError, StringComparison.Ordinal);
         var (badModeExit, _, badModeError) = await Gridactors.RunAsync("bench", "--scale", "--modes", "central");
         Assert.Equal(2, badModeExit);
-        Assert.Contains("--modes must be one or more of negotiated, regional and optimal", badModeError, StringComparison.Ordinal);
+        Assert.Contains("--modes must be one or more of negotiated, regional, rolling and optimal", badModeError, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public static class BenchCommand
         var sizes = new Option<string>("--sizes") { Description = "With --scale: asset counts, comma-separated.", DefaultValueFactory = _ => string.Join(',', ScaleBench.DefaultSizes) };
         var regions = new Option<int>("--regions") { Description = "With --scale: regions of the generated scenarios.", DefaultValueFactory = _ => 31 };
         var steps = new Option<int>("--steps") { Description = "With --scale: hourly steps of the generated scenarios.", DefaultValueFactory = _ => 168 };
-        var modes = new Option<string>("--modes") { Description = "With --scale: negotiated (central clearing), regional (regional clearing) and optimal, comma-separated.", DefaultValueFactory = _ => "negotiated,regional,optimal" };
+        var modes = new Option<string>("--modes") { Description = "With --scale: negotiated (central clearing), regional (regional clearing), rolling (the rolling optimum of the same windows) and optimal (the whole horizon), comma-separated.", DefaultValueFactory = _ => "negotiated,regional,rolling,optimal" };
         var limit = new Option<double>("--limit-minutes") { Description = "With --scale: a run taking longer is stopped and reported so.", DefaultValueFactory = _ => 60 };
         sizes.Validators.Add(result =>
         {
@@ -52,7 +52,7 @@ public static class BenchCommand
             var given = result.GetValueOrDefault<string>().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             if (given.Length == 0 || given.Any(m => !ScaleBench.Modes.Any(x => x.Mode == m)))
             {
-                result.AddError("--modes must be one or more of negotiated, regional and optimal, comma-separated (negotiated,regional,optimal)");
+                result.AddError("--modes must be one or more of negotiated, regional, rolling and optimal, comma-separated (negotiated,regional,rolling,optimal)");
             }
         });
         foreach (var positive in new[] { regions, steps })

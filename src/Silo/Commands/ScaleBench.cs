@@ -12,7 +12,8 @@ namespace GridActors.Silo.Commands;
 /// <summary>
 /// <c>bench --scale</c>: generates scenarios of each size (31 regions by default, one week hourly)
 /// and runs each mode in its own child process — `run` for the negotiated dispatch with the central
-/// clearing, `run --clearing regional` with the regional one, `optimize --solver glop` for the optimum —
+/// clearing, `run --clearing regional` with the regional one, `optimize --window-steps 24 --lookahead-steps 24
+/// --cold-windows` for the rolling optimum of the same windows, `optimize` for the whole-horizon optimum —
 /// so every figure is that run's alone: wall time and rounds from
 /// its run.json, cost from its summary.json, peak memory from the kernel's high-water mark of its
 /// resident set (read from /proc while it runs). A run over the time limit is stopped and reported so.
@@ -26,14 +27,18 @@ public static class ScaleBench
     [
         ("negotiated", ["run"]),
         ("regional", ["run", "--clearing", "regional"]),
-        ("optimal", ["optimize", "--solver", "glop"]),
+        // The negotiation's default windows; cold windows, which are the faster on the generated scenarios (docs/performance.md).
+        ("rolling", ["optimize", "--window-steps", "24", "--lookahead-steps", "24", "--cold-windows"]),
+        ("optimal", ["optimize"]),
     ];
 
     /// <summary>
-    /// What one mode did on one size; <see cref="CostGap"/> is its distance above the optimum when that was measured
-    /// too; <see cref="Note"/> says why figures are missing.
+    /// What one mode did on one size; <see cref="CostGap"/> is its distance above the whole-horizon optimum and
+    /// <see cref="RollingGap"/> above the rolling optimum of the same windows, when those were measured too, and
+    /// <see cref="RollingTimeRatio"/> its wall time over the rolling optimum's; <see cref="Note"/> says why figures are missing.
     /// </summary>
-    public sealed record Measurement(string Mode, double? WallSeconds, double? AssetStepsPerSecond, int? Rounds, double? Cost, double PeakMegabytes, double? CoordinatorShare, string? Note, double? CostGap = null);
+    public sealed record Measurement(string Mode, double? WallSeconds, double? AssetStepsPerSecond, int? Rounds, double? Cost, double PeakMegabytes, double? CoordinatorShare, string? Note,
+        double? CostGap = null, double? RollingGap = null, double? RollingTimeRatio = null);
 
     public sealed record SizeFigures(int Assets, int Regions, int Steps, Measurement[] Runs);
 
@@ -56,9 +61,12 @@ public static class ScaleBench
                     runs.Add(await MeasureAsync(mode, [command[0], file, .. command[1..]], scratch, limit, cancellationToken));
                 }
                 var optimum = runs.FirstOrDefault(r => r.Mode == "optimal")?.Cost;
+                var rolling = runs.FirstOrDefault(r => r.Mode == "rolling");
                 results.Add(new SizeFigures(size, regions, steps, [.. runs.Select(r => r with
                 {
-                    CostGap = r.Mode != "optimal" && r.Cost is { } cost && optimum is { } o && o != 0 ? (cost - o) / Math.Abs(o) : null,
+                    CostGap = r.Mode != "optimal" ? Gap(r.Cost, optimum) : null,
+                    RollingGap = r.Mode is "negotiated" or "regional" ? Gap(r.Cost, rolling?.Cost) : null,
+                    RollingTimeRatio = r.Mode is "negotiated" or "regional" && r.WallSeconds is { } wall && rolling?.WallSeconds is { } reference && reference > 0 ? wall / reference : null,
                 })]));
                 File.Delete(file);
             }
@@ -74,6 +82,9 @@ public static class ScaleBench
         }
         return 0;
     }
+
+    /// <summary>(cost - reference) / |reference|, when both are known.</summary>
+    private static double? Gap(double? cost, double? reference) => cost is { } c && reference is { } o && o != 0 ? (c - o) / Math.Abs(o) : null;
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
@@ -165,7 +176,8 @@ public static class ScaleBench
         var table = new Table().Title("bench --scale").AddColumn(new TableColumn("assets").RightAligned()).AddColumn(new TableColumn("asset-steps").RightAligned())
             .AddColumn("mode").AddColumn(new TableColumn("wall s").RightAligned()).AddColumn(new TableColumn("asset-steps/s").RightAligned())
             .AddColumn(new TableColumn("rounds").RightAligned()).AddColumn(new TableColumn("run grain").RightAligned())
-            .AddColumn(new TableColumn("peak MB").RightAligned()).AddColumn(new TableColumn("cost gap").RightAligned());
+            .AddColumn(new TableColumn("peak MB").RightAligned()).AddColumn(new TableColumn("gap to rolling").RightAligned())
+            .AddColumn(new TableColumn("time / rolling").RightAligned()).AddColumn(new TableColumn("gap to optimum").RightAligned());
         foreach (var r in results)
         {
             foreach (var m in r.Runs)
@@ -173,6 +185,8 @@ public static class ScaleBench
                 table.AddRow(N(r.Assets), N((double)r.Assets * r.Steps), m.Mode,
                     Seconds(m), m.AssetStepsPerSecond is { } rate ? N(rate) : "", m.Rounds is { } rounds ? N(rounds) : "",
                     m.CoordinatorShare is { } share ? N(100 * share, "N0") + " %" : "", N(m.PeakMegabytes),
+                    m.RollingGap is { } rollingGap ? N(100 * rollingGap, "N4") + " %" : "",
+                    m.RollingTimeRatio is { } ratio ? N(ratio, "N2") + "×" : "",
                     m.CostGap is { } gap ? N(100 * gap, "N4") + " %" : "");
             }
         }

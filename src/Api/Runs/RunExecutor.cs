@@ -81,7 +81,6 @@ public sealed class RunExecutor(IClusterClient cluster, ClusterStorage storage, 
     private async Task ReplayOptimalAsync(LiveRun run, ResolvedScenario scenario, Pacer pacer)
     {
         var watch = Stopwatch.StartNew();
-        var options = run.Settings.Options;
         if (run.Settings.Rolling)
         {
             await SolveRollingAsync(run, scenario, pacer, watch);
@@ -90,7 +89,7 @@ public sealed class RunExecutor(IClusterClient cluster, ClusterStorage storage, 
         // A cancel interrupts the solve (HiGHS's interrupt callback).
         var dispatch = await Task.Run(() => HorizonOptimizer.Solve(scenario, LpSolverKind.Highs, cancellation: run.Cancellation), run.Cancellation);
         var summary = new SummaryAccumulator(scenario);
-        var window = options.WindowSteps;
+        var window = run.Settings.Options.WindowSteps;
         for (var first = 0; first < scenario.Steps; first += window)
         {
             var slice = LiveSnapshots.Slice(dispatch.Report, first, Math.Min(window, scenario.Steps - first));
@@ -98,9 +97,7 @@ public sealed class RunExecutor(IClusterClient cluster, ClusterStorage storage, 
             await PublishWindowAsync(run, scenario, slice, summary, pacer);
         }
         // Written after the replay, like a negotiated run's folder, so a cancelled run leaves none.
-        var facts = new OptimalRunFacts(dispatch.Solver, scenario.Steps);
-        facts.Lp.AddRange(dispatch.Lp is { } lp ? [lp] : []);
-        OptimalResults.Write(scenario, [dispatch.Report], facts, run.ResultsDirectory, watch, run.Id, run.Settings.Format);
+        OptimalResults.Write(scenario, [dispatch.Report], OptimalRunFacts.Whole(dispatch), run.ResultsDirectory, watch, run.Id, run.Settings.Format);
     }
 
     /// <summary>

@@ -138,15 +138,14 @@ internal static unsafe partial class HighsNative
     public static partial void* Highs_getCallbackDataOutItem(void* dataOut, byte* itemName);
 
     /// <summary>
-    /// What GridActors shares with HiGHS's callback, in native memory: the flag that stops a solve, and the simplex's
-    /// iterations so far, for progress lines while a large model solves. (HiGHS 1.12 leaves the objective and the
-    /// running time of its simplex interrupt callback unset: -inf and -1.)
+    /// What GridActors shares with HiGHS's callback, in native memory: the flag that stops a solve, and who hears of
+    /// the simplex's iterations while a large model solves. (HiGHS 1.12 leaves the objective and the running time of
+    /// its simplex interrupt callback unset: -inf and -1.)
     /// </summary>
     [StructLayout(LayoutKind.Sequential)]
     public struct CallbackState
     {
         public int Stop;
-        public int Iterations;
 
         /// <summary>A handle to the solve's <see cref="ProgressSink"/>, or zero when nobody listens.</summary>
         public IntPtr Progress;
@@ -171,8 +170,8 @@ internal static unsafe partial class HighsNative
 
     /// <summary>
     /// HiGHS's interrupt callback: copies the caller's flag (<see cref="CallbackState.Stop"/>, set when a solve is to
-    /// stop) into the callback's <c>user_interrupt</c>, the first field of HighsCallbackDataIn, and notes the simplex's
-    /// iterations, read through HiGHS's accessor (no assumption on the layout of its output structure).
+    /// stop) into the callback's <c>user_interrupt</c>, the first field of HighsCallbackDataIn, and tells a listener the
+    /// simplex's iterations, read through HiGHS's accessor (no assumption on the layout of its output structure).
     /// </summary>
     [UnmanagedCallersOnly(CallConvs = [typeof(System.Runtime.CompilerServices.CallConvCdecl)])]
     public static void Interrupt(int callbackType, byte* message, void* dataOut, int* dataIn, CallbackState* state)
@@ -186,21 +185,15 @@ internal static unsafe partial class HighsNative
         {
             *dataIn = state->Stop;
         }
-        if (dataOut != null)
+        // Read only when someone listens: most solves (the markets' many re-solves) have nobody.
+        if (dataOut != null && state->Progress != IntPtr.Zero && GCHandle.FromIntPtr(state->Progress).Target is ProgressSink sink)
         {
             fixed (byte* name = "simplex_iteration_count"u8)
             {
                 var iterations = (int*)Highs_getCallbackDataOutItem(dataOut, name);
-                if (iterations != null)
-                {
-                    state->Iterations = *iterations;
-                }
-            }
-            if (state->Progress != IntPtr.Zero && GCHandle.FromIntPtr(state->Progress).Target is ProgressSink sink)
-            {
                 try
                 {
-                    sink.Tell(state->Iterations);
+                    sink.Tell(iterations != null ? *iterations : 0);
                 }
                 catch (Exception)
                 {

@@ -122,7 +122,7 @@ internal sealed unsafe class HighsSolver : ILpSolver
     /// </summary>
     private void StartFrom(LpBasis? basis, LpModel model)
     {
-        if (basis is null || basis.Columns.Length != model.NumVariables() || basis.Rows.Length != model.NumConstraints())
+        if (basis is null || !basis.Fits(model))
         {
             return;
         }

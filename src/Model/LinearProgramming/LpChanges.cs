@@ -93,4 +93,8 @@ internal interface ILpSolver : IDisposable
 /// A simplex basis in HiGHS's terms (per column and per row: 0 at lower bound, 1 basic, 2 at upper bound, 3 zero,
 /// 4 nonbasic), to start another model of the same shape from: the next window of a rolling optimum.
 /// </summary>
-public sealed record LpBasis(int[] Columns, int[] Rows);
+public sealed record LpBasis(int[] Columns, int[] Rows)
+{
+    /// <summary>Whether the basis has <paramref name="model"/>'s shape, so that it can start it.</summary>
+    public bool Fits(LpModel model) => Columns.Length == model.NumVariables() && Rows.Length == model.NumConstraints();
+}

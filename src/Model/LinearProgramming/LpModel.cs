@@ -56,7 +56,6 @@ public sealed class LpModel : IDisposable
     public LpModel(LpSolverKind kind, string role = "other")
     {
         Kind = kind;
-        Role = role;
         objective = new LpObjective(this);
         solver = Create(kind);
         Work = LpWork.None(role);
@@ -64,13 +63,11 @@ public sealed class LpModel : IDisposable
 
     public LpSolverKind Kind { get; }
 
-    public string Role { get; }
-
     /// <summary>Solves so far; what they cost is in <see cref="Work"/>.</summary>
-    public int Solves { get; private set; }
+    public int Solves => Work.Solves;
 
     /// <summary>Simplex iterations of all solves so far.</summary>
-    public long Iterations { get; private set; }
+    public long Iterations => Work.Iterations;
 
     /// <summary>What this model's solves cost so far, first solves apart from re-solves.</summary>
     public LpWork Work { get; private set; }
@@ -208,8 +205,6 @@ public sealed class LpModel : IDisposable
             Reset();
             result = solver.Solve(this, cancellation);
         }
-        Solves++;
-        Iterations += result.Iterations;
         Work = Work.Plus(cold, result.Iterations, watch.Elapsed.TotalSeconds);
         columnValue = result.ColumnValue;
         columnDual = result.ColumnDual;

@@ -21,6 +21,10 @@ public sealed record LpWork(
 {
     public static LpWork None(string role) => new(role, 0, 0, 0, 0, 0, 0);
 
+    public int Solves => ColdSolves + HotSolves;
+
+    public long Iterations => ColdIterations + HotIterations;
+
     /// <summary>This and one more solve.</summary>
     public LpWork Plus(bool cold, long iterations, double seconds) => cold
         ? this with { ColdSolves = ColdSolves + 1, ColdIterations = ColdIterations + iterations, ColdSeconds = ColdSeconds + seconds }

@@ -8,7 +8,7 @@ using GridActors.Model.Scenario;
 namespace GridActors.Model.Optimization;
 
 /// <summary>The horizon optimum: the dispatch as one report, the LP's own objective and how the solve went.</summary>
-public sealed record OptimalDispatch(WindowReport Report, double Objective, string Solver, int Variables, int Constraints, double BuildSeconds, double SolveSeconds, LpWork? Lp = null);
+public sealed record OptimalDispatch(WindowReport Report, double Objective, string Solver, int Variables, int Constraints, double BuildSeconds, double SolveSeconds, LpWork Lp);
 
 /// <summary>
 /// The optimal mode: the whole horizon as one linear program with perfect foresight, with exactly

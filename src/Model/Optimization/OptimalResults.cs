@@ -9,6 +9,9 @@ public sealed record OptimalRunFacts(string Solver, int WindowSteps, int? Lookah
 {
     /// <summary>What the LPs cost, by role; known once every window is solved.</summary>
     public List<LinearProgramming.LpWork> Lp { get; } = [];
+
+    /// <summary>The facts of a whole-horizon solve.</summary>
+    public static OptimalRunFacts Whole(OptimalDispatch dispatch) => new(dispatch.Solver, dispatch.Report.Steps) { Lp = { dispatch.Lp } };
 }
 
 /// <summary>The optimal mode's result folder: the same files as a negotiated run, from the whole-horizon dispatch or the rolling optimum's windows.</summary>

@@ -11,7 +11,10 @@ namespace GridActors.Model.Optimization;
 /// <c>Windows</c>, its LP's size, the seconds to build and to solve it (both solves, with the stored energy's value),
 /// their simplex iterations, whether it started from the previous window's basis (<c>Warm</c>), and what its LP cost.
 /// </summary>
-public sealed record RollingWindow(WindowReport Report, int Index, int Windows, int Variables, int Constraints, double BuildSeconds, double SolveSeconds, long Iterations, bool Warm, LpWork Lp);
+public sealed record RollingWindow(WindowReport Report, int Index, int Windows, int Variables, int Constraints, double BuildSeconds, double SolveSeconds, bool Warm, LpWork Lp)
+{
+    public long Iterations => Lp.Iterations;
+}
 
 /// <summary>
 /// The rolling optimum (a rolling horizon, as PyPSA calls it): the central LP solved window by window, each with
@@ -61,7 +64,7 @@ public static class RollingOptimizer
             cancellation.ThrowIfCancellationRequested();
 
             watch.Restart();
-            var warm = warmStart && basis is not null && basis.Columns.Length == model.Lp.Solver.NumVariables() && basis.Rows.Length == model.Lp.Solver.NumConstraints();
+            var warm = warmStart && basis is not null && basis.Fits(model.Lp.Solver);
             model.Lp.Solver.StartFrom(warm ? basis : null);
             model.SolveOrThrow(cancellation);
             var prices = model.Lp.Prices();
@@ -78,7 +81,7 @@ public static class RollingOptimizer
             var report = model.Report(commit, prices);
             start = start.After(scenario, network.IsEmpty ? null : network, first, report.Assets, report.Compute);
             lookaheadPrices = commit < planned ? [.. prices.Select(p => p[commit..])] : null;
-            yield return new RollingWindow(report, w, windows, model.Lp.Solver.NumVariables(), model.Lp.Solver.NumConstraints(), buildSeconds, solveSeconds, model.Lp.Solver.Iterations, warm, model.Lp.Solver.Work);
+            yield return new RollingWindow(report, w, windows, model.Lp.Solver.NumVariables(), model.Lp.Solver.NumConstraints(), buildSeconds, solveSeconds, warm, model.Lp.Solver.Work);
         }
     }
 }

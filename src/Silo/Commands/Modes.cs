@@ -50,9 +50,7 @@ public static class Modes
     {
         var watch = Stopwatch.StartNew();
         var dispatch = HorizonOptimizer.Solve(scenario, solver, mpsPath, progress: progress);
-        var facts = new OptimalRunFacts(dispatch.Solver, scenario.Steps);
-        facts.Lp.AddRange(dispatch.Lp is { } lp ? [lp] : []);
-        var (summary, info) = OptimalResults.Write(scenario, [dispatch.Report], facts, outputDirectory, watch, format: format);
+        var (summary, info) = OptimalResults.Write(scenario, [dispatch.Report], OptimalRunFacts.Whole(dispatch), outputDirectory, watch, format: format);
         return (summary, info, dispatch);
     }
 

@@ -58,7 +58,7 @@ public sealed class RegionalNegotiationTests(ITestOutputHelper output)
         watch.Restart();
         var optimum = HorizonOptimizer.Solve(scenario, LpSolverKind.Glop).Objective;
         var record = window.Record;
-        output.WriteLine($"{scenario.Name}: {record.Rounds} rounds, converged {record.Converged}, bound {record.RelativeGap:E2}, cost {record.Objective:F0} vs optimum {optimum:F0} ({(record.Objective - optimum) / optimum:E2}); {negotiated:F2} s against {watch.Elapsed.TotalSeconds:F2} s");
+        output.WriteLine($"{scenario.Name}: {record.Rounds} rounds, converged {record.Converged}, bound {record.RelativeGap:E2}, cost {record.Objective:F0} vs optimum {optimum:F0} ({(record.Objective - optimum) / optimum:E2}); {negotiated:F2} s against {watch.Elapsed.TotalSeconds:F2} s; {string.Join("; ", record.Lp ?? [])}");
         // The bound is proven: the clearing is never further from the optimum than it says, nor below it.
         Assert.InRange(record.Objective - optimum, -1e-6 * Math.Abs(optimum), record.Gap + 1e-6 * Math.Abs(optimum));
         return record;

@@ -69,6 +69,41 @@ public sealed class ScenarioGeneratorTests
     }
 
     [Fact]
+    public void TheStorageShapeHasThreeTimesTheStoresAndTheRampsShapeHalfTheRamps()
+    {
+        var plain = Load(new GeneratorSettings(31, 3000));
+        var storage = Load(new GeneratorSettings(31, 3000, Shape: GeneratorShape.Storage));
+        var ramps = Load(new GeneratorSettings(31, 3000, Shape: GeneratorShape.Ramps));
+        double Share(ResolvedScenario s) => s.Assets.Count(a => a is StorageSpec) / (double)s.Assets.Length;
+        Assert.InRange(Share(plain), 0.08, 0.12);
+        Assert.InRange(Share(storage), 0.27, 0.33);
+        Assert.InRange(storage.Assets.Count(a => a is RenewableSpec) / (double)storage.Assets.Length, 0.12, 0.18);
+        // The same draws with every ramp halved (to the MW the file rounds to).
+        var plainRamps = plain.Assets.OfType<ThermalSpec>().Select(t => t.RampMwPerH).ToArray();
+        var halved = ramps.Assets.OfType<ThermalSpec>().Select(t => t.RampMwPerH).ToArray();
+        Assert.Equal(plainRamps.Length, halved.Length);
+        Assert.All(plainRamps.Zip(halved), pair => Assert.InRange(pair.Second, pair.First / 2 - 1, pair.First / 2 + 1));
+        Assert.Equal("generated-r31-a3000-s1-storage", storage.Name);
+        Assert.Equal("generated-r31-a3000-s1", plain.Name);
+        foreach (var scenario in new[] { storage, ramps })
+        {
+            Assert.Equal(31, GridReach.RegionsReachedFromTheFirst(scenario));
+            var floors = scenario.Assets.OfType<ThermalSpec>().Sum(t => t.MinOutputMw);
+            var peak = Enumerable.Range(0, scenario.Steps).Max(k => scenario.Assets.OfType<LoadSpec>().Sum(l => l.DemandMw[k]));
+            Assert.True(floors < 0.8 * peak);
+        }
+    }
+
+    [Theory]
+    [InlineData("storage", true)]
+    [InlineData("Ramps", true)]
+    [InlineData("default", true)]
+    [InlineData("batteries", false)]
+    [InlineData("1", false)]
+    public void ShapesAreNamedOnTheCommandLine(string name, bool known) =>
+        Assert.Equal(known, GeneratorSettings.TryParseShape(name, out _));
+
+    [Fact]
     public void ASmallGeneratedScenarioHasAnOptimum()
     {
         var dispatch = HorizonOptimizer.Solve(Load(new GeneratorSettings(3, 60, Steps: 24)), LpSolverKind.Glop);

@@ -18,6 +18,30 @@ public sealed class ScenarioLoaderTests : IDisposable
     }
 
     [Fact]
+    public void AssetsNamingOneProfileShareItsValuesAndEachScalesThemByItsOwnFactor()
+    {
+        // 200 loads on one 8,760-step profile hold one copy of it (14 MB as copies), each times its own peak.
+        var loads = string.Join("", Enumerable.Range(0, 200).Select(i => $"  - {{ id: L{i}, type: load, region: A, peak_mw: {100 + i}, profile: shape }}\n"));
+        var thermal = "  - { id: G, type: thermal, region: A, fuel: gas, capacity_mw: 50000, marginal_cost_per_mwh: 300, emissions_t_per_mwh: 0.4 }\n";
+        var yaml = "format: 1\nname: shared\nhorizon: { start: 2023-01-01T00:00:00Z, steps: 8760, step_minutes: 60 }\nregions: [ { id: A } ]\n"
+            + "profiles:\n  shape: { values: [0.5, 0.75, 1, 0.8] }\nassets:\n" + thermal + loads;
+        var (scenario, errors) = ScenarioLoader.TryLoadText(yaml, "shared.yaml", Path.GetTempPath());
+        Assert.True(scenario is not null, string.Join("\n", errors));
+        var demand = scenario.Assets.OfType<LoadSpec>().Select(l => l.DemandMw).ToArray();
+        Assert.Equal(200, demand.Length);
+        Assert.All(demand, d => Assert.Same(demand[0].Shape, d.Shape));
+        Assert.Equal(8760, demand[7].Length);
+        Assert.Equal([53.5, 80.25, 107, 107 * 0.8], demand[7].Slice(0, 4));
+        Assert.Equal(107 * 0.8, demand[7][8759]);
+        // No availability profile: the factor alone, in every step and no further.
+        var availability = ((ThermalSpec)scenario.Assets[0]).Availability;
+        Assert.Null(availability.Shape);
+        Assert.Equal(8760, availability.Count(a => a == 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => availability[8760]);
+        Assert.Equal([1.0, 1.0], availability[8758..]);
+    }
+
+    [Fact]
     public void CsvProfileReadsColumnFromOffsetAndNormalizesByPeak()
     {
         files.Write("demand.csv", "hour,A,B\n1,10,1\n2,20,2\n3,40,3\n4,30,4\n5,20,5\n6,10,6\n");

@@ -116,6 +116,14 @@ public sealed class CliTests : IDisposable
         var (badExit, _, badError) = await Gridactors.RunAsync("generate", "--assets", "0");
         Assert.Equal(2, badExit);
         Assert.Contains("--assets must be from 1 to 300,000", badError, StringComparison.Ordinal);
+
+        var storage = Path.Combine(folder, "storage.yaml");
+        var (shapeExit, _, shapeError) = await Gridactors.RunAsync("generate", "--regions", "4", "--assets", "120", "--steps", "48", "--seed", "9", "--shape", "storage", "--out", storage);
+        Assert.True(shapeExit == 0, shapeError);
+        Assert.Contains("name: generated-r4-a120-s9-storage", await File.ReadAllTextAsync(storage), StringComparison.Ordinal);
+        var (badShapeExit, _, badShapeError) = await Gridactors.RunAsync("generate", "--shape", "batteries");
+        Assert.Equal(2, badShapeExit);
+        Assert.Contains("--shape must be one of default, storage, ramps", badShapeError, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -243,6 +251,50 @@ public sealed class CliTests : IDisposable
         var (badModeExit, _, badModeError) = await Gridactors.RunAsync("bench", "--scale", "--modes", "central");
         Assert.Equal(2, badModeExit);
         Assert.Contains("--modes must be one or more of negotiated, regional, rolling and optimal", badModeError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BenchAtScaleRunsEveryShapeSeedAndCoreCountAndReportsTheSpeedUpOverOneCore()
+    {
+        // One core against all of them: the machines this runs on have two or more.
+        Assert.True(Environment.ProcessorCount >= 2, "a one-core machine has no speed-up to measure");
+        var all = Environment.ProcessorCount;
+        var figures = Path.Combine(folder, "shapes.json");
+        var (exitCode, stdout, error) = await Gridactors.RunAsync("bench", "--scale", "--sizes", "40", "--regions", "3", "--steps", "24",
+            "--modes", "regional,rolling", "--shapes", "default,storage", "--seeds", "3", "--cores", $"1,{all}", "--out", figures);
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("vs 1 core", stdout, StringComparison.Ordinal);
+        using var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(figures));
+        var runs = json.RootElement.GetProperty("sizes").EnumerateArray().ToArray();
+        Assert.Equal(["default/1", $"default/{all}", "storage/1", $"storage/{all}"],
+            runs.Select(r => $"{r.GetProperty("shape").GetString()}/{r.GetProperty("cores").GetInt32()}"));
+        Assert.All(runs, r => Assert.Equal(3, r.GetProperty("seed").GetInt32()));
+        foreach (var run in runs)
+        {
+            foreach (var mode in run.GetProperty("runs").EnumerateArray())
+            {
+                var speedup = mode.GetProperty("speedup_over_one_core");
+                if (run.GetProperty("cores").GetInt32() == 1)
+                {
+                    Assert.Equal(System.Text.Json.JsonValueKind.Null, speedup.ValueKind);
+                }
+                else
+                {
+                    Assert.True(speedup.GetDouble() > 0);
+                }
+            }
+        }
+        // The storage shape is another system: another cost, the same on one core as on two.
+        double Cost(int index, string mode) => runs[index].GetProperty("runs").EnumerateArray().Single(m => m.GetProperty("mode").GetString() == mode).GetProperty("cost").GetDouble();
+        Assert.NotEqual(Cost(0, "rolling"), Cost(2, "rolling"));
+        Assert.Equal(Cost(2, "regional"), Cost(3, "regional"));
+
+        var (tooMany, _, tooManyError) = await Gridactors.RunAsync("bench", "--scale", "--cores", $"{Environment.ProcessorCount + 1}");
+        Assert.Equal(2, tooMany);
+        Assert.Contains("--cores must be whole numbers from 1 to", tooManyError, StringComparison.Ordinal);
+        var (badShape, _, badShapeError) = await Gridactors.RunAsync("bench", "--scale", "--shapes", "batteries");
+        Assert.Equal(2, badShape);
+        Assert.Contains("--shapes must be one or more of default, storage, ramps", badShapeError, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -81,8 +81,9 @@ public static class ScenarioLoader
         var steps = horizon.Steps;
         var stepHours = horizon.StepMinutes / 60.0;
 
-        double[] Profile(string? name, double factor) =>
-            name is null ? Enumerable.Repeat(factor, steps).ToArray() : [.. profiles[name].Select(v => v * factor)];
+        // Every asset naming a profile shares its values (Series): one copy per profile, not per asset.
+        Series Profile(string? name, double factor) =>
+            name is null ? Series.Constant(factor, steps) : Series.Scaled(profiles[name], factor);
 
         var assets = new List<AssetSpec>();
         foreach (var (asset, i) in (doc.Assets ?? []).Select((a, i) => (a, i)))

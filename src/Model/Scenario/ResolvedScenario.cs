@@ -81,7 +81,7 @@ public sealed record ThermalSpec(
     [property: Id(3)] double RampMwPerH,
     [property: Id(4)] double MarginalCostPerMwh,
     [property: Id(5)] double EmissionsTPerMwh,
-    [property: Id(6)] double[] Availability)
+    [property: Id(6)] Series Availability)
     : AssetSpec(Index, Id, "thermal", Region, Owner)
 {
     public override string Carrier => Fuel;
@@ -92,7 +92,7 @@ public sealed record RenewableSpec(
     int Index, string Id, string Kind, int Region, string? Owner,
     [property: Id(0)] double CapacityMw,
     [property: Id(1)] double MarginalCostPerMwh,
-    [property: Id(2)] double[] Availability)
+    [property: Id(2)] Series Availability)
     : AssetSpec(Index, Id, Kind, Region, Owner)
 {
     public override string Carrier => Type;
@@ -121,7 +121,7 @@ public sealed record StorageSpec(
 public sealed record LoadSpec(
     int Index, string Id, int Region, string? Owner,
     [property: Id(0)] string Sector,
-    [property: Id(1)] double[] DemandMw,
+    [property: Id(1)] Series DemandMw,
     [property: Id(2)] double CurtailableFraction,
     [property: Id(3)] double CurtailmentCostPerMwh,
     [property: Id(4)] double ShiftableFraction,
@@ -142,7 +142,7 @@ public sealed record DatacenterSpec(
     [property: Id(0)] string? Hub,
     [property: Id(1)] double ItCapacityMw,
     [property: Id(2)] double Pue,
-    [property: Id(3)] double[] InteractiveItMw)
+    [property: Id(3)] Series InteractiveItMw)
     : AssetSpec(Index, Id, "datacenter", Region, Owner)
 {
     public override string Carrier => "";
@@ -168,7 +168,7 @@ public sealed record ComputeLinkSpec(
 public sealed record WorkloadSpec(
     [property: Id(0)] string Id,
     [property: Id(1)] int Origin,
-    [property: Id(2)] double[] ArrivalMwhPerH,
+    [property: Id(2)] Series ArrivalMwhPerH,
     [property: Id(3)] double DeadlineH,
     [property: Id(4)] double MaxLatencyMs,
     [property: Id(5)] double DataTbPerMwh,

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
 using GridActors.Abstractions;
+using GridActors.Model.Generation;
 using GridActors.Model.Loading;
 using GridActors.Model.Optimization;
 using GridActors.Model.Results;
@@ -39,12 +40,41 @@ public static class BenchCommand
         var regions = new Option<int>("--regions") { Description = "With --scale: regions of the generated scenarios.", DefaultValueFactory = _ => 31 };
         var steps = new Option<int>("--steps") { Description = "With --scale: hourly steps of the generated scenarios.", DefaultValueFactory = _ => 168 };
         var modes = new Option<string>("--modes") { Description = "With --scale: negotiated (central clearing), regional (regional clearing), rolling (the rolling optimum of the same windows) and optimal (the whole horizon), comma-separated.", DefaultValueFactory = _ => "negotiated,regional,rolling,optimal" };
+        var seeds = new Option<string>("--seeds") { Description = "With --scale: generator seeds, comma-separated.", DefaultValueFactory = _ => "1" };
+        var shapes = new Option<string>("--shapes") { Description = "With --scale: generator shapes (default, storage, ramps), comma-separated.", DefaultValueFactory = _ => "default" };
+        var cores = new Option<string>("--cores") { Description = "With --scale: run each mode on this many cores, comma-separated (1,2 adds a one-core row and the speed-up).", DefaultValueFactory = _ => Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         var limit = new Option<double>("--limit-minutes") { Description = "With --scale: a run taking longer is stopped and reported so.", DefaultValueFactory = _ => 60 };
         sizes.Validators.Add(result =>
         {
             if (ParseSizes(result.GetValueOrDefault<string>()) is null)
             {
                 result.AddError("--sizes must be positive whole numbers separated by commas, such as 1000,3000,10000");
+            }
+        });
+        seeds.Validators.Add(result =>
+        {
+            if (ParseSizes(result.GetValueOrDefault<string>()) is null)
+            {
+                result.AddError("--seeds must be positive whole numbers separated by commas, such as 1,2,3");
+            }
+        });
+        shapes.Validators.Add(result =>
+        {
+            if (ParseShapes(result.GetValueOrDefault<string>()) is null)
+            {
+                result.AddError($"--shapes must be one or more of {string.Join(", ", GeneratorSettings.ShapeNames)}, comma-separated");
+            }
+        });
+        cores.Validators.Add(result =>
+        {
+            var given = ParseSizes(result.GetValueOrDefault<string>());
+            if (given is null || given.Any(c => c > Environment.ProcessorCount))
+            {
+                result.AddError($"--cores must be whole numbers from 1 to this machine's {Environment.ProcessorCount}, comma-separated");
+            }
+            else if (given.Any(c => c < Environment.ProcessorCount) && !File.Exists(ScaleBench.Taskset))
+            {
+                result.AddError($"--cores below {Environment.ProcessorCount} pins runs with {ScaleBench.Taskset}, which this machine does not have (Debian: apt-get install util-linux)");
             }
         });
         modes.Validators.Add(result =>
@@ -74,17 +104,34 @@ public static class BenchCommand
         });
         var command = new Command("bench", "Measure run (negotiated) and optimize on scenarios: wall time, asset-steps per second, rounds, gap, memory.")
         {
-            scenarios, repeat, output, scale, sizes, regions, steps, modes, limit,
+            scenarios, repeat, output, scale, sizes, regions, steps, modes, seeds, shapes, cores, limit,
         };
         command.SetAction((parse, cancellationToken) => parse.GetValue(scale)
-            ? ScaleBench.ExecuteAsync(ParseSizes(parse.GetValue(sizes)!)!, parse.GetValue(regions), parse.GetValue(steps),
-                parse.GetValue(modes)!.Split(',', StringSplitOptions.TrimEntries), TimeSpan.FromMinutes(parse.GetValue(limit)), parse.GetValue(output)?.FullName, cancellationToken)
+            ? ScaleBench.ExecuteAsync(new ScaleBench.Plan(ParseSizes(parse.GetValue(sizes)!)!, parse.GetValue(regions), parse.GetValue(steps),
+                parse.GetValue(modes)!.Split(',', StringSplitOptions.TrimEntries), TimeSpan.FromMinutes(parse.GetValue(limit)),
+                ParseSizes(parse.GetValue(seeds))!, ParseShapes(parse.GetValue(shapes))!, ParseSizes(parse.GetValue(cores))!), parse.GetValue(output)?.FullName, cancellationToken)
             : ExecuteAsync(
                 parse.GetValue(scenarios) is { Length: > 0 } given ? [.. given.Select(f => f.FullName)] : [.. ReferenceScenarios.Select(Path.GetFullPath)],
                 parse.GetValue(repeat), parse.GetValue(output)?.FullName, cancellationToken));
         return command;
     }
 
+    private static GeneratorShape[]? ParseShapes(string? text)
+    {
+        var parts = (text ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var shapes = new List<GeneratorShape>();
+        foreach (var part in parts)
+        {
+            if (!GeneratorSettings.TryParseShape(part, out var shape))
+            {
+                return null;
+            }
+            shapes.Add(shape);
+        }
+        return shapes.Count > 0 ? [.. shapes.Distinct()] : null;
+    }
+
+    /// <summary>Positive whole numbers separated by commas (sizes, seeds, core counts), or null.</summary>
     private static int[]? ParseSizes(string? text)
     {
         var parts = (text ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);

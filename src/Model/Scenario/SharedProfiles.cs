@@ -1,0 +1,59 @@
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+
+namespace GridActors.Model.Scenario;
+
+/// <summary>
+/// One copy per process of each profile's values. Orleans shares an object within one message, but each message
+/// brings its own copies: on a silo other than the driver's, every asset grain's set-up would hold its own copy of the
+/// profiles it names (as much memory as the per-asset arrays the series replaced). A series that comes in a message
+/// (<see cref="SeriesConverter"/>) takes the copy already held when there is one with the same values. Copies nobody
+/// holds any more are collected; their entries are dropped when looked up.
+/// </summary>
+public static class SharedProfiles
+{
+    private static readonly ConcurrentDictionary<Key, WeakReference<double[]>[]> Held = new();
+
+    /// <summary>The held array with the values of <paramref name="values"/>, which becomes the held one if there is none.</summary>
+    public static double[]? Intern(double[]? values)
+    {
+        if (values is null)
+        {
+            return null;
+        }
+        var key = new Key(values.Length, Hash(values));
+        var result = values;
+        Held.AddOrUpdate(key, _ => [new WeakReference<double[]>(values)], (_, copies) =>
+        {
+            var alive = new List<WeakReference<double[]>>(copies.Length + 1);
+            double[]? found = null;
+            foreach (var copy in copies)
+            {
+                if (copy.TryGetTarget(out var held))
+                {
+                    alive.Add(copy);
+                    if (found is null && held.AsSpan().SequenceEqual(values))
+                    {
+                        found = held;
+                    }
+                }
+            }
+            if (found is null)
+            {
+                alive.Add(new WeakReference<double[]>(values));
+            }
+            result = found ?? values;
+            return [.. alive];
+        });
+        return result;
+    }
+
+    private static int Hash(double[] values)
+    {
+        var hash = new HashCode();
+        hash.AddBytes(MemoryMarshal.AsBytes(values.AsSpan()));
+        return hash.ToHashCode();
+    }
+
+    private readonly record struct Key(int Length, int Hash);
+}

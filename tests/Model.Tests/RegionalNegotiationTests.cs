@@ -22,13 +22,16 @@ public sealed class RegionalNegotiationTests(ITestOutputHelper output)
         Assert.True(record.Converged, $"not converged after {record.Rounds} rounds, bound {record.RelativeGap}");
     }
 
-    /// <summary>Generated scenarios with ramps, floors, stores of 2-8 hours and flexible loads, 5 and 8 regions.</summary>
+    /// <summary>Generated scenarios with ramps, floors, stores of 2-8 hours and flexible loads, 5-10 regions; many stores (30 % of the assets) and slow ramps too.</summary>
     [Theory]
-    [InlineData(5, 200, 1)]
-    [InlineData(8, 400, 2)]
-    public async Task GeneratedScenariosConvergeWithinTheirProvenBound(int regions, int assets, int seed)
+    [InlineData(5, 200, 1, GeneratorShape.Default)]
+    [InlineData(8, 400, 2, GeneratorShape.Default)]
+    [InlineData(6, 200, 3, GeneratorShape.Storage)]
+    [InlineData(10, 300, 4, GeneratorShape.Storage)]
+    [InlineData(7, 250, 5, GeneratorShape.Ramps)]
+    public async Task GeneratedScenariosConvergeWithinTheirProvenBound(int regions, int assets, int seed, GeneratorShape shape)
     {
-        var record = await Check(Generated(regions, assets, seed), new NegotiationOptions(MaxRounds: 80, RelativeGap: 1e-4));
+        var record = await Check(Generated(regions, assets, seed, shape), new NegotiationOptions(MaxRounds: 80, RelativeGap: 1e-4));
         Assert.True(record.Converged, $"not converged after {record.Rounds} rounds, bound {record.RelativeGap}");
     }
 
@@ -42,10 +45,10 @@ public sealed class RegionalNegotiationTests(ITestOutputHelper output)
         Assert.InRange(record.Objective, 0, (1 + 1e-3) * HorizonOptimizer.Solve(scenario, LpSolverKind.Glop).Objective);
     }
 
-    private static Scenario.ResolvedScenario Generated(int regions, int assets, int seed)
+    private static Scenario.ResolvedScenario Generated(int regions, int assets, int seed, GeneratorShape shape = GeneratorShape.Default)
     {
         using var folder = new TempScenario();
-        var resolved = ScenarioLoader.Load(folder.Write("generated.yaml", ScenarioGenerator.Generate(new GeneratorSettings(regions, assets, 48, seed))));
+        var resolved = ScenarioLoader.Load(folder.Write("generated.yaml", ScenarioGenerator.Generate(new GeneratorSettings(regions, assets, 48, seed, shape))));
         // Compute work is placed by brokers in the grains; this harness negotiates power only.
         return resolved with { Compute = Scenario.ComputeSpec.Empty };
     }

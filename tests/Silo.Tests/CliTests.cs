@@ -243,6 +243,9 @@ public sealed class CliTests : IDisposable
             Assert.True(runs["optimal"].GetProperty("peak_megabytes").GetDouble() > 20);
             // One 24-step window over 24 steps: the rolling optimum is the optimum.
             Assert.Equal(0, runs["rolling"].GetProperty("cost_gap").GetDouble(), 9);
+            // An optimum has no rounds to report.
+            Assert.Equal(System.Text.Json.JsonValueKind.Null, runs["rolling"].GetProperty("rounds").ValueKind);
+            Assert.Equal(System.Text.Json.JsonValueKind.Null, runs["optimal"].GetProperty("rounds").ValueKind);
         }
 
         var (badExit, _, badError) = await Gridactors.RunAsync("bench", "--scale", "--sizes", "1000,lots");

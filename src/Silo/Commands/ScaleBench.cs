@@ -164,7 +164,8 @@ public static class ScaleBench
         return new Measurement(mode,
             info.GetProperty("wall_seconds").GetDouble(),
             info.GetProperty("asset_steps_per_second").GetDouble(),
-            info.TryGetProperty("negotiation_rounds", out var rounds) ? rounds.GetInt32() : null,
+            // An optimum has no rounds (its run.json says 0).
+            mode is "negotiated" or "regional" && info.TryGetProperty("negotiation_rounds", out var rounds) ? rounds.GetInt32() : null,
             summary.RootElement.GetProperty("total_cost").GetDouble(),
             peak,
             info.TryGetProperty("coordinator_share", out var share) ? share.GetDouble() : null,

@@ -31,6 +31,11 @@ public sealed class ProfileSharingTests
         var otherLoad = RoundTrip(Load(other, 1));
         Assert.NotSame(received[0].DemandMw.Shape, otherLoad.DemandMw.Shape);
         Assert.Equal(other, otherLoad.DemandMw.Shape);
+        // Equal as numbers is not enough: 0 and -0 print differently, so they are different profiles.
+        var positive = RoundTrip(Load([0.0, 1.0], 1));
+        var negative = RoundTrip(Load([-0.0, 1.0], 1));
+        Assert.NotSame(positive.DemandMw.Shape, negative.DemandMw.Shape);
+        Assert.True(double.IsNegative(negative.DemandMw[0]));
         // A constant series carries no profile.
         var constant = RoundTrip(Series.Constant(0.9, 24));
         Assert.Null(constant.Shape);

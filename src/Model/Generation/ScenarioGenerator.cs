@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using GridActors.Model.Profiles;
@@ -19,10 +20,18 @@ public enum GeneratorShape
 public sealed record GeneratorSettings(int Regions, int Assets, int Steps = 168, int Seed = 1, GeneratorShape Shape = GeneratorShape.Default)
 {
     /// <summary>The shapes' names as the command line takes them.</summary>
-    public static IReadOnlyList<string> ShapeNames { get; } = [.. Enum.GetNames<GeneratorShape>().Select(n => n.ToLowerInvariant())];
+    public static ImmutableArray<string> ShapeNames { get; } = [.. Enum.GetNames<GeneratorShape>().Select(n => n.ToLowerInvariant())];
 
-    public static bool TryParseShape(string name, out GeneratorShape shape) =>
-        Enum.TryParse(name, ignoreCase: true, out shape) && Enum.IsDefined(shape) && !int.TryParse(name, out _);
+    /// <summary>A shape by its name, in any case; numbers are no names.</summary>
+    public static bool TryParseShape(string name, out GeneratorShape shape)
+    {
+        var index = ShapeNames.IndexOf(name.ToLowerInvariant());
+        shape = index >= 0 ? (GeneratorShape)index : GeneratorShape.Default;
+        return index >= 0;
+    }
+
+    /// <summary>This shape's name as the command line and the bench's figures write it.</summary>
+    public string ShapeName => ShapeNames[(int)Shape];
 
     /// <summary>Thirty times China's provinces: enough for any study, small enough that the grid and the regions' profiles stay a small part of the file.</summary>
     public const int MaxRegions = 999;
@@ -30,7 +39,7 @@ public sealed record GeneratorSettings(int Regions, int Assets, int Steps = 168,
     /// <summary>About 200 bytes of YAML an asset: 300,000 stay within the 64 MB a scenario file may have.</summary>
     public const int MaxAssets = 300_000;
 
-    public string Name => $"generated-r{Regions}-a{Assets}-s{Seed}" + (Shape == GeneratorShape.Default ? "" : "-" + Shape.ToString().ToLowerInvariant());
+    public string Name => $"generated-r{Regions}-a{Assets}-s{Seed}" + (Shape == GeneratorShape.Default ? "" : "-" + ShapeName);
 
     /// <summary>Why a scenario of this size would not load under <paramref name="limits"/>, or null.</summary>
     public string? Problem(Loading.ScenarioLimits limits) =>

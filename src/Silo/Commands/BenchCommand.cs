@@ -116,35 +116,28 @@ public static class BenchCommand
         return command;
     }
 
-    private static GeneratorShape[]? ParseShapes(string? text)
-    {
-        var parts = (text ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var shapes = new List<GeneratorShape>();
-        foreach (var part in parts)
-        {
-            if (!GeneratorSettings.TryParseShape(part, out var shape))
-            {
-                return null;
-            }
-            shapes.Add(shape);
-        }
-        return shapes.Count > 0 ? [.. shapes.Distinct()] : null;
-    }
-
     /// <summary>Positive whole numbers separated by commas (sizes, seeds, core counts), or null.</summary>
-    private static int[]? ParseSizes(string? text)
+    private static int[]? ParseSizes(string? text) => ParseList(text, (string part, out int size) =>
+        int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out size) && size > 0);
+
+    /// <summary>The generator's shapes by name, separated by commas, or null.</summary>
+    private static GeneratorShape[]? ParseShapes(string? text) => ParseList<GeneratorShape>(text, GeneratorSettings.TryParseShape) is { } shapes ? [.. shapes.Distinct()] : null;
+
+    private delegate bool TryParse<T>(string text, out T value);
+
+    /// <summary>Items separated by commas, each parsed by <paramref name="parse"/>; null when one fails or there is none.</summary>
+    private static T[]? ParseList<T>(string? text, TryParse<T> parse)
     {
-        var parts = (text ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var sizes = new List<int>();
-        foreach (var part in parts)
+        var items = new List<T>();
+        foreach (var part in (text ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
-            if (!int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var size) || size < 1)
+            if (!parse(part, out var item))
             {
                 return null;
             }
-            sizes.Add(size);
+            items.Add(item);
         }
-        return sizes.Count > 0 ? [.. sizes] : null;
+        return items.Count > 0 ? [.. items] : null;
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };

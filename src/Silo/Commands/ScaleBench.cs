@@ -97,7 +97,7 @@ public static class ScaleBench
         }
         var optimum = runs.FirstOrDefault(r => r.Mode == "optimal")?.Cost;
         var rolling = runs.FirstOrDefault(r => r.Mode == "rolling");
-        return new SizeFigures(settings.Assets, settings.Regions, settings.Steps, settings.Seed, settings.Shape.ToString().ToLowerInvariant(), cores, [.. runs.Select(r => r with
+        return new SizeFigures(settings.Assets, settings.Regions, settings.Steps, settings.Seed, settings.ShapeName, cores, [.. runs.Select(r => r with
         {
             CostGap = r.Mode != "optimal" ? Gap(r.Cost, optimum) : null,
             RollingGap = r.Mode is "negotiated" or "regional" ? Gap(r.Cost, rolling?.Cost) : null,

@@ -53,6 +53,8 @@ public static class RegionalNegotiation
         (double[][] Prices, LinkStep[][] Flows, ComputeOutcome? Compute)? best = null;
         double[] terminal = [];
         double[][]? signalled = null;
+        // The prices that gave the best lower bound so far: the stable point the prices sent are drawn towards.
+        double[][]? stability = null;
         var priceChange = 0.0;
         var round = 0;
         var gap = double.PositiveInfinity;
@@ -96,8 +98,9 @@ public static class RegionalNegotiation
             }
             else
             {
-                priceChange = PriceSignals.MaxChange(signalled, prices);
-                signalled = prices;
+                var smoothed = stability is { } stable ? PriceSignals.Blend(stable, prices, PriceSmoothing) : prices;
+                priceChange = PriceSignals.MaxChange(signalled, smoothed);
+                signalled = smoothed;
             }
             var routeCosts = master.WorkRouteCosts(signalled);
             var work = compute is { IsEmpty: false } ? await brokers(routeCosts, round - 1) : [];
@@ -130,7 +133,11 @@ public static class RegionalNegotiation
             // a window's first signal it also sends the plan that drops everything, which is no answer to the prices.
             var bound = replies.Sum(x => x.ResponseValue) + master.GridValue(signalled)
                 + work.GroupBy(p => p.Workload).Sum(g => g.Min(p => p.CostAt(routeCosts[g.Key]))) - master.ScarcityRent;
-            lower = Math.Max(lower, bound);
+            if (bound > lower)
+            {
+                lower = bound;
+                stability = signalled;
+            }
             plans.AddRange(work);
 
             gap = bestUpper - lower;
@@ -148,6 +155,13 @@ public static class RegionalNegotiation
             double.IsFinite(gap) ? Math.Max(0, gap) : -1, double.IsFinite(relative) ? Math.Max(0, relative) : -1, priceChange, bestUpper, Lp: [coordinatorWork]);
         return new CoupledWindow(record, bestRound, best!.Value.Prices, best.Value.Flows, best.Value.Compute);
     }
+
+    /// <summary>
+    /// The weight of the prices that gave the best lower bound in the prices sent after the first round; the
+    /// coordinator's new duals get the rest (Wentges smoothing). Any prices give a valid bound, so the proof holds
+    /// whatever the weight; a half cut the rounds of the generated windows by a tenth (docs/negotiation.md).
+    /// </summary>
+    private const double PriceSmoothing = 0.5;
 
     /// <summary>Rounds a schedule stays on offer without being mixed in; the coordinator's solve grows with what it carries.</summary>
     private const int UnusedRounds = 5;

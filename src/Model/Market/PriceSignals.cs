@@ -1,6 +1,6 @@
 namespace GridActors.Model.Market;
 
-/// <summary>What both clearings do with the prices they send: start from the previous window's, and measure how far they moved.</summary>
+/// <summary>What both clearings do with the prices they send: start from the previous window's, draw them towards stable ones, and measure how far they moved.</summary>
 public static class PriceSignals
 {
     /// <summary>The prices of a window's first signal: the previous window's prices for the steps it already planned, <paramref name="prices"/> beyond.</summary>
@@ -13,6 +13,10 @@ public static class PriceSignals
         }
         return result;
     }
+
+    /// <summary><paramref name="weight"/> × <paramref name="stable"/> + (1 - <paramref name="weight"/>) × <paramref name="latest"/>, region by region and step by step.</summary>
+    public static double[][] Blend(double[][] stable, double[][] latest, double weight) =>
+        [.. latest.Select((p, r) => p.Select((x, k) => weight * stable[r][k] + (1 - weight) * x).ToArray())];
 
     /// <summary>The largest change of any region's price in any step between two signals (per MWh).</summary>
     public static double MaxChange(double[][] before, double[][] after)

@@ -27,7 +27,7 @@ public sealed class WindowMarket : IDisposable
     {
         this.scenario = scenario;
         lp = new DispatchLp(solver, scenario.Regions.Length, firstStep, steps, scenario.StepHours, "window market");
-        market = new MarketTerms(lp, scenario.Links, scenario.Economics.ValueOfLostLoadPerMwh);
+        market = new MarketTerms(lp, scenario.Links, scenario.Economics.ValueOfLostLoadPerMwh, lazyRamps: true);
         market.Build(bids);
         brokers = compute is { IsEmpty: false } ? new BrokerColumns(lp, compute) : null;
     }
@@ -85,7 +85,7 @@ public sealed class WindowMarket : IDisposable
 
     public void Solve()
     {
-        var status = lp.Solve();
+        var status = market.Solve();
         if (status != LpStatus.Optimal)
         {
             throw new DispatchInfeasibleException(InfeasibilityReport.Explain(scenario, status, lp.FirstStep, lp.Steps));

@@ -21,11 +21,22 @@ public sealed class MarketTerms
     private LpVariable[][] reverse = [];
 
     private readonly bool stableShape;
+    private readonly bool lazyRamps;
 
-    /// <summary>The market terms of <paramref name="lp"/>; with <paramref name="stableShape"/> every offer pool gets a column, even an empty one, so that models of equal length have one shape (<see cref="PooledOffers.Build"/>).</summary>
-    public MarketTerms(DispatchLp lp, LinkSpec[] links, double valueOfLostLoadPerMwh, bool stableShape = false)
+    /// <summary>Plants whose ramp rows wait until a solution breaks them.</summary>
+    private readonly List<(ThermalBid Bid, LpVariable[] Output)> waitingRamps = [];
+
+    /// <summary>
+    /// The market terms of <paramref name="lp"/>; with <paramref name="stableShape"/> every offer pool gets a column, even an
+    /// empty one, so that models of equal length have one shape (<see cref="PooledOffers.Build"/>). With
+    /// <paramref name="lazyRamps"/> the ramp rows of plants that ramp at least half their range in a step are added
+    /// only when a solution breaks them (<see cref="Solve"/>): for a model kept and re-solved hot, where a row added
+    /// costs a few dual simplex iterations and a row left out makes every iteration cheaper.
+    /// </summary>
+    public MarketTerms(DispatchLp lp, LinkSpec[] links, double valueOfLostLoadPerMwh, bool stableShape = false, bool lazyRamps = false)
     {
         this.stableShape = stableShape;
+        this.lazyRamps = lazyRamps;
         this.lp = lp;
         this.links = links;
         this.valueOfLostLoadPerMwh = valueOfLostLoadPerMwh;
@@ -55,30 +66,96 @@ public sealed class MarketTerms
         var output = new LpVariable[lp.Steps];
         for (var k = 0; k < lp.Steps; k++)
         {
-            var step = lp.FirstStep + k;
-            output[k] = lp.Variable(bid.FloorMw[k], bid.CeilingMw[k], $"output_a{bid.Asset}_t{step}");
+            output[k] = lp.Variable(bid.FloorMw[k], bid.CeilingMw[k], $"output_a{bid.Asset}_t{lp.FirstStep + k}");
             lp.Inject(bid.Region, k, output[k], 1);
             lp.AddEnergyCost(output[k], bid.PricePerMwh[k]);
-            if (double.IsPositiveInfinity(bid.RampMwPerStep))
-            {
-                continue;
-            }
-            // |p(t) - p(t-1)| <= ramp; the first step ramps from the output before the range, if any.
-            var ramp = bid.RampMwPerStep;
-            if (k > 0)
-            {
-                var row = lp.Solver.MakeConstraint(-ramp, ramp, $"ramp_a{bid.Asset}_t{step}");
-                row.SetCoefficient(output[k], 1);
-                row.SetCoefficient(output[k - 1], -1);
-            }
-            else if (bid.PreviousOutputMw is { } previous)
-            {
-                var row = lp.Solver.MakeConstraint(previous - ramp, previous + ramp, $"ramp_a{bid.Asset}_t{step}");
-                row.SetCoefficient(output[k], 1);
-            }
+        }
+        if (double.IsPositiveInfinity(bid.RampMwPerStep))
+        {
+            return output;
+        }
+        if (lazyRamps && bid.CeilingMw.Length > 0 && bid.RampMwPerStep >= LazyRampShare * (bid.CeilingMw.Max() - bid.FloorMw.Min()))
+        {
+            waitingRamps.Add((bid, output));
+            return output;
+        }
+        for (var k = 0; k < lp.Steps; k++)
+        {
+            AddRamp(bid, output, k);
         }
         return output;
     }
+
+    /// <summary>The share of its range a plant must ramp in a step for its ramp rows to wait (<see cref="MarketTerms(DispatchLp, LinkSpec[], double, bool, bool)"/>).</summary>
+    private const double LazyRampShare = 0.5;
+
+    /// <summary>|p(t) - p(t-1)| ≤ ramp; the first step ramps from the output before the range, if any.</summary>
+    private void AddRamp(ThermalBid bid, LpVariable[] output, int k)
+    {
+        var ramp = bid.RampMwPerStep;
+        var name = $"ramp_a{bid.Asset}_t{lp.FirstStep + k}";
+        if (k > 0)
+        {
+            var row = lp.Solver.MakeConstraint(-ramp, ramp, name);
+            row.SetCoefficient(output[k], 1);
+            row.SetCoefficient(output[k - 1], -1);
+        }
+        else if (bid.PreviousOutputMw is { } previous)
+        {
+            var row = lp.Solver.MakeConstraint(previous - ramp, previous + ramp, name);
+            row.SetCoefficient(output[k], 1);
+        }
+    }
+
+    /// <summary>
+    /// Solves until no waiting ramp row is broken: each solution that breaks some gets those rows and is solved
+    /// again, hot. The last solution keeps every ramp, and since it is optimal without the rows still waiting, it
+    /// is optimal with them (their duals are zero): the same optimum as the LP with every row.
+    /// </summary>
+    public LpStatus Solve(CancellationToken cancellation = default)
+    {
+        while (true)
+        {
+            var status = lp.Solve(cancellation);
+            if (status != LpStatus.Optimal || AddBrokenRamps() == 0)
+            {
+                return status;
+            }
+        }
+    }
+
+    /// <summary>Gives every plant whose ramp the solution breaks all its ramp rows: a plant that needed one tends to need more, and each re-solve costs as much as many rows.</summary>
+    private int AddBrokenRamps()
+    {
+        var broken = waitingRamps.Where(w => Breaks(w.Bid, w.Output)).ToList();
+        foreach (var (bid, output) in broken)
+        {
+            for (var k = 0; k < output.Length; k++)
+            {
+                AddRamp(bid, output, k);
+            }
+        }
+        waitingRamps.RemoveAll(w => broken.Contains(w));
+        return broken.Count;
+    }
+
+    private static bool Breaks(ThermalBid bid, LpVariable[] output)
+    {
+        var before = bid.PreviousOutputMw;
+        foreach (var step in output)
+        {
+            var now = step.SolutionValue();
+            if (before is { } last && Math.Abs(now - last) > bid.RampMwPerStep + RampToleranceMw)
+            {
+                return true;
+            }
+            before = now;
+        }
+        return false;
+    }
+
+    /// <summary>A ramp broken by less than this is solver round-off (MW), as in the ramp rows' own tolerance.</summary>
+    private const double RampToleranceMw = 1e-6;
 
     private int[] AddLoad(LoadBid bid)
     {

@@ -41,7 +41,7 @@ public sealed class RegionWindow : IDisposable
         this.commitSteps = commitSteps;
         this.valueOfLostLoadPerMwh = valueOfLostLoadPerMwh;
         lp = new DispatchLp(solver, 1, firstStep, steps, stepHours, "region market");
-        market = new MarketTerms(lp, [], valueOfLostLoadPerMwh);
+        market = new MarketTerms(lp, [], valueOfLostLoadPerMwh, lazyRamps: true);
         // The region's LP has one balance: every bid is moved to region 0 and to its local index.
         market.Build(this.bids.Select((b, i) => b with { Asset = i, Region = 0 }));
     }
@@ -131,7 +131,7 @@ public sealed class RegionWindow : IDisposable
 
     private void Solve()
     {
-        var status = lp.Solve();
+        var status = market.Solve();
         if (status != LpStatus.Optimal)
         {
             // With unserved and spilled energy priced the region's LP is always feasible; anything else is a solver failure.

@@ -18,7 +18,7 @@ public sealed record RunOptions(
     [property: Id(2)] NegotiationOptions Negotiation,
     [property: Id(3)] LpSolverKind MarketSolver,
     [property: Id(4)] Placement Placement = Placement.Negotiated,
-    [property: Id(5)] Clearing Clearing = Clearing.Central)
+    [property: Id(5)] Clearing Clearing = Clearing.Auto)
 {
     public static RunOptions Default { get; } = new(24, 24, new NegotiationOptions(), LpSolverKind.Highs);
 }

@@ -48,6 +48,7 @@ public static class RunDriver
         IGrainFactory grains, ResolvedScenario scenario, RunOptions options, string outputDirectory, RunHooks hooks, CancellationToken cancellationToken = default)
     {
         var runId = hooks.RunId ?? $"{scenario.Name}-{Guid.NewGuid():N}";
+        options = options with { Clearing = ClearingChoice.Resolve(options.Clearing, scenario, options.Placement) };
         var watch = Stopwatch.StartNew();
         var summary = new SummaryAccumulator(scenario);
         using var writer = new ResultWriter(scenario, outputDirectory, hooks.Format);
@@ -83,7 +84,7 @@ public static class RunDriver
         cancellationToken.ThrowIfCancellationRequested();
         var version = typeof(RunDriver).Assembly.GetName().Version?.ToString() ?? "0";
         var info = new RunInfo(runId, "negotiated", watch.Elapsed.TotalSeconds, hooks.Silos, options.WindowSteps, version, LookaheadSteps: options.LookaheadSteps,
-            Lp: GridActors.Model.LinearProgramming.LpWork.ByRole(summary.Windows.SelectMany(w => w.Lp ?? [])));
+            Clearing: ClearingChoice.Name(options.Clearing), Lp: GridActors.Model.LinearProgramming.LpWork.ByRole(summary.Windows.SelectMany(w => w.Lp ?? [])));
         writer.Complete(summary, "negotiated", info);
         return (summary, info);
     }

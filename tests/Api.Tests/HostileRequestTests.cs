@@ -71,7 +71,7 @@ public sealed class HostileRequestTests(LiveCluster cluster) : IDisposable
     [InlineData("""{"scenario":"two-region-toy","max_rounds":1000000000}""", "max_rounds: must be from 1 to 1,000")]
     [InlineData("""{"scenario":"two-region-toy","pace":1e-300}""", "pace: must be 0 (as fast as possible) or from 0.01")]
     [InlineData("""{"scenario":"two-region-toy","pace":1e300}""", "pace: must be 0")]
-    [InlineData("""{"scenario":"two-region-toy","clearing":"everywhere"}""", "clearing: 'everywhere' is not a clearing; use central or regional")]
+    [InlineData("""{"scenario":"two-region-toy","clearing":"everywhere"}""", "clearing: 'everywhere' is not a clearing; use auto, central or regional")]
     [InlineData("""{"scenario":"two-region-toy","format":"xlsx"}""", "format: 'xlsx' is not a result format; use csv, parquet or both")]
     [InlineData("""{"scenario":"two-region-toy","clearing":"regional","placement":"carbon-greedy"}""", "placement: carbon-greedy placement needs the central clearing")]
     [InlineData("", "body: is empty")]

@@ -72,14 +72,17 @@ public sealed class CliTests : IDisposable
     }
 
     [Theory]
-    [InlineData("central", new[] { "window market" })]
-    [InlineData("regional", new[] { "coordinator", "region market" })]
-    public async Task RunJsonSaysWhatEachMarketsLpsCost(string clearing, string[] roles)
+    [InlineData("central", "central", new[] { "window market" })]
+    [InlineData("regional", "regional", new[] { "coordinator", "region market" })]
+    [InlineData("auto", "central", new[] { "window market" })]
+    public async Task RunJsonSaysWhichClearingRanAndWhatEachMarketsLpsCost(string clearing, string cleared, string[] roles)
     {
         var output = Path.Combine(folder, clearing);
         var (exitCode, _, error) = await Gridactors.RunAsync("run", RepositoryRoot.Path("scenarios/storage-heavy.yaml"), "--out", output, "--window-steps", "12", "--clearing", clearing);
         Assert.True(exitCode == 0, error);
         using var run = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "run.json")));
+        // storage-heavy has 29 assets: auto clears them centrally.
+        Assert.Equal(cleared, run.RootElement.GetProperty("clearing").GetString());
         var lp = run.RootElement.GetProperty("lp");
         Assert.Equal(roles, lp.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         var rounds = run.RootElement.GetProperty("negotiation_rounds").GetInt32();
@@ -124,6 +127,20 @@ public sealed class CliTests : IDisposable
         var (badShapeExit, _, badShapeError) = await Gridactors.RunAsync("generate", "--shape", "batteries");
         Assert.Equal(2, badShapeExit);
         Assert.Contains("--shape must be one of default, storage, ramps", badShapeError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ByDefaultAScenarioOfSeveralHundredAssetsIsClearedRegionally()
+    {
+        var scenario = Path.Combine(folder, "generated-250.yaml");
+        var (generated, _, generateError) = await Gridactors.RunAsync("generate", "--regions", "3", "--assets", "250", "--steps", "12", "--out", scenario);
+        Assert.True(generated == 0, generateError);
+        var output = Path.Combine(folder, "auto-250");
+        var (exitCode, _, error) = await Gridactors.RunAsync("run", scenario, "--out", output, "--window-steps", "6", "--lookahead-steps", "6");
+        Assert.True(exitCode == 0, error);
+        using var run = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "run.json")));
+        Assert.Equal("regional", run.RootElement.GetProperty("clearing").GetString());
+        Assert.True(run.RootElement.GetProperty("lp").TryGetProperty("coordinator", out _));
     }
 
     [Fact]

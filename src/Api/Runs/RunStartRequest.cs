@@ -19,7 +19,7 @@ namespace GridActors.Api.Runs;
 /// <param name="MaxRounds">Negotiation rounds per window at most (default 30).</param>
 /// <param name="Pace">Simulated steps per wall-clock second; absent or 0 runs as fast as possible.</param>
 /// <param name="Placement">Compute placement: "negotiated" (default), "local" or "carbon-greedy".</param>
-/// <param name="Clearing">Where the window market is cleared: "central" (the run grain, the default) or "regional" (each region grain clears its own assets).</param>
+/// <param name="Clearing">Where the window market is cleared: "auto" (the default: regional from a few hundred assets in several regions, <see cref="ClearingChoice"/>), "central" (the run grain) or "regional" (each region grain clears its own assets).</param>
 /// <param name="Format">Result tables as "csv" (the default), "parquet" or "both"; report.html is written from CSV, so not with "parquet".</param>
 public sealed record RunStartRequest(
     string? Scenario = null,
@@ -52,9 +52,10 @@ public sealed record RunStartRequest(
         };
         var clearing = Clearing?.Trim().ToLowerInvariant() switch
         {
-            null or "" or "central" => Abstractions.Clearing.Central,
+            null or "" or "auto" => Abstractions.Clearing.Auto,
+            "central" => Abstractions.Clearing.Central,
             "regional" => Abstractions.Clearing.Regional,
-            _ => Problem<Clearing>("clearing", $"'{Model.Loading.ErrorText.Quote(Clearing)}' is not a clearing; use central or regional"),
+            _ => Problem<Clearing>("clearing", $"'{Model.Loading.ErrorText.Quote(Clearing)}' is not a clearing; use auto, central or regional"),
         };
         var format = string.IsNullOrWhiteSpace(Format) ? ResultFormat.Csv
             : ResultFormats.Parse(Format.Trim().ToLowerInvariant()) ?? Problem<ResultFormat>("format", $"'{Model.Loading.ErrorText.Quote(Format)}' is not a result format; use csv, parquet or both");

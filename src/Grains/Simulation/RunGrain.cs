@@ -56,6 +56,7 @@ public sealed partial class RunGrain(
         {
             throw new ArgumentException(RunOptionLimits.CarbonGreedyNeedsCentralClearing, nameof(options));
         }
+        options = options with { Clearing = ClearingChoice.Resolve(options.Clearing, scenario, options.Placement) };
         definition.State = new RunDefinition { Scenario = scenario, Options = options, CreatedAt = DateTimeOffset.UtcNow };
         Prepare();
         checkpoint.State = new RunCheckpoint

@@ -181,7 +181,7 @@ public sealed class ResultWriter : IDisposable
 /// <summary>How a run went: the contents of run.json, the one file that differs between identical runs.</summary>
 /// <summary>The facts of a run for run.json; <paramref name="Lp"/> is what its LPs cost, by role.</summary>
 public sealed record RunInfo(string RunId, string Mode, double WallSeconds, int Silos, int WindowSteps, string Version, string? Solver = null, int? LookaheadSteps = null,
-    IReadOnlyList<GridActors.Model.LinearProgramming.LpWork>? Lp = null)
+    IReadOnlyList<GridActors.Model.LinearProgramming.LpWork>? Lp = null, string? Clearing = null)
 {
     public static string Machine => $"{Environment.MachineName}, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}";
 }
@@ -336,6 +336,10 @@ internal static class SummaryJson
             json.WriteStartObject();
             json.WriteString("run_id", info.RunId);
             json.WriteString("mode", info.Mode);
+            if (info.Clearing is not null)
+            {
+                json.WriteString("clearing", info.Clearing);
+            }
             json.WriteNumber("wall_seconds", Math.Round(info.WallSeconds, 3));
             json.WriteNumber("steps", s.StepsDone);
             json.WriteNumber("assets", s.AssetCount);

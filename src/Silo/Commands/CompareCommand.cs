@@ -48,7 +48,9 @@ public static class CompareCommand
         var negotiatedFolder = Path.Combine(outputDirectory, "negotiated");
         try
         {
-            var options = settings.Read(parse);
+            // One clearing for every negotiated run of the comparison, whatever their placement.
+            var asked = settings.Read(parse);
+            var options = asked with { Clearing = ClearingChoice.Resolve(asked.Clearing, resolved, asked.Placement) };
             var watch = Stopwatch.StartNew();
             // The whole horizon when it fits in one LP here; a national year does not, and is compared with the rolling optimum only.
             var tooBig = OptimumMemory.WholeHorizonProblem(resolved);

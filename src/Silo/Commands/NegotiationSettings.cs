@@ -18,8 +18,8 @@ public sealed class NegotiationSettings
     };
     private readonly Option<string> clearing = new("--clearing")
     {
-        Description = "Where the window market is cleared: central (the run grain clears every asset) or regional (each region grain clears its own assets and the run grain couples the regions; docs/negotiation.md).",
-        DefaultValueFactory = _ => "central",
+        Description = $"Where the window market is cleared: central (the run grain clears every asset), regional (each region grain clears its own assets and the run grain couples the regions; docs/negotiation.md) or auto (regional from {ClearingChoice.RegionalFromAssets} assets in several regions, central below).",
+        DefaultValueFactory = _ => "auto",
     };
     private readonly Option<double> gap = new("--gap") { Description = "Relative gap at which a window's negotiation stops (its proven distance to the window optimum).", DefaultValueFactory = _ => RunOptions.Default.Negotiation.RelativeGap };
 
@@ -29,7 +29,7 @@ public sealed class NegotiationSettings
         InRange(lookaheadSteps, 0, RunOptionLimits.MaxLookaheadSteps);
         InRange(maxRounds, 1, RunOptionLimits.MaxRounds);
         placement.AcceptOnlyFromAmong("negotiated", "local", "carbon-greedy");
-        clearing.AcceptOnlyFromAmong("central", "regional");
+        clearing.AcceptOnlyFromAmong([.. Enum.GetValues<Clearing>().Select(ClearingChoice.Name)]);
         gap.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<double>() is var value && (value < 0 || !double.IsFinite(value)))
@@ -62,7 +62,7 @@ public sealed class NegotiationSettings
         LookaheadSteps = parse.GetValue(lookaheadSteps),
         Negotiation = new NegotiationOptions(parse.GetValue(maxRounds), parse.GetValue(gap)),
         Placement = parse.GetValue(placement) switch { "local" => Placement.Local, "carbon-greedy" => Placement.CarbonGreedy, _ => Placement.Negotiated },
-        Clearing = parse.GetValue(clearing) == "regional" ? Clearing.Regional : Clearing.Central,
+        Clearing = Enum.GetValues<Clearing>().Single(c => ClearingChoice.Name(c) == parse.GetValue(clearing)),
     };
 
     /// <summary>The ranges are the API's too (<see cref="RunOptionLimits"/>).</summary>

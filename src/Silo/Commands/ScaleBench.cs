@@ -25,7 +25,7 @@ public static class ScaleBench
     /// <summary>The modes, in the order they run, and the command of each.</summary>
     public static readonly (string Mode, string[] Command)[] Modes =
     [
-        ("negotiated", ["run"]),
+        ("negotiated", ["run", "--clearing", "central"]),
         ("regional", ["run", "--clearing", "regional"]),
         // The negotiation's default windows; cold windows, which are the faster on the generated scenarios (docs/performance.md).
         ("rolling", ["optimize", "--window-steps", "24", "--lookahead-steps", "24", "--cold-windows"]),

@@ -21,15 +21,16 @@ public enum Clearing
 
 /// <summary>
 /// Which clearing <see cref="Clearing.Auto"/> (the default of <c>run</c>, <c>compare</c> and the API) takes for a
-/// scenario. The central market re-solves one LP of every asset each round and is the faster and closer to the
-/// optimum on small scenarios (china-provinces-week, 164 assets: 4 s against 11-15 s); from a few hundred assets
-/// the regional one is faster by far, and at a thousand the central market does not finish a week
+/// scenario. The central market re-solves one LP of every asset each round: on the reference scenarios (up to 174
+/// assets) it is 1.1-3.6× faster than the regional one and closer to the optimum; from a few hundred assets the
+/// regional one is 2.6-3.7× faster but, at 500, stops its windows at the round limit further from the optimum
+/// (0.61 % against 0.15 %); from a thousand the central market does not finish a week in 20 minutes
 /// (docs/performance.md, "Which clearing by default"). Carbon-greedy placement needs the central market.
 /// </summary>
 public static class ClearingChoice
 {
     /// <summary>The smallest scenario, in assets, that <see cref="Clearing.Auto"/> clears regionally.</summary>
-    public const int RegionalFromAssets = 250;
+    public const int RegionalFromAssets = 1_000;
 
     public static Clearing Resolve(Clearing asked, ResolvedScenario scenario, Placement placement) =>
         asked != Clearing.Auto ? asked

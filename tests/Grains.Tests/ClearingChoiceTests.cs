@@ -6,16 +6,16 @@ using GridActors.Model.Scenario;
 
 namespace GridActors.Grains.Tests;
 
-/// <summary>Which clearing the default, auto, takes: regional from a few hundred assets in several regions, central otherwise or when asked.</summary>
+/// <summary>Which clearing the default, auto, takes: regional from a thousand assets in several regions, central otherwise or when asked.</summary>
 public sealed class ClearingChoiceTests
 {
     [Theory]
-    [InlineData(8, 250, Placement.Negotiated, Clearing.Regional)]
-    [InlineData(31, 1000, Placement.Local, Clearing.Regional)]
-    [InlineData(8, 249, Placement.Negotiated, Clearing.Central)]
+    [InlineData(8, 1000, Placement.Negotiated, Clearing.Regional)]
+    [InlineData(31, 3000, Placement.Local, Clearing.Regional)]
+    [InlineData(8, 999, Placement.Negotiated, Clearing.Central)]
     [InlineData(1, 1000, Placement.Negotiated, Clearing.Central)]
     [InlineData(8, 1000, Placement.CarbonGreedy, Clearing.Central)]
-    public void AutoClearsRegionallyFromAFewHundredAssetsInSeveralRegions(int regions, int assets, Placement placement, Clearing expected) =>
+    public void AutoClearsRegionallyFromAThousandAssetsInSeveralRegions(int regions, int assets, Placement placement, Clearing expected) =>
         Assert.Equal(expected, ClearingChoice.Resolve(Clearing.Auto, Generated(regions, assets), placement));
 
     [Theory]

@@ -130,12 +130,12 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
-    public async Task ByDefaultAScenarioOfSeveralHundredAssetsIsClearedRegionally()
+    public async Task ByDefaultAScenarioOfAThousandAssetsIsClearedRegionally()
     {
-        var scenario = Path.Combine(folder, "generated-250.yaml");
-        var (generated, _, generateError) = await Gridactors.RunAsync("generate", "--regions", "3", "--assets", "250", "--steps", "12", "--out", scenario);
+        var scenario = Path.Combine(folder, "generated-1000.yaml");
+        var (generated, _, generateError) = await Gridactors.RunAsync("generate", "--regions", "3", "--assets", "1000", "--steps", "12", "--out", scenario);
         Assert.True(generated == 0, generateError);
-        var output = Path.Combine(folder, "auto-250");
+        var output = Path.Combine(folder, "auto-1000");
         var (exitCode, _, error) = await Gridactors.RunAsync("run", scenario, "--out", output, "--window-steps", "6", "--lookahead-steps", "6");
         Assert.True(exitCode == 0, error);
         using var run = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "run.json")));

@@ -19,7 +19,7 @@ namespace GridActors.Api.Runs;
 /// <param name="MaxRounds">Negotiation rounds per window at most (default 30).</param>
 /// <param name="Pace">Simulated steps per wall-clock second; absent or 0 runs as fast as possible.</param>
 /// <param name="Placement">Compute placement: "negotiated" (default), "local" or "carbon-greedy".</param>
-/// <param name="Clearing">Where the window market is cleared: "auto" (the default: regional from a few hundred assets in several regions, <see cref="ClearingChoice"/>), "central" (the run grain) or "regional" (each region grain clears its own assets).</param>
+/// <param name="Clearing">Where the window market is cleared: "auto" (the default: regional from a thousand assets in several regions, <see cref="ClearingChoice"/>), "central" (the run grain) or "regional" (each region grain clears its own assets).</param>
 /// <param name="Format">Result tables as "csv" (the default), "parquet" or "both"; report.html is written from CSV, so not with "parquet".</param>
 public sealed record RunStartRequest(
     string? Scenario = null,

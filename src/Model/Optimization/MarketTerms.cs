@@ -24,7 +24,7 @@ public sealed class MarketTerms
     private readonly bool lazyRamps;
 
     /// <summary>Plants whose ramp rows wait until a solution breaks them.</summary>
-    private readonly List<(ThermalBid Bid, LpVariable[] Output)> waitingRamps = [];
+    private List<(ThermalBid Bid, LpVariable[] Output)> waitingRamps = [];
 
     /// <summary>
     /// The market terms of <paramref name="lp"/>; with <paramref name="stableShape"/> every offer pool gets a column, even an
@@ -127,16 +127,22 @@ public sealed class MarketTerms
     /// <summary>Gives every plant whose ramp the solution breaks all its ramp rows: a plant that needed one tends to need more, and each re-solve costs as much as many rows.</summary>
     private int AddBrokenRamps()
     {
-        var broken = waitingRamps.Where(w => Breaks(w.Bid, w.Output)).ToList();
-        foreach (var (bid, output) in broken)
+        var stillWaiting = new List<(ThermalBid Bid, LpVariable[] Output)>();
+        foreach (var (bid, output) in waitingRamps)
         {
+            if (!Breaks(bid, output))
+            {
+                stillWaiting.Add((bid, output));
+                continue;
+            }
             for (var k = 0; k < output.Length; k++)
             {
                 AddRamp(bid, output, k);
             }
         }
-        waitingRamps.RemoveAll(w => broken.Contains(w));
-        return broken.Count;
+        var added = waitingRamps.Count - stillWaiting.Count;
+        waitingRamps = stillWaiting;
+        return added;
     }
 
     private static bool Breaks(ThermalBid bid, LpVariable[] output)
@@ -154,7 +160,7 @@ public sealed class MarketTerms
         return false;
     }
 
-    /// <summary>A ramp broken by less than this is solver round-off (MW), as in the ramp rows' own tolerance.</summary>
+    /// <summary>A ramp broken by less than this (MW) is the solver's round-off, not a broken ramp.</summary>
     private const double RampToleranceMw = 1e-6;
 
     private int[] AddLoad(LoadBid bid)

@@ -39,4 +39,10 @@ public static class ClearingChoice
 
     /// <summary>The clearing's name in options, run.json and the API.</summary>
     public static string Name(Clearing clearing) => clearing.ToString().ToLowerInvariant();
+
+    /// <summary>Every clearing's name, as the command line accepts them.</summary>
+    public static IReadOnlyList<string> Names { get; } = [.. Enum.GetValues<Clearing>().Select(Name)];
+
+    /// <summary>The clearing of that name (lower case), or null.</summary>
+    public static Clearing? Parse(string name) => Enum.GetValues<Clearing>().Where(c => Name(c) == name).Cast<Clearing?>().FirstOrDefault();
 }

@@ -143,6 +143,22 @@ public sealed class CliTests : IDisposable
         Assert.True(run.RootElement.GetProperty("lp").TryGetProperty("coordinator", out _));
     }
 
+    [Theory]
+    [InlineData("--clearing", "everywhere", "'central'")]
+    [InlineData("--placement", "everywhere", "'negotiated'")]
+    public async Task AnUnknownClearingOrPlacementIsASentenceNotAStackTrace(string option, string value, string named)
+    {
+        // Beside --clearing regional, so that the check of the pair reads both options.
+        var output = Path.Combine(folder, "unknown-" + option.TrimStart('-'));
+        string[] regional = option == "--clearing" ? [] : ["--clearing", "regional"];
+        var (exitCode, _, error) = await Gridactors.RunAsync(["run", RepositoryRoot.Path("scenarios/two-region-toy.yaml"), option, value, .. regional, "--out", output]);
+        Assert.Equal(2, exitCode);
+        Assert.Contains($"Argument '{value}' not recognized", error, StringComparison.Ordinal);
+        Assert.Contains(named, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+    }
+
     [Fact]
     public async Task RegionalClearingRunsFromTheCommandLineAndRefusesCarbonGreedyInASentence()
     {

@@ -50,13 +50,8 @@ public sealed record RunStartRequest(
             "carbon-greedy" or "carbon_greedy" => Model.PlacementPolicies.Placement.CarbonGreedy,
             _ => Problem<Model.PlacementPolicies.Placement>("placement", $"'{Model.Loading.ErrorText.Quote(Placement)}' is not a placement; use negotiated, local or carbon-greedy"),
         };
-        var clearing = Clearing?.Trim().ToLowerInvariant() switch
-        {
-            null or "" or "auto" => Abstractions.Clearing.Auto,
-            "central" => Abstractions.Clearing.Central,
-            "regional" => Abstractions.Clearing.Regional,
-            _ => Problem<Clearing>("clearing", $"'{Model.Loading.ErrorText.Quote(Clearing)}' is not a clearing; use auto, central or regional"),
-        };
+        var clearing = string.IsNullOrWhiteSpace(Clearing) ? Abstractions.Clearing.Auto
+            : ClearingChoice.Parse(Clearing.Trim().ToLowerInvariant()) ?? Problem<Clearing>("clearing", $"'{Model.Loading.ErrorText.Quote(Clearing)}' is not a clearing; use auto, central or regional");
         var format = string.IsNullOrWhiteSpace(Format) ? ResultFormat.Csv
             : ResultFormats.Parse(Format.Trim().ToLowerInvariant()) ?? Problem<ResultFormat>("format", $"'{Model.Loading.ErrorText.Quote(Format)}' is not a result format; use csv, parquet or both");
         if (clearing == Abstractions.Clearing.Regional && placement == Model.PlacementPolicies.Placement.CarbonGreedy)

@@ -1,6 +1,6 @@
 namespace GridActors.Model.Market;
 
-/// <summary>What both clearings do with the prices they send: start from the previous window's, draw them towards stable ones, and measure how far they moved.</summary>
+/// <summary>What the clearings do with the prices they send: start from the previous window's, draw them towards stable ones (the regional coordinator), and measure how far they moved.</summary>
 public static class PriceSignals
 {
     /// <summary>The prices of a window's first signal: the previous window's prices for the steps it already planned, <paramref name="prices"/> beyond.</summary>

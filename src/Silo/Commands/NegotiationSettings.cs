@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using GridActors.Abstractions;
 using GridActors.Model.Market;
 using GridActors.Model.PlacementPolicies;
@@ -29,7 +30,7 @@ public sealed class NegotiationSettings
         InRange(lookaheadSteps, 0, RunOptionLimits.MaxLookaheadSteps);
         InRange(maxRounds, 1, RunOptionLimits.MaxRounds);
         placement.AcceptOnlyFromAmong("negotiated", "local", "carbon-greedy");
-        clearing.AcceptOnlyFromAmong([.. Enum.GetValues<Clearing>().Select(ClearingChoice.Name)]);
+        clearing.AcceptOnlyFromAmong([.. ClearingChoice.Names]);
         gap.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<double>() is var value && (value < 0 || !double.IsFinite(value)))
@@ -49,7 +50,8 @@ public sealed class NegotiationSettings
         command.Options.Add(clearing);
         command.Validators.Add(result =>
         {
-            if (result.GetValue(clearing) == "regional" && result.GetValue(placement) == "carbon-greedy")
+            // An option whose value is not among its names has its own error.
+            if (Accepted(result, clearing) == "regional" && Accepted(result, placement) == "carbon-greedy")
             {
                 result.AddError(RunOptionLimits.CarbonGreedyNeedsCentralClearing);
             }
@@ -62,8 +64,13 @@ public sealed class NegotiationSettings
         LookaheadSteps = parse.GetValue(lookaheadSteps),
         Negotiation = new NegotiationOptions(parse.GetValue(maxRounds), parse.GetValue(gap)),
         Placement = parse.GetValue(placement) switch { "local" => Placement.Local, "carbon-greedy" => Placement.CarbonGreedy, _ => Placement.Negotiated },
-        Clearing = Enum.GetValues<Clearing>().Single(c => ClearingChoice.Name(c) == parse.GetValue(clearing)),
+        // The option accepts only the names, so every value parses.
+        Clearing = ClearingChoice.Parse(parse.GetValue(clearing)!)!.Value,
     };
+
+    /// <summary>The option's text as given (its default when not given), read without converting it: a value outside its names would throw here.</summary>
+    private static string? Accepted(CommandResult result, Option<string> option) =>
+        result.GetResult(option) is { Implicit: false } given ? (given.Tokens.Count > 0 ? given.Tokens[^1].Value : null) : result.GetValue(option);
 
     /// <summary>The ranges are the API's too (<see cref="RunOptionLimits"/>).</summary>
     private static void InRange(Option<int> option, int low, int high) => option.Validators.Add(result =>

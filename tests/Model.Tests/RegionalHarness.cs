@@ -67,8 +67,9 @@ internal static class RegionalHarness
     {
         ThermalSpec t => ThermalBidding.Bid(t, scenario.Economics, scenario.StepHours, ThermalBidding.Envelope(t, scenario.StepHours), 0, scenario.Steps, null),
         RenewableSpec r => RenewableBidding.Bid(r, 0, scenario.Steps),
-        LoadSpec l => LoadBidding.Bid(l, 0, scenario.Steps),
+        LoadSpec l => LoadBidding.Bid(l, 0, scenario.Steps, (scenario.Steps - 1, [])),
         DatacenterSpec d => DatacenterBidding.Bid(d, 0, scenario.Steps),
+        StorageSpec s => StorageBidding.Bid(s, scenario.Economics, scenario.StepHours, 0, scenario.Steps, scenario.Steps - 1, s.InitialEnergyMwh),
         _ => null,
     }).OfType<AssetBid>()];
 }

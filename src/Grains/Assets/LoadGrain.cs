@@ -17,7 +17,8 @@ public sealed class LoadGrain : AssetGrain<LoadSpec>, ILoadGrain
         Forget();
     }
 
-    protected override AssetBid? Bid(BidRequest request) => LoadBidding.Bid(Spec, request.FirstStep, request.Steps);
+    /// <summary>Its fixed and curtailable parts, and its shiftable part with the energy it carries in (which the central market leaves to its answers).</summary>
+    protected override AssetBid? Bid(BidRequest request) => LoadBidding.Bid(Spec, request.FirstStep, request.Steps, (LastStep, backlog));
 
     public Task<Proposal> ProposeAsync(ProposalRequest request)
     {

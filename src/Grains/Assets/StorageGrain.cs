@@ -17,8 +17,12 @@ public sealed class StorageGrain : AssetGrain<StorageSpec>, IStorageGrain
         Forget();
     }
 
-    /// <summary>Storage places no price-quantity bid: it negotiates with schedules only.</summary>
-    protected override AssetBid? Bid(BidRequest request) => null;
+    /// <summary>
+    /// Its limits from the energy it holds now: a region clearing its own market holds the store exactly; the central
+    /// market leaves the bid aside and mixes the store's answers to prices.
+    /// </summary>
+    protected override AssetBid? Bid(BidRequest request) =>
+        StorageBidding.Bid(Spec, Setup.Economics, Setup.StepHours, request.FirstStep, request.Steps, LastStep, energyMwh);
 
     public Task<Proposal> ProposeAsync(ProposalRequest request)
     {

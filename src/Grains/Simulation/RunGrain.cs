@@ -192,7 +192,7 @@ public sealed partial class RunGrain(
             NextStep = first + commit,
             Windows = state.Windows + 1,
             // The prices this window found for its look-ahead open the next window's negotiation.
-            LookaheadPrices = commit < planned ? [.. cleared.Prices.Select(p => p[commit..])] : null,
+            LookaheadPrices = commit < planned ? [.. cleared.NextPrices.Select(p => p[commit..])] : null,
             Assets = [.. state.Assets],
             Workloads = state.Workloads,
             GreedyBacklog = state.GreedyBacklog,
@@ -237,7 +237,8 @@ public sealed partial class RunGrain(
     }
 
     /// <summary>How a window was cleared: the regions' settlements, every asset's and link's committed steps, the prices over the whole plan.</summary>
-    private sealed record ClearedWindow(RegionSettled[] Settled, AssetStep[][] Assets, LinkStep[][] Links, NegotiationRecord Record, ComputeOutcome? Compute, double[][] Prices);
+    /// <summary>A cleared window; <c>NextPrices</c> are the prices the next window starts from (the central market's, or the regional negotiation's best-bound prices).</summary>
+    private sealed record ClearedWindow(RegionSettled[] Settled, AssetStep[][] Assets, LinkStep[][] Links, NegotiationRecord Record, ComputeOutcome? Compute, double[][] Prices, double[][] NextPrices);
 
     /// <summary>The window market in this grain: every asset's bids, the flexible assets' proposals mixed in (Dantzig-Wolfe).</summary>
     private async Task<ClearedWindow> ClearCentrallyAsync(int first, int planned, int commit, WaitClock clock)
@@ -263,7 +264,7 @@ public sealed partial class RunGrain(
             first,
             outcome.Regions[r.Index],
             [.. regionAssets[r.Index].Select(a => outcome.Assets[a])])))));
-        return new ClearedWindow(settled, outcome.Assets, outcome.Links, record, outcome.Compute, market.Prices);
+        return new ClearedWindow(settled, outcome.Assets, outcome.Links, record, outcome.Compute, market.Prices, market.Prices);
 
         async Task<Answers> ProposeAsync(PriceSignal signal)
         {
@@ -304,7 +305,7 @@ public sealed partial class RunGrain(
         }
         // The coordinator's LPs and the regions' markets, by role.
         var lp = GridActors.Model.LinearProgramming.LpWork.ByRole([.. coupled.Record.Lp ?? [], .. settled.Select(r => r.Lp).OfType<GridActors.Model.LinearProgramming.LpWork>()]);
-        return new ClearedWindow(settled, assets, coupled.Flows, coupled.Record with { Lp = lp }, coupled.Compute, coupled.Prices);
+        return new ClearedWindow(settled, assets, coupled.Flows, coupled.Record with { Lp = lp }, coupled.Compute, coupled.Prices, coupled.BoundPrices);
     }
 
     /// <summary>Every workload broker's answer to its route costs (per workload, route and step), in workload order.</summary>

@@ -9,7 +9,8 @@ namespace GridActors.Model.Assets;
 /// </summary>
 public static class LoadBidding
 {
-    public static LoadBid Bid(LoadSpec spec, int firstStep, int steps)
+    /// <summary>The load's bid; with <paramref name="shift"/> (the horizon's last step and the energy it carries in), its shiftable part too.</summary>
+    public static LoadBid Bid(LoadSpec spec, int firstStep, int steps, (int LastStep, DeferredEnergy[] Backlog)? shift = null)
     {
         var fixedMw = new double[steps];
         var curtailable = new double[steps];
@@ -20,6 +21,9 @@ public static class LoadBidding
             fixedMw[k] = demand * inflexible;
             curtailable[k] = demand * spec.CurtailableFraction;
         }
-        return new LoadBid(spec.Index, spec.Region, fixedMw, curtailable, spec.CurtailmentCostPerMwh);
+        var shiftable = spec.ShiftableFraction > 0 && shift is { } state
+            ? new ShiftBid([.. Enumerable.Range(firstStep, steps).Select(spec.ShiftableMw)], spec.ShiftWindowSteps, state.LastStep, state.Backlog)
+            : null;
+        return new LoadBid(spec.Index, spec.Region, fixedMw, curtailable, spec.CurtailmentCostPerMwh, shiftable);
     }
 }

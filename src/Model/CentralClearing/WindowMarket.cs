@@ -28,7 +28,8 @@ public sealed class WindowMarket : IDisposable
         this.scenario = scenario;
         lp = new DispatchLp(solver, scenario.Regions.Length, firstStep, steps, scenario.StepHours, "window market");
         market = new MarketTerms(lp, scenario.Links, scenario.Economics.ValueOfLostLoadPerMwh, lazyRamps: true);
-        market.Build(bids);
+        // Stores negotiate here as mixes of their proposals; their bids are for the regions' own markets, which hold them exactly.
+        market.Build(bids.Where(b => b is not StorageBid));
         brokers = compute is { IsEmpty: false } ? new BrokerColumns(lp, compute) : null;
     }
 

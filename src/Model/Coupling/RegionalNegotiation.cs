@@ -4,13 +4,18 @@ using GridActors.Model.Scenario;
 
 namespace GridActors.Model.Coupling;
 
-/// <summary>How a window's negotiation ended, and what to commit: the round whose clearing is best.</summary>
+/// <summary>
+/// How a window's negotiation ended, and what to commit: the round whose clearing is best, with the coordinator's
+/// prices in it. <see cref="BoundPrices"/> are the prices that gave the best lower bound: the negotiation's best
+/// estimate of the window's optimal prices, which the next window starts from.
+/// </summary>
 public sealed record CoupledWindow(
     NegotiationRecord Record,
     int BestRound,
     double[][] Prices,
     LinkStep[][] Flows,
-    ComputeOutcome? Compute);
+    ComputeOutcome? Compute,
+    double[][] BoundPrices);
 
 /// <summary>
 /// The negotiation of one window between regions (docs/negotiation.md). Each round the coordinator
@@ -95,6 +100,11 @@ public static class RegionalNegotiation
                 signalled = warmPrices is null ? prices : PriceSignals.Overlay(prices, warmPrices);
                 // Energy still stored when the plan ends is valued at the first signal's mean price, fixed for the window.
                 terminal = endsWithHorizon ? new double[regionCount] : [.. signalled.Select(p => p.Average())];
+                if (Environment.GetEnvironmentVariable("GA_TRACE") == "1")
+                {
+                    var half = warmPrices?[0].Length ?? 0;
+                    Console.Error.WriteLine($"window {firstStep} first signal: warm mean {(half > 0 ? signalled.Average(p => p[..half].Average()) : 0):F1} new mean {(half < signalled[0].Length ? signalled.Average(p => p[half..].Average()) : 0):F1} max {signalled.Max(p => p.Max()):F1} min {signalled.Min(p => p.Min()):F1} terminal max {terminal.Max():F1} median {signalled.Select(p => p.Order().ElementAt(p.Length / 2)).Max():F1}");
+                }
             }
             else
             {
@@ -141,6 +151,10 @@ public static class RegionalNegotiation
             plans.AddRange(work);
 
             gap = bestUpper - lower;
+            if (Environment.GetEnvironmentVariable("GA_TRACE") == "1")
+            {
+                Console.Error.WriteLine($"window {firstStep} round {round}: upper {(replies.All(x => x.Complete) ? replies.Sum(x => x.ClearedCost) + master.GridCost : double.NaN):F0} best {bestUpper:F0} bound {bound:F0} lower {lower:F0} reach {reach:F3} terminal {(terminal.Length > 0 ? terminal.Max() : 0):F1} regions {replies.Sum(x => x.ClearedCost):F0} grid {master.GridCost:F0} responses {replies.Sum(x => x.ResponseValue):F0} gridvalue {master.GridValue(signalled):F0} maxprice {signalled.Max(p => p.Max()):F0}");
+            }
             if (Converged(gap, bestUpper, options) || round >= options.MaxRounds && best is not null)
             {
                 break;
@@ -153,7 +167,7 @@ public static class RegionalNegotiation
         var relative = bestUpper != 0 ? gap / Math.Abs(bestUpper) : 0;
         var record = new NegotiationRecord(firstStep, round, Converged(gap, bestUpper, options),
             double.IsFinite(gap) ? Math.Max(0, gap) : -1, double.IsFinite(relative) ? Math.Max(0, relative) : -1, priceChange, bestUpper, Lp: [coordinatorWork]);
-        return new CoupledWindow(record, bestRound, best!.Value.Prices, best.Value.Flows, best.Value.Compute);
+        return new CoupledWindow(record, bestRound, best!.Value.Prices, best.Value.Flows, best.Value.Compute, stability ?? best.Value.Prices);
     }
 
     /// <summary>

@@ -29,21 +29,27 @@ public sealed class ShiftTerms
 
     public LpVariable[] Recovered { get; }
 
-    public static ShiftTerms Add(LpModel solver, LoadSpec spec, int firstStep, int steps, int lastStep, IReadOnlyList<DeferredEnergy> backlog)
+    public static ShiftTerms Add(LpModel solver, LoadSpec spec, int firstStep, int steps, int lastStep, IReadOnlyList<DeferredEnergy> backlog) =>
+        Add(solver, new ShiftBid([.. Enumerable.Range(firstStep, steps).Select(spec.ShiftableMw)], spec.ShiftWindowSteps, lastStep, [.. backlog]), firstStep, spec.Id);
+
+    /// <summary>The shiftable part of <paramref name="bid"/> over its steps from <paramref name="firstStep"/>; <paramref name="name"/> names its columns.</summary>
+    public static ShiftTerms Add(LpModel solver, ShiftBid bid, int firstStep, string name)
     {
-        var window = spec.ShiftWindowSteps;
-        var shiftable = new double[steps];
+        var window = bid.WindowSteps;
+        var lastStep = bid.LastStep;
+        var backlog = bid.Backlog;
+        var steps = bid.ShiftableMw.Length;
+        var shiftable = bid.ShiftableMw;
         var deferred = new LpVariable[steps];
         var recovered = new LpVariable[steps];
         var carried = new double[steps];
         for (var k = 0; k < steps; k++)
         {
             var step = firstStep + k;
-            shiftable[k] = spec.ShiftableMw(step);
             // Nothing can be deferred past the last step, or with no window at all.
             var canDefer = window > 0 && step < lastStep && k < steps - 1;
-            deferred[k] = solver.MakeNumVar(0, canDefer ? shiftable[k] : 0, $"defer_{spec.Id}_t{step}");
-            recovered[k] = solver.MakeNumVar(0, double.PositiveInfinity, $"recover_{spec.Id}_t{step}");
+            deferred[k] = solver.MakeNumVar(0, canDefer ? shiftable[k] : 0, $"defer_{name}_t{step}");
+            recovered[k] = solver.MakeNumVar(0, double.PositiveInfinity, $"recover_{name}_t{step}");
             carried[k] = backlog.Where(b => b.DeadlineStep > step).Sum(b => b.PowerMw);
         }
         var initial = backlog.Sum(b => b.PowerMw);
@@ -52,9 +58,9 @@ public sealed class ShiftTerms
         {
             var step = firstStep + k;
             var final = step == lastStep || k == steps - 1;
-            var held = solver.MakeNumVar(0, final ? 0 : double.PositiveInfinity, $"backlog_{spec.Id}_t{step}");
+            var held = solver.MakeNumVar(0, final ? 0 : double.PositiveInfinity, $"backlog_{name}_t{step}");
             // b(k) = b(k-1) + x(k) - r(k), with b(-1) the backlog carried in.
-            var flow = solver.MakeConstraint(k == 0 ? initial : 0, k == 0 ? initial : 0, $"backlog_flow_{spec.Id}_t{step}");
+            var flow = solver.MakeConstraint(k == 0 ? initial : 0, k == 0 ? initial : 0, $"backlog_flow_{name}_t{step}");
             flow.SetCoefficient(held, 1);
             if (previous is not null)
             {
@@ -65,7 +71,7 @@ public sealed class ShiftTerms
             if (!final)
             {
                 // b(k) holds only energy still within its deadline: deferred in the last window, or carried in with a later deadline.
-                var deadline = solver.MakeConstraint(double.NegativeInfinity, carried[k], $"shift_deadline_{spec.Id}_t{step}");
+                var deadline = solver.MakeConstraint(double.NegativeInfinity, carried[k], $"shift_deadline_{name}_t{step}");
                 deadline.SetCoefficient(held, 1);
                 for (var u = Math.Max(0, k - window + 1); u <= k; u++)
                 {

@@ -26,8 +26,13 @@ public sealed class StorageTerms
 
     public LpVariable[] Energy { get; }
 
-    public static StorageTerms Add(LpModel solver, StorageSpec spec, EconomicsSpec economics, double stepHours, int firstStep, int steps, int lastStep, double startEnergyMwh)
+    public static StorageTerms Add(LpModel solver, StorageSpec spec, EconomicsSpec economics, double stepHours, int firstStep, int steps, int lastStep, double startEnergyMwh) =>
+        Add(solver, StorageBidding.Bid(spec, economics, stepHours, firstStep, steps, lastStep, startEnergyMwh), stepHours, firstStep, spec.Id);
+
+    /// <summary>The store of <paramref name="bid"/> over its floors' steps from <paramref name="firstStep"/>; <paramref name="name"/> names its columns.</summary>
+    public static StorageTerms Add(LpModel solver, StorageBid bid, double stepHours, int firstStep, string name)
     {
+        var steps = bid.FloorMwh.Length;
         var charge = new LpVariable[steps];
         var discharge = new LpVariable[steps];
         var energy = new LpVariable[steps];
@@ -35,22 +40,21 @@ public sealed class StorageTerms
         for (var k = 0; k < steps; k++)
         {
             var step = firstStep + k;
-            var floor = StorageMath.EnergyFloor(spec, economics, stepHours, step, lastStep);
-            charge[k] = solver.MakeNumVar(0, spec.PowerMw, $"charge_{spec.Id}_t{step}");
-            discharge[k] = solver.MakeNumVar(0, spec.PowerMw, $"discharge_{spec.Id}_t{step}");
-            energy[k] = solver.MakeNumVar(floor, spec.EnergyMwh, $"energy_{spec.Id}_t{step}");
-            objective.SetCoefficient(discharge[k], spec.CostPerMwh * stepHours);
+            charge[k] = solver.MakeNumVar(0, bid.PowerMw, $"charge_{name}_t{step}");
+            discharge[k] = solver.MakeNumVar(0, bid.PowerMw, $"discharge_{name}_t{step}");
+            energy[k] = solver.MakeNumVar(bid.FloorMwh[k], bid.EnergyMwh, $"energy_{name}_t{step}");
+            objective.SetCoefficient(discharge[k], bid.WearPerMwh * stepHours);
 
             // e(k) - e(k-1) - charge x eta_c x dt + discharge / eta_d x dt = 0, with e(-1) the energy held now.
-            var previous = k == 0 ? startEnergyMwh : 0;
-            var row = solver.MakeConstraint(previous, previous, $"storage_{spec.Id}_t{step}");
+            var previous = k == 0 ? bid.EnergyNowMwh : 0;
+            var row = solver.MakeConstraint(previous, previous, $"storage_{name}_t{step}");
             row.SetCoefficient(energy[k], 1);
             if (k > 0)
             {
                 row.SetCoefficient(energy[k - 1], -1);
             }
-            row.SetCoefficient(charge[k], -spec.ChargeEfficiency * stepHours);
-            row.SetCoefficient(discharge[k], stepHours / spec.DischargeEfficiency);
+            row.SetCoefficient(charge[k], -bid.ChargeEfficiency * stepHours);
+            row.SetCoefficient(discharge[k], stepHours / bid.DischargeEfficiency);
         }
         return new StorageTerms(charge, discharge, energy);
     }

@@ -24,26 +24,52 @@ public sealed class RegionWindow : IDisposable
     private readonly int flexibleCount;
     private readonly int commitSteps;
     private readonly double valueOfLostLoadPerMwh;
+    private readonly Dictionary<int, (StorageBid Bid, StorageTerms Terms)> exactStores = [];
+    private readonly Dictionary<int, ShiftTerms> exactShifts = [];
     private (int Round, AssetStep[][] Steps)? latest;
     private (int Round, AssetStep[][] Steps)? best;
 
     /// <summary>
     /// The market of a region's <c>assets</c> (scenario indices, in the order its outcome lists them)
     /// from their <c>bids</c> over the window and its look-ahead; <c>flexibleCount</c> of them propose schedules.
+    /// Stores that bid (<see cref="StorageBid"/>) and loads that bid their shiftable part (<see cref="ShiftBid"/>) are held
+    /// exactly, not as mixes of their answers: the region's clearing at an injection is then its least cost.
     /// </summary>
     public RegionWindow(int[] assets, IEnumerable<AssetBid> bids, int flexibleCount, int firstStep, int steps, int commitSteps, double stepHours, double valueOfLostLoadPerMwh, LpSolverKind solver)
     {
         this.assets = assets;
         localOf = assets.Select((a, i) => (a, i)).ToDictionary(x => x.a, x => x.i);
-        this.bids = [.. bids.OrderBy(b => b.Asset)];
+        var storeBids = bids.OfType<StorageBid>().OrderBy(b => b.Asset).ToArray();
+        this.bids = [.. bids.Where(b => b is not StorageBid).OrderBy(b => b.Asset)];
         bidOwner = [.. this.bids.Select(b => localOf[b.Asset])];
-        this.flexibleCount = flexibleCount;
         this.commitSteps = commitSteps;
         this.valueOfLostLoadPerMwh = valueOfLostLoadPerMwh;
         lp = new DispatchLp(solver, 1, firstStep, steps, stepHours, "region market");
         market = new MarketTerms(lp, [], valueOfLostLoadPerMwh, lazyRamps: true);
         // The region's LP has one balance: every bid is moved to region 0 and to its local index.
         market.Build(this.bids.Select((b, i) => b with { Asset = i, Region = 0 }));
+        foreach (var bid in storeBids)
+        {
+            var terms = StorageTerms.Add(lp.Solver, bid, stepHours, firstStep, $"a{bid.Asset}");
+            for (var k = 0; k < steps; k++)
+            {
+                lp.Inject(0, k, terms.Discharge[k], 1);
+                lp.Inject(0, k, terms.Charge[k], -1);
+            }
+            exactStores[localOf[bid.Asset]] = (bid, terms);
+        }
+        foreach (var bid in this.bids.OfType<LoadBid>().Where(b => b.Shift is not null))
+        {
+            var terms = ShiftTerms.Add(lp.Solver, bid.Shift!, firstStep, $"a{bid.Asset}");
+            for (var k = 0; k < steps; k++)
+            {
+                lp.AddDemand(0, k, terms.ShiftableMw[k]);
+                lp.Inject(0, k, terms.Deferred[k], 1);
+                lp.Inject(0, k, terms.Recovered[k], -1);
+            }
+            exactShifts[localOf[bid.Asset]] = terms;
+        }
+        this.flexibleCount = flexibleCount - storeBids.Length - exactShifts.Count;
     }
 
     /// <summary>
@@ -71,6 +97,11 @@ public sealed class RegionWindow : IDisposable
         for (var k = 0; k < lp.Steps; k++)
         {
             lp.SetExport(0, k, round.InjectionMw?[k] ?? 0);
+        }
+        // Energy a store holds at the end is worth the terminal price as its own answers value it.
+        foreach (var (bid, terms) in exactStores.Values)
+        {
+            lp.Solver.Objective().SetCoefficient(terms.Energy[^1], -round.TerminalPricePerMwh * bid.DischargeEfficiency);
         }
         Solve();
         var bidSteps = market.AssetSteps(bids.Length, lp.Steps);
@@ -106,6 +137,11 @@ public sealed class RegionWindow : IDisposable
     private void Add(Proposal proposal)
     {
         var local = localOf[proposal.Asset];
+        if (exactStores.ContainsKey(local) || exactShifts.ContainsKey(local))
+        {
+            // The market holds this asset exactly; its answer counts in the region's response only.
+            return;
+        }
         if (!flexible.TryGetValue(local, out var entry))
         {
             entry = (lp.Solver.MakeConstraint(1, 1, $"mix_a{proposal.Asset}"), []);
@@ -150,6 +186,18 @@ public sealed class RegionWindow : IDisposable
         for (var b = 0; b < bids.Length; b++)
         {
             Array.Copy(bidSteps[b]!, result[bidOwner[b]], steps);
+        }
+        foreach (var (local, (_, terms)) in exactStores)
+        {
+            Array.Copy(terms.Schedule(), result[local], steps);
+        }
+        foreach (var (local, terms) in exactShifts)
+        {
+            var shifted = terms.Schedule();
+            for (var k = 0; k < steps; k++)
+            {
+                result[local][k] = result[local][k].Plus(shifted[k]);
+            }
         }
         foreach (var (local, (_, columns)) in flexible)
         {

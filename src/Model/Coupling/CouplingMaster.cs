@@ -157,11 +157,14 @@ internal sealed class CouplingMaster : IDisposable
         GridCost = lp.Solver.Objective().Value() - regionCost;
     }
 
-    /// <summary>Per workload, route and step: what a MW of its IT costs at <paramref name="prices"/> and this clearing's scarcities.</summary>
-    public double[][][] WorkRouteCosts(double[][] prices) =>
-        brokers is null ? [] : [.. Enumerable.Range(0, brokers.Network.Routes.Length).Select(w => brokers.RouteCosts(w, prices))];
+    /// <summary>Per workload, route and step: what a MW of its IT costs at <paramref name="prices"/> and <paramref name="shadows"/>.</summary>
+    public double[][][] WorkRouteCosts(double[][] prices, ScarcityShadows shadows) =>
+        brokers is null ? [] : [.. Enumerable.Range(0, brokers.Network.Routes.Length).Select(w => brokers.RouteCosts(w, prices, shadows))];
 
-    public double ScarcityRent => brokers?.ScarcityRent() ?? 0;
+    /// <summary>This clearing's scarcity values of the campuses and the links' bandwidth.</summary>
+    public ScarcityShadows Shadows => brokers?.Shadows ?? ScarcityShadows.None;
+
+    public double ScarcityRent(ScarcityShadows shadows) => brokers?.ScarcityRent(shadows) ?? 0;
 
     public LinkStep[][] Flows(int steps) => grid.LinkSteps(steps);
 

@@ -60,6 +60,9 @@ public static class RegionalNegotiation
         double[][]? signalled = null;
         // The prices that gave the best lower bound so far: the stable point the prices sent are drawn towards.
         double[][]? stability = null;
+        // The campuses' and links' scarcity values sent with those prices, drawn towards theirs the same way.
+        ScarcityShadows? stableShadows = null;
+        var shadows = ScarcityShadows.None;
         var priceChange = 0.0;
         var round = 0;
         var gap = double.PositiveInfinity;
@@ -112,7 +115,8 @@ public static class RegionalNegotiation
                 priceChange = PriceSignals.MaxChange(signalled, smoothed);
                 signalled = smoothed;
             }
-            var routeCosts = master.WorkRouteCosts(signalled);
+            shadows = stableShadows is { } stableScarcity ? ScarcityShadows.Blend(stableScarcity, master.Shadows, PriceSmoothing) : master.Shadows;
+            var routeCosts = master.WorkRouteCosts(signalled, shadows);
             var work = compute is { IsEmpty: false } ? await brokers(routeCosts, round - 1) : [];
             replies = await regions([.. Enumerable.Range(0, regionCount).Select(r => new RegionRound(round, master.Injections[r], signalled[r], terminal[r], bestRound))]);
 
@@ -142,11 +146,12 @@ public static class RegionalNegotiation
             // Lower bound: the Lagrangian at the prices sent, every term exact. A broker's term is its best plan's cost: with
             // a window's first signal it also sends the plan that drops everything, which is no answer to the prices.
             var bound = replies.Sum(x => x.ResponseValue) + master.GridValue(signalled)
-                + work.GroupBy(p => p.Workload).Sum(g => g.Min(p => p.CostAt(routeCosts[g.Key]))) - master.ScarcityRent;
+                + work.GroupBy(p => p.Workload).Sum(g => g.Min(p => p.CostAt(routeCosts[g.Key]))) - master.ScarcityRent(shadows);
             if (bound > lower)
             {
                 lower = bound;
                 stability = signalled;
+                stableShadows = shadows;
             }
             plans.AddRange(work);
 

@@ -16,8 +16,6 @@ internal sealed class BrokerColumns(DispatchLp lp, ComputeNetwork network)
     private readonly Dictionary<(int Campus, int K), LpConstraint> capacity = [];
     private readonly Dictionary<(int Link, int Origin, int K), LpConstraint> bandwidth = [];
     private Dictionary<int, double> mixDuals = [];
-    private Dictionary<(int Campus, int K), double> capacityShadow = [];
-    private Dictionary<(int Link, int Origin, int K), double> bandwidthShadow = [];
 
     public ComputeNetwork Network => network;
 
@@ -64,8 +62,7 @@ internal sealed class BrokerColumns(DispatchLp lp, ComputeNetwork network)
     {
         if (!capacity.TryGetValue((campus.Index, k), out var row))
         {
-            var free = Math.Max(0, campus.ItCapacityMw - campus.InteractiveItMw[lp.FirstStep + k]);
-            row = lp.Solver.MakeConstraint(double.NegativeInfinity, free, $"campus_{campus.Id}_t{lp.FirstStep + k}");
+            row = lp.Solver.MakeConstraint(double.NegativeInfinity, FreeCapacityMw(campus.Index, k), $"campus_{campus.Id}_t{lp.FirstStep + k}");
             capacity[(campus.Index, k)] = row;
         }
         return row;
@@ -81,7 +78,7 @@ internal sealed class BrokerColumns(DispatchLp lp, ComputeNetwork network)
         return row;
     }
 
-    /// <summary>Per workload, route and step: the route costs at the last clearing (see <see cref="RouteCosts"/>).</summary>
+    /// <summary>Per workload, route and step: the route costs at the last clearing (see <see cref="RouteCosts(int, double[][])"/>).</summary>
     public double[][][] CurrentRouteCosts { get; private set; } = [];
 
     /// <summary>Reads the duals this side needs after a clearing (they are gone once a column is added) and prices the routes once.</summary>
@@ -89,13 +86,20 @@ internal sealed class BrokerColumns(DispatchLp lp, ComputeNetwork network)
     {
         mixDuals = brokers.ToDictionary(b => b.Key, b => b.Value.Convexity.DualValue());
         // A binding "at most" row of a minimisation has a dual of zero or below: its scarcity value is the opposite.
-        capacityShadow = capacity.ToDictionary(c => c.Key, c => Math.Max(0, -c.Value.DualValue()));
-        bandwidthShadow = bandwidth.ToDictionary(b => b.Key, b => Math.Max(0, -b.Value.DualValue()));
+        Shadows = new ScarcityShadows(
+            capacity.ToDictionary(c => c.Key, c => Math.Max(0, -c.Value.DualValue())),
+            bandwidth.ToDictionary(b => b.Key, b => Math.Max(0, -b.Value.DualValue())));
         CurrentRouteCosts = [.. Enumerable.Range(0, network.Routes.Length).Select(w => RouteCosts(w, prices))];
     }
 
+    /// <summary>The campuses' and links' scarcity values at the last clearing.</summary>
+    public ScarcityShadows Shadows { get; private set; } = ScarcityShadows.None;
+
     /// <summary>Per route and step, what a MW of the workload's IT costs the system at the current clearing (currency per MW-step).</summary>
-    public double[][] RouteCosts(int workload, double[][] prices)
+    public double[][] RouteCosts(int workload, double[][] prices) => RouteCosts(workload, prices, Shadows);
+
+    /// <summary>Per route and step, what a MW of the workload's IT costs at <paramref name="prices"/> and <paramref name="shadows"/>.</summary>
+    public double[][] RouteCosts(int workload, double[][] prices, ScarcityShadows shadows)
     {
         var scenario = network.Scenario;
         var spec = scenario.Compute.Workloads[workload];
@@ -107,10 +111,10 @@ internal sealed class BrokerColumns(DispatchLp lp, ComputeNetwork network)
             costs[r] = new double[lp.Steps];
             for (var k = 0; k < lp.Steps; k++)
             {
-                var cost = prices[campus.Region][k] * scenario.StepHours * campus.Pue + capacityShadow.GetValueOrDefault((campus.Index, k));
+                var cost = prices[campus.Region][k] * scenario.StepHours * campus.Pue + shadows.Capacity.GetValueOrDefault((campus.Index, k));
                 if (routes[r].Moves)
                 {
-                    cost += bandwidthShadow.GetValueOrDefault((routes[r].Link, spec.Origin, k)) * spec.DataTbPerMwh * scenario.StepHours;
+                    cost += shadows.Bandwidth.GetValueOrDefault((routes[r].Link, spec.Origin, k)) * spec.DataTbPerMwh * scenario.StepHours;
                 }
                 costs[r][k] = cost;
             }
@@ -123,9 +127,19 @@ internal sealed class BrokerColumns(DispatchLp lp, ComputeNetwork network)
     /// scarcity values times their limits. The brokers' term of the window's Lagrangian lower bound
     /// is the cost of their best plans at the route costs minus this.
     /// </summary>
-    public double ScarcityRent() =>
-        capacity.Sum(c => capacityShadow.GetValueOrDefault(c.Key) * c.Value.Ub())
-        + bandwidth.Sum(b => bandwidthShadow.GetValueOrDefault(b.Key) * b.Value.Ub());
+    public double ScarcityRent() => ScarcityRent(Shadows);
+
+    /// <summary>What the campuses' capacity and the links' bandwidth are worth at <paramref name="shadows"/> (see <see cref="ScarcityRent()"/>).</summary>
+    public double ScarcityRent(ScarcityShadows shadows) =>
+        shadows.Capacity.Sum(c => c.Value * FreeCapacityMw(c.Key.Campus, c.Key.K))
+        + shadows.Bandwidth.Sum(b => b.Value * network.LinkTbPerStep(b.Key.Link));
+
+    /// <summary>A campus's IT capacity that its interactive load leaves free in step k of the window (MW).</summary>
+    private double FreeCapacityMw(int campus, int k)
+    {
+        var spec = (DatacenterSpec)network.Scenario.Assets[campus];
+        return Math.Max(0, spec.ItCapacityMw - spec.InteractiveItMw[lp.FirstStep + k]);
+    }
 
     public double Improvement(WorkPlan plan)
     {
@@ -168,4 +182,24 @@ internal sealed class BrokerColumns(DispatchLp lp, ComputeNetwork network)
         }
         return new ComputeOutcome(run, unfinished);
     }
+}
+
+/// <summary>
+/// Scarcity values (≥ 0) of the campuses' free IT capacity, per campus and step (currency per MW-step), and of the
+/// links' bandwidth for data from an origin, per link, origin and step (currency per TB): the multipliers of those
+/// rows in a window's Lagrangian, beside the prices.
+/// </summary>
+internal sealed record ScarcityShadows(
+    IReadOnlyDictionary<(int Campus, int K), double> Capacity,
+    IReadOnlyDictionary<(int Link, int Origin, int K), double> Bandwidth)
+{
+    public static ScarcityShadows None { get; } = new(new Dictionary<(int, int), double>(), new Dictionary<(int, int, int), double>());
+
+    /// <summary><paramref name="weight"/> × <paramref name="stable"/> + (1 − <paramref name="weight"/>) × <paramref name="latest"/>, a value missing from either being zero.</summary>
+    public static ScarcityShadows Blend(ScarcityShadows stable, ScarcityShadows latest, double weight) =>
+        new(Mix(stable.Capacity, latest.Capacity, weight), Mix(stable.Bandwidth, latest.Bandwidth, weight));
+
+    private static Dictionary<TKey, double> Mix<TKey>(IReadOnlyDictionary<TKey, double> stable, IReadOnlyDictionary<TKey, double> latest, double weight)
+        where TKey : notnull =>
+        stable.Keys.Union(latest.Keys).ToDictionary(key => key, key => weight * stable.GetValueOrDefault(key) + (1 - weight) * latest.GetValueOrDefault(key));
 }

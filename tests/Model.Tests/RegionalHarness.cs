@@ -19,7 +19,7 @@ internal static class RegionalHarness
         var steps = scenario.Steps;
         var members = scenario.Regions.Select(r => scenario.Assets.Where(a => a.Region == r.Index).ToArray()).ToArray();
         var windows = members.Select(m => new RegionWindow(
-            [.. m.Select(a => a.Index)], Bids(scenario, m), m.Count(a => a.RespondsToForecast), 0, steps, steps,
+            [.. m.Select(a => a.Index)], Bids(scenario, m), 0, steps, steps,
             scenario.StepHours, scenario.Economics.ValueOfLostLoadPerMwh, solver)).ToArray();
         var storage = new Dictionary<int, StorageResponse>();
         var shift = new Dictionary<int, ShiftResponse>();
@@ -36,7 +36,7 @@ internal static class RegionalHarness
         }
         try
         {
-            var window = await RegionalNegotiation.RunAsync(scenario, solver, 0, steps, steps,
+            var window = await RegionalNegotiation.RunAsync(scenario, 0, steps, steps,
                 rounds => Task.FromResult(rounds.Select((round, r) => windows[r].Round(round, Answers(members[r], round))).ToArray()),
                 (_, _) => Task.FromResult(Array.Empty<WorkPlan>()), null, options);
             var assets = new AssetStep[scenario.Assets.Length][];

@@ -47,7 +47,7 @@ public sealed class RegionGrain : Grain, IRegionGrain, IDisposable
         CloseWindow();
         var setup = Setup;
         var bids = await CollectBidsAsync(new BidRequest(opening.FirstStep, opening.Steps));
-        window = (opening, new RegionWindow([.. setup.Assets.Select(a => a.Index)], bids, flexible.Length,
+        window = (opening, new RegionWindow([.. setup.Assets.Select(a => a.Index)], bids,
             opening.FirstStep, opening.Steps, opening.CommitSteps, setup.StepHours, setup.Economics.ValueOfLostLoadPerMwh, opening.Solver));
     }
 

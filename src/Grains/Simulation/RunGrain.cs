@@ -286,7 +286,7 @@ public sealed partial class RunGrain(
         var options = Options;
         var state = checkpoint.State;
         await clock.On(Task.WhenAll(regions.Select(r => r.OpenWindowAsync(new RegionWindowOpening(first, planned, commit, options.MarketSolver)))));
-        var coupled = await RegionalNegotiation.RunAsync(s, options.MarketSolver, first, planned, commit,
+        var coupled = await RegionalNegotiation.RunAsync(s, first, planned, commit,
             rounds => clock.On(Task.WhenAll(regions.Select((region, r) => region.RoundAsync(rounds[r])))),
             (costs, request) => clock.On(ProposeWorkAsync(first, costs, request)),
             brokers.Length > 0 ? brokered : null, options.Negotiation, state.LookaheadPrices);

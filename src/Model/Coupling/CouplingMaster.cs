@@ -6,13 +6,14 @@ using GridActors.Model.Scenario;
 namespace GridActors.Model.Coupling;
 
 /// <summary>
-/// The coordinator's market in one round of a window: it couples the regions and nothing inside
-/// them. Each region is present as its best clearing so far, its offer around it (blocks per step,
-/// scaled by the trust the last rounds earned) and a mix of the schedules it offered before (its
-/// clearings and its responses to prices), taken towards with weights summing to at most a half; links carry power between regions with their
-/// losses, costs and capacities; unserved and spilled energy keep every balance feasible; workload
-/// brokers' plans are mixed as before. Its size is regions × steps × (blocks + columns) plus links
-/// × steps: it does not grow with the run's assets. Built afresh each round.
+/// The coordinator's market for a whole window, kept between rounds and only added to. Each region is its bid curve
+/// (<see cref="RegionCurve"/>: renewables' and loads' blocks per step, its plants in at most
+/// <see cref="RegionClearing.RegionCurves.MaxGroups"/> groups with their summed ramps) plus a mix of its stores' and
+/// shiftable loads' schedules (weights summing to one); links carry power with their losses, costs and capacities;
+/// unserved and spilled energy keep every balance feasible; the workload brokers' plans are mixed. A round adds the
+/// new schedules and plans as columns (a group's ramp rows once its ramp is broken) and re-solves from the last
+/// basis. Its size is regions × steps × (blocks + groups), links × steps and the columns: it does not grow with
+/// the run's assets beyond the curve's limits.
 /// </summary>
 internal sealed class CouplingMaster : IDisposable
 {
@@ -20,100 +21,112 @@ internal sealed class CouplingMaster : IDisposable
     private readonly DispatchLp lp;
     private readonly MarketTerms grid;
     private readonly BrokerColumns? brokers;
-    private readonly List<(int Region, int Column, LpVariable Variable, double[] Delta, double DeltaCost)> towards = [];
-    private readonly List<(int Region, int K, LpVariable Variable, double Sign, double PricePerMwh)> moves = [];
-    private readonly RegionColumn[] centres;
-    private readonly double reach;
+    private readonly RegionCurve[] curves;
+    private readonly LpVariable[][][] blocks;
+    private readonly LpConstraint[] mixes;
+    private readonly LpVariable[][][] plants;
+    private readonly HashSet<(int Region, int Group)> ramped = [];
+    private readonly List<(FlexibleColumn Column, LpVariable Weight)>[] columns;
+    private double[] terminal;
 
-    public CouplingMaster(ResolvedScenario scenario, LpSolverKind solver, int firstStep, int steps,
-        RegionReply[] centre, IReadOnlyList<RegionColumn>[] offered, ComputeNetwork? compute, IEnumerable<WorkPlan> plans, double reach)
+    public CouplingMaster(ResolvedScenario scenario, int firstStep, int steps, RegionCurve[] curves, ComputeNetwork? compute)
     {
         this.scenario = scenario;
-        lp = new DispatchLp(solver, scenario.Regions.Length, firstStep, steps, scenario.StepHours, "coordinator");
+        this.curves = curves;
+        lp = new DispatchLp(LpSolverKind.Highs, scenario.Regions.Length, firstStep, steps, scenario.StepHours, "coordinator");
+        // Rounds add columns (and now and then a group's ramp rows): the primal simplex goes on from the last basis.
+        lp.Solver.PrimalWhenHot = true;
         grid = new MarketTerms(lp, scenario.Links, scenario.Economics.ValueOfLostLoadPerMwh);
         grid.Build([]);
-        this.reach = reach;
-        centres = [.. centre.Select(r => r.Cleared)];
-        for (var r = 0; r < centre.Length; r++)
+        terminal = new double[curves.Length];
+        blocks = new LpVariable[curves.Length][][];
+        mixes = new LpConstraint[curves.Length];
+        plants = new LpVariable[curves.Length][][];
+        columns = new List<(FlexibleColumn, LpVariable)>[curves.Length];
+        for (var r = 0; r < curves.Length; r++)
         {
-            AddRegion(r, centre[r], offered[r]);
+            blocks[r] = new LpVariable[steps][];
+            for (var k = 0; k < steps; k++)
+            {
+                lp.AddDemand(r, k, -curves[r].BaseMw[k]);
+                var offered = curves[r].Blocks[k];
+                blocks[r][k] = new LpVariable[offered.Length];
+                for (var b = 0; b < offered.Length; b++)
+                {
+                    var block = lp.Variable(0, offered[b].Mw, $"block_r{r}_t{firstStep + k}_{b}");
+                    lp.Inject(r, k, block, 1);
+                    lp.AddEnergyCost(block, offered[b].PricePerMwh);
+                    blocks[r][k][b] = block;
+                }
+            }
+            plants[r] = new LpVariable[curves[r].Plants.Length][];
+            for (var g = 0; g < curves[r].Plants.Length; g++)
+            {
+                var group = curves[r].Plants[g];
+                plants[r][g] = new LpVariable[steps];
+                for (var k = 0; k < steps; k++)
+                {
+                    var above = lp.Variable(0, group.RoomMw[k], $"plants_r{r}_g{g}_t{firstStep + k}");
+                    lp.Inject(r, k, above, 1);
+                    lp.AddEnergyCost(above, group.PricePerMwh[k]);
+                    plants[r][g][k] = above;
+                }
+            }
+            mixes[r] = lp.Solver.MakeConstraint(1, 1, $"flexible_r{r}");
+            columns[r] = [];
         }
         if (compute is { IsEmpty: false })
         {
             brokers = new BrokerColumns(lp, compute);
-            foreach (var plan in plans)
+        }
+    }
+
+    /// <summary>Values the energy a region's stores leave at the end at its terminal price from now on.</summary>
+    public void SetTerminal(double[] pricePerMwh)
+    {
+        terminal = pricePerMwh;
+        for (var r = 0; r < columns.Length; r++)
+        {
+            foreach (var (column, weight) in columns[r])
             {
-                brokers.Add(plan);
+                lp.Solver.Objective().SetCoefficient(weight, column.Cost - terminal[r] * column.HeldMwh);
             }
         }
     }
 
-    private void AddRegion(int r, RegionReply reply, IReadOnlyList<RegionColumn> offered)
+    /// <summary>Adds a schedule of region <paramref name="r"/>'s stores and shiftable loads, unless it has it already.</summary>
+    public void Add(int r, FlexibleColumn column)
     {
-        var centre = reply.Cleared;
-        // At most a share s̄ is taken towards earlier schedules and the moves keep (1 - s̄) of their room, so
-        // neither can take the region further than its schedules and its offer together allow.
-        var shares = lp.Solver.MakeConstraint(0, MaxShare, $"share_r{r}");
+        foreach (var (known, _) in columns[r])
+        {
+            if (known.InjectionMw.AsSpan().SequenceEqual(column.InjectionMw) && known.Cost == column.Cost && known.HeldMwh == column.HeldMwh)
+            {
+                return;
+            }
+        }
+        var weight = lp.Variable(0, 1, $"flexible_r{r}_{columns[r].Count}");
+        mixes[r].SetCoefficient(weight, 1);
         for (var k = 0; k < lp.Steps; k++)
         {
-            // The centre's injection is supply the region brings whatever else is chosen.
-            lp.AddDemand(r, k, -centre.InjectionMw[k]);
-            AddMoves(r, k, reply.Up[k], +1);
-            AddMoves(r, k, reply.Down[k], -1);
+            // A coefficient at round-off level next to ones of 1e4 makes the simplex stall: it is none.
+            if (Math.Abs(column.InjectionMw[k]) > RoundOffMw)
+            {
+                lp.Inject(r, k, weight, column.InjectionMw[k]);
+            }
         }
-        for (var j = 0; j < offered.Count; j++)
-        {
-            var column = offered[j];
-            var delta = new double[lp.Steps];
-            var any = false;
-            for (var k = 0; k < lp.Steps; k++)
-            {
-                // A difference at round-off level is none: coefficients of 1e-12 next to ones of 1e4 make the simplex stall.
-                var difference = column.InjectionMw[k] - centre.InjectionMw[k];
-                delta[k] = Math.Abs(difference) > RoundOffMw ? difference : 0;
-                any |= delta[k] != 0;
-            }
-            if (!any)
-            {
-                continue;
-            }
-            var weight = lp.Variable(0, 1, $"towards_r{r}_{j}");
-            shares.SetCoefficient(weight, 1);
-            for (var k = 0; k < lp.Steps; k++)
-            {
-                if (delta[k] != 0)
-                {
-                    lp.Inject(r, k, weight, delta[k]);
-                }
-            }
-            lp.AddCost(weight, column.Cost - centre.Cost);
-            towards.Add((r, j, weight, delta, column.Cost - centre.Cost));
-        }
+        lp.AddCost(weight, column.Cost - terminal[r] * column.HeldMwh);
+        columns[r].Add((column, weight));
     }
 
-    private void AddMoves(int r, int k, Move[] blocks, double sign)
-    {
-        for (var b = 0; b < blocks.Length; b++)
-        {
-            var move = lp.Variable(0, blocks[b].Mw * (1 - MaxShare) * reach, $"{(sign > 0 ? "up" : "down")}_r{r}_t{lp.FirstStep + k}_{b}");
-            lp.Inject(r, k, move, sign);
-            lp.AddEnergyCost(move, sign * blocks[b].PricePerMwh);
-            moves.Add((r, k, move, sign, blocks[b].PricePerMwh));
-        }
-    }
+    /// <summary>Adds a workload broker's plan to its mix.</summary>
+    public void Add(WorkPlan plan) => brokers!.Add(plan);
 
-    /// <summary>Injection differences below this are solver round-off (MW).</summary>
+    public double PlanCost => brokers?.PlanCost() ?? 0;
+
     private const double RoundOffMw = 1e-7;
 
-    /// <summary>The most a region's point is taken towards its earlier schedules in one round.</summary>
-    private const double MaxShare = 0.5;
-
+    /// <summary>Per region and step, the balance's dual: the price of a MW delivered there (currency/MWh).</summary>
     public double[][] Prices { get; private set; } = [];
-
-
-
-    /// <summary>Per region, which of its offered schedules the solution mixes in (by their index in the list it was given).</summary>
-    public HashSet<int>[] Used { get; private set; } = [];
 
     /// <summary>Per region and step, the net injection its assets are to deliver.</summary>
     public double[][] Injections { get; private set; } = [];
@@ -121,40 +134,128 @@ internal sealed class CouplingMaster : IDisposable
     /// <summary>What the solution costs outside the regions' own assets: link charges, unserved and spilled energy, the brokers' own costs.</summary>
     public double GridCost { get; private set; }
 
+    /// <summary>
+    /// Solves until no plant group's ramp is broken: a group whose solution breaks its ramp gets all its ramp rows
+    /// and the LP is solved again from its basis (the rows that never bind are never added).
+    /// </summary>
     public void Solve()
     {
-        var status = lp.Solve();
-        if (status != LpStatus.Optimal)
+        while (true)
         {
-            throw new InvalidOperationException($"the coordinator's market of {lp.Steps} steps from step {lp.FirstStep} could not be solved (status {status})");
+            var status = lp.Solve();
+            if (status != LpStatus.Optimal)
+            {
+                throw new InvalidOperationException($"the coordinator's market of {lp.Steps} steps from step {lp.FirstStep} could not be solved (status {status})");
+            }
+            if (AddBrokenRamps() == 0)
+            {
+                break;
+            }
         }
         Prices = lp.Prices();
         brokers?.ReadDuals(Prices);
-        var injections = centres.Select(c => (double[])c.InjectionMw.Clone()).ToArray();
         var regionCost = 0.0;
-        foreach (var (r, k, move, sign, price) in moves)
+        var injections = new double[curves.Length][];
+        for (var r = 0; r < curves.Length; r++)
         {
-            var mw = move.SolutionValue();
-            injections[r][k] += sign * mw;
-            regionCost += sign * mw * price * lp.StepHours;
-        }
-        Used = [.. centres.Select(_ => new HashSet<int>())];
-        foreach (var (r, j, weight, delta, deltaCost) in towards)
-        {
-            var w = weight.SolutionValue();
-            if (w <= 1e-9)
+            injections[r] = (double[])curves[r].BaseMw.Clone();
+            for (var k = 0; k < lp.Steps; k++)
             {
-                continue;
+                var offered = curves[r].Blocks[k];
+                for (var b = 0; b < offered.Length; b++)
+                {
+                    var mw = blocks[r][k][b].SolutionValue();
+                    injections[r][k] += mw;
+                    regionCost += mw * offered[b].PricePerMwh * lp.StepHours;
+                }
             }
-            Used[r].Add(j);
-            for (var k = 0; k < delta.Length; k++)
+            for (var g = 0; g < curves[r].Plants.Length; g++)
             {
-                injections[r][k] += w * delta[k];
+                for (var k = 0; k < lp.Steps; k++)
+                {
+                    var mw = plants[r][g][k].SolutionValue();
+                    injections[r][k] += mw;
+                    regionCost += mw * curves[r].Plants[g].PricePerMwh[k] * lp.StepHours;
+                }
             }
-            regionCost += w * deltaCost;
+            foreach (var (column, weight) in columns[r])
+            {
+                var w = weight.SolutionValue();
+                if (w <= 0)
+                {
+                    continue;
+                }
+                for (var k = 0; k < lp.Steps; k++)
+                {
+                    injections[r][k] += w * column.InjectionMw[k];
+                }
+                regionCost += w * (column.Cost - terminal[r] * column.HeldMwh);
+            }
         }
         Injections = injections;
+        // The floors' cost is a constant, not in the LP's objective.
         GridCost = lp.Solver.Objective().Value() - regionCost;
+    }
+
+    private int AddBrokenRamps()
+    {
+        var added = 0;
+        for (var r = 0; r < curves.Length; r++)
+        {
+            for (var g = 0; g < curves[r].Plants.Length; g++)
+            {
+                if (ramped.Contains((r, g)) || !Breaks(curves[r].Plants[g], plants[r][g]))
+                {
+                    continue;
+                }
+                AddRamps(r, g);
+                ramped.Add((r, g));
+                added++;
+            }
+        }
+        return added;
+    }
+
+    private static bool Breaks(ThermalGroup group, LpVariable[] above)
+    {
+        var ramp = group.RampMwPerStep + RampToleranceMw;
+        var previous = group.PreviousOutputMw;
+        for (var k = 0; k < above.Length; k++)
+        {
+            var output = group.FloorMw[k] + above[k].SolutionValue();
+            if (previous is { } before && Math.Abs(output - before) > ramp)
+            {
+                return true;
+            }
+            previous = output;
+        }
+        return false;
+    }
+
+    /// <summary>A ramp broken by less than this is solver round-off (MW).</summary>
+    private const double RampToleranceMw = 1e-6;
+
+    /// <summary>|floor(k) + x(k) − floor(k−1) − x(k−1)| ≤ ramp, and the first step from the output before the window.</summary>
+    private void AddRamps(int r, int g)
+    {
+        var group = curves[r].Plants[g];
+        var above = plants[r][g];
+        var ramp = group.RampMwPerStep;
+        for (var k = 0; k < above.Length; k++)
+        {
+            if (k > 0)
+            {
+                var change = group.FloorMw[k] - group.FloorMw[k - 1];
+                var row = lp.Solver.MakeConstraint(-ramp - change, ramp - change, $"ramp_r{r}_g{g}_t{lp.FirstStep + k}");
+                row.SetCoefficient(above[k], 1);
+                row.SetCoefficient(above[k - 1], -1);
+            }
+            else if (group.PreviousOutputMw is { } previous)
+            {
+                var row = lp.Solver.MakeConstraint(previous - ramp - group.FloorMw[0], previous + ramp - group.FloorMw[0], $"ramp_r{r}_g{g}_t{lp.FirstStep}");
+                row.SetCoefficient(above[0], 1);
+            }
+        }
     }
 
     /// <summary>Per workload, route and step: what a MW of its IT costs at <paramref name="prices"/> and <paramref name="shadows"/>.</summary>
@@ -202,8 +303,8 @@ internal sealed class CouplingMaster : IDisposable
         return value;
     }
 
-    /// <summary>What this round's LP cost.</summary>
-    public GridActors.Model.LinearProgramming.LpWork Work => lp.Solver.Work;
+    /// <summary>What the coordinator's LP cost over the window's rounds.</summary>
+    public LpWork Work => lp.Solver.Work;
 
     public void Dispose() => lp.Dispose();
 }

@@ -1,12 +1,6 @@
 namespace GridActors.Model.Coupling;
 
-/// <summary>A schedule of a region's own assets taken together: net injection per step (MW, supply minus demand) and what it costs them (currency).</summary>
-[GenerateSerializer, Immutable, Alias("GridActors.RegionColumn")]
-public sealed record RegionColumn(
-    [property: Id(0)] double[] InjectionMw,
-    [property: Id(1)] double Cost);
-
-/// <summary>A block of a region's offer in one step: up to <see cref="Mw"/> more (or less) net injection at <see cref="PricePerMwh"/>.</summary>
+/// <summary>A block of a region's bid curve in one step: up to <see cref="Mw"/> more net injection at <see cref="PricePerMwh"/>.</summary>
 [GenerateSerializer, Immutable, Alias("GridActors.Move")]
 public readonly record struct Move(
     [property: Id(0)] double Mw,
@@ -27,22 +21,54 @@ public sealed record RegionRound(
     [property: Id(4)] int BestRound);
 
 /// <summary>
-/// A region's answer in one round. <see cref="Cleared"/> is its own clearing at the injection it
-/// was given, with its cost <see cref="ClearedCost"/> including any energy it could not balance
-/// (a feasible point: part of the window's upper bound), and <see cref="Up"/> / <see cref="Down"/>
-/// its offer around it per step, from the margin out (its bid curve, ramps left out). <see cref="Response"/> is what its assets would do at the prices, each on its
-/// own, and <see cref="ResponseValue"/> that schedule's cost minus its value at the prices (the
-/// region's part of the window's lower bound); both are null and 0 when no prices were sent.
-/// <see cref="Complete"/> says whether every flexible asset of the region had proposed when it cleared.
+/// A region's answer in one round. <see cref="ClearedCost"/> is the cost of its own clearing at the injection it
+/// was given, including any energy it could not balance (a feasible point: part of the window's upper bound), and
+/// <see cref="ClearedFlexible"/> its stores' and shiftable loads' part of that clearing. <see cref="ResponseFlexible"/>
+/// is what those assets answered to the prices, and <see cref="ResponseValue"/> the cost less the value at the prices
+/// of what all its assets would do at them, each on its own (the region's term of the window's lower bound); null and
+/// 0 when no prices were sent. <see cref="Curve"/> is its bid curve, sent in the first round only.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("GridActors.RegionReply")]
 public sealed record RegionReply(
     [property: Id(0)] int Round,
-    [property: Id(1)] RegionColumn Cleared,
-    [property: Id(2)] double ClearedCost,
-    [property: Id(3)] Move[][] Up,
-    [property: Id(4)] Move[][] Down,
-    [property: Id(5)] RegionColumn? Response,
-    [property: Id(6)] double ResponseValue,
-    [property: Id(7)] double[] LocalPricePerMwh,
-    [property: Id(8)] bool Complete);
+    [property: Id(1)] double ClearedCost,
+    [property: Id(2)] FlexibleColumn ClearedFlexible,
+    [property: Id(3)] FlexibleColumn? ResponseFlexible,
+    [property: Id(4)] double ResponseValue,
+    [property: Id(5)] RegionCurve? Curve);
+
+/// <summary>
+/// A region's bid curve for a window, absolute and per step: what its plants, renewables and loads inject at the
+/// least (<see cref="BaseMw"/>: floors, less every load's fixed and curtailable demand, at <see cref="BaseCost"/>
+/// over the window) and the blocks above it in merit order (<see cref="Blocks"/>, ascending price). Ramps are left
+/// out. It does not change within a window: the coordinator is given it once.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("GridActors.RegionCurve")]
+public sealed record RegionCurve(
+    [property: Id(0)] double[] BaseMw,
+    [property: Id(1)] double BaseCost,
+    [property: Id(2)] Move[][] Blocks,
+    [property: Id(3)] ThermalGroup[] Plants);
+
+/// <summary>
+/// Plants of a region taken together in the coordinator's curve, with their ramps: per step their summed floor
+/// (part of the curve's base) and room above it, at their output-weighted price, and their summed ramp per step.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("GridActors.ThermalGroup")]
+public sealed record ThermalGroup(
+    [property: Id(0)] double[] FloorMw,
+    [property: Id(1)] double[] RoomMw,
+    [property: Id(2)] double[] PricePerMwh,
+    [property: Id(3)] double RampMwPerStep,
+    [property: Id(4)] double? PreviousOutputMw);
+
+/// <summary>
+/// What a region's stores and shiftable loads do together in one schedule: net injection per step (MW), their own
+/// cost (currency, wear; the energy left at the end not valued) and the energy left at the end as it can be
+/// delivered (MWh after discharge losses), which the coordinator values at the window's terminal price.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("GridActors.FlexibleColumn")]
+public sealed record FlexibleColumn(
+    [property: Id(0)] double[] InjectionMw,
+    [property: Id(1)] double Cost,
+    [property: Id(2)] double HeldMwh);

@@ -34,6 +34,8 @@ internal sealed unsafe class HighsSolver : ILpSolver
         {
             Take();
         }
+        // A kept model that only gains columns stays primal feasible: the primal simplex goes on from its basis.
+        Check(HighsNative.Highs_setIntOptionValue(highs, "simplex_strategy", model.PrimalWhenHot && model.Changes.Held ? 4 : 1), "take its option simplex_strategy");
         if (model.Changes.Held)
         {
             PassChanges(model);

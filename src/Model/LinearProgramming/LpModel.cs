@@ -63,6 +63,9 @@ public sealed class LpModel : IDisposable
 
     public LpSolverKind Kind { get; }
 
+    /// <summary>Re-solves of the kept model use the primal simplex (HiGHS): right for a model that only gains columns.</summary>
+    public bool PrimalWhenHot { get; set; }
+
     /// <summary>Solves so far; what they cost is in <see cref="Work"/>.</summary>
     public int Solves => Work.Solves;
 

@@ -19,6 +19,8 @@ internal sealed class BrokerColumns(DispatchLp lp, ComputeNetwork network)
 
     public ComputeNetwork Network => network;
 
+    public double PlanCost() => brokers.Values.Sum(b => b.Columns.Sum(c => c.Weight.SolutionValue() * c.Plan.Cost));
+
     public bool Knows(int workload) => mixDuals.ContainsKey(workload);
 
     public void Add(WorkPlan plan)

@@ -1,5 +1,4 @@
 using GridActors.Model.Assets;
-using GridActors.Model.Coupling;
 using GridActors.Model.Market;
 
 namespace GridActors.Model.RegionClearing;
@@ -13,7 +12,7 @@ namespace GridActors.Model.RegionClearing;
 /// </summary>
 public static class RegionResponse
 {
-    public static (RegionColumn Column, double Value) At(IReadOnlyList<AssetBid> bids, IReadOnlyList<Proposal> answers, double[] pricePerMwh, double stepHours)
+    public static double At(IReadOnlyList<AssetBid> bids, IReadOnlyList<Proposal> answers, double[] pricePerMwh, double stepHours)
     {
         var steps = pricePerMwh.Length;
         var injection = new double[steps];
@@ -70,6 +69,6 @@ public static class RegionResponse
         {
             value -= pricePerMwh[k] * injection[k] * stepHours;
         }
-        return (new RegionColumn(injection, cost), value);
+        return value;
     }
 }

@@ -7,10 +7,10 @@ namespace GridActors.Model.RegionClearing;
 
 /// <summary>
 /// One region's side of a window's negotiation, held by its region grain: its own market over the
-/// window and its look-ahead (its assets' bids exactly, ramps included, and each flexible asset as
-/// the mix of the schedules it proposed), cleared at the net injection the coordinator asks of it.
-/// Each round it also prices what its assets would do at the coordinator's prices and offers its
-/// moves around its clearing. Its work grows with its own assets, never with the run's.
+/// window and its look-ahead (its assets' bids exactly: ramps, stores and shiftable demand included),
+/// cleared at the net injection the coordinator asks of it. Each round it also prices what its
+/// assets would do at the coordinator's prices, and sends its stores' and shiftable loads' part of
+/// both. Its work grows with its own assets, never with the run's.
 /// </summary>
 public sealed class RegionWindow : IDisposable
 {
@@ -20,22 +20,19 @@ public sealed class RegionWindow : IDisposable
     private readonly Dictionary<int, int> localOf;
     private readonly DispatchLp lp;
     private readonly MarketTerms market;
-    private readonly SortedDictionary<int, (LpConstraint Convexity, List<(Proposal Proposal, LpVariable Weight)> Columns)> flexible = [];
-    private readonly int flexibleCount;
     private readonly int commitSteps;
-    private readonly double valueOfLostLoadPerMwh;
     private readonly Dictionary<int, (StorageBid Bid, StorageTerms Terms)> exactStores = [];
     private readonly Dictionary<int, ShiftTerms> exactShifts = [];
+    private readonly RegionCurve curve;
     private (int Round, AssetStep[][] Steps)? latest;
     private (int Round, AssetStep[][] Steps)? best;
 
     /// <summary>
     /// The market of a region's <c>assets</c> (scenario indices, in the order its outcome lists them)
-    /// from their <c>bids</c> over the window and its look-ahead; <c>flexibleCount</c> of them propose schedules.
-    /// Stores that bid (<see cref="StorageBid"/>) and loads that bid their shiftable part (<see cref="ShiftBid"/>) are held
-    /// exactly, not as mixes of their answers: the region's clearing at an injection is then its least cost.
+    /// from their <c>bids</c> over the window and its look-ahead. Stores (<see cref="StorageBid"/>) and loads' shiftable
+    /// part (<see cref="ShiftBid"/>) are held exactly: the region's clearing at an injection is its least cost.
     /// </summary>
-    public RegionWindow(int[] assets, IEnumerable<AssetBid> bids, int flexibleCount, int firstStep, int steps, int commitSteps, double stepHours, double valueOfLostLoadPerMwh, LpSolverKind solver)
+    public RegionWindow(int[] assets, IEnumerable<AssetBid> bids, int firstStep, int steps, int commitSteps, double stepHours, double valueOfLostLoadPerMwh, LpSolverKind solver)
     {
         this.assets = assets;
         localOf = assets.Select((a, i) => (a, i)).ToDictionary(x => x.a, x => x.i);
@@ -43,7 +40,6 @@ public sealed class RegionWindow : IDisposable
         this.bids = [.. bids.Where(b => b is not StorageBid).OrderBy(b => b.Asset)];
         bidOwner = [.. this.bids.Select(b => localOf[b.Asset])];
         this.commitSteps = commitSteps;
-        this.valueOfLostLoadPerMwh = valueOfLostLoadPerMwh;
         lp = new DispatchLp(solver, 1, firstStep, steps, stepHours, "region market");
         market = new MarketTerms(lp, [], valueOfLostLoadPerMwh, lazyRamps: true);
         // The region's LP has one balance: every bid is moved to region 0 and to its local index.
@@ -69,14 +65,13 @@ public sealed class RegionWindow : IDisposable
             }
             exactShifts[localOf[bid.Asset]] = terms;
         }
-        this.flexibleCount = flexibleCount - storeBids.Length - exactShifts.Count;
+        curve = RegionCurves.Of(this.bids, steps, stepHours);
     }
 
     /// <summary>
-    /// One round: adds the flexible assets' answers to <see cref="RegionRound.PricePerMwh"/> (if
-    /// any) as columns, prices the region's best response to those prices, clears the region at the
-    /// injection asked (on its own, taking in and sending out nothing, in the first round) and
-    /// offers its moves around that clearing.
+    /// One round: prices the region's best response to <see cref="RegionRound.PricePerMwh"/> (if any) from its
+    /// stores' and shiftable loads' <paramref name="answers"/> to them, and clears the region at the injection asked
+    /// (on its own, taking in and sending out nothing, in the first round).
     /// </summary>
     public RegionReply Round(RegionRound round, IReadOnlyList<Proposal> answers)
     {
@@ -84,15 +79,12 @@ public sealed class RegionWindow : IDisposable
         {
             best = last;
         }
-        RegionColumn? response = null;
+        FlexibleColumn? responseFlexible = null;
         var responseValue = 0.0;
         if (round.PricePerMwh is { } prices)
         {
-            foreach (var answer in answers)
-            {
-                Add(answer);
-            }
-            (response, responseValue) = RegionResponse.At(bids, answers, prices, lp.StepHours);
+            responseValue = RegionResponse.At(bids, answers, prices, lp.StepHours);
+            responseFlexible = Flexible(answers, round.TerminalPricePerMwh);
         }
         for (var k = 0; k < lp.Steps; k++)
         {
@@ -104,28 +96,62 @@ public sealed class RegionWindow : IDisposable
             lp.Solver.Objective().SetCoefficient(terms.Energy[^1], -round.TerminalPricePerMwh * bid.DischargeEfficiency);
         }
         Solve();
-        var bidSteps = market.AssetSteps(bids.Length, lp.Steps);
-        var cleared = Schedules(bidSteps, lp.Steps);
+        var cleared = Schedules(market.AssetSteps(bids.Length, lp.Steps), lp.Steps);
+        latest = (round.Round, [.. cleared.Select(s => s[..commitSteps])]);
+        // The cost includes energy the region could not balance, at the value of lost load: the clearing is feasible as it stands.
+        return new RegionReply(round.Round, lp.Solver.Objective().Value(), ClearedFlexible(), responseFlexible, responseValue,
+            round.Round == 0 ? curve : null);
+    }
+
+    /// <summary>The stores' and shiftable loads' answers taken together, the energy left at the end apart from their cost.</summary>
+    private FlexibleColumn Flexible(IReadOnlyList<Proposal> answers, double terminalPricePerMwh)
+    {
         var injection = new double[lp.Steps];
-        foreach (var schedule in cleared)
+        var cost = 0.0;
+        var held = 0.0;
+        foreach (var answer in answers)
         {
-            for (var k = 0; k < lp.Steps; k++)
+            for (var k = 0; k < injection.Length; k++)
             {
-                injection[k] += schedule[k].ProducedMw - schedule[k].ConsumedMw;
+                injection[k] += answer.InjectionMw[k];
+            }
+            cost += answer.Cost;
+            if (exactStores.TryGetValue(localOf[answer.Asset], out var store))
+            {
+                // A store's answer counts its energy left at the terminal price in its cost; the column keeps it apart.
+                var left = answer.Steps[^1].EnergyMwh * store.Bid.DischargeEfficiency;
+                held += left;
+                cost += terminalPricePerMwh * left;
             }
         }
-        var total = lp.Solver.Objective().Value();
-        // The column is the assets' own: energy the region could not balance is the coordinator's to price.
-        var unbalanced = 0.0;
-        for (var k = 0; k < lp.Steps; k++)
+        return new FlexibleColumn(injection, cost, held);
+    }
+
+    /// <summary>The stores' and shiftable loads' part of the region's clearing.</summary>
+    private FlexibleColumn ClearedFlexible()
+    {
+        var injection = new double[lp.Steps];
+        var cost = 0.0;
+        var held = 0.0;
+        foreach (var (local, (bid, terms)) in exactStores)
         {
-            unbalanced += Math.Abs((round.InjectionMw?[k] ?? 0) - injection[k]);
+            for (var k = 0; k < injection.Length; k++)
+            {
+                var discharge = terms.Discharge[k].SolutionValue();
+                injection[k] += discharge - terms.Charge[k].SolutionValue();
+                cost += bid.WearPerMwh * lp.StepHours * discharge;
+            }
+            held += terms.Energy[^1].SolutionValue() * bid.DischargeEfficiency;
         }
-        var assetCost = total - unbalanced * valueOfLostLoadPerMwh * lp.StepHours;
-        var (up, down) = RegionMoves.Offer(bids, [.. bidSteps.Select(s => s!)], lp.Steps);
-        latest = (round.Round, [.. cleared.Select(s => s[..commitSteps])]);
-        return new RegionReply(round.Round, new RegionColumn(injection, assetCost), total, up, down, response, responseValue,
-            [.. lp.Prices()[0]], flexible.Count == flexibleCount);
+        foreach (var terms in exactShifts.Values)
+        {
+            var shifted = terms.Schedule();
+            for (var k = 0; k < injection.Length; k++)
+            {
+                injection[k] -= shifted[k].ConsumedMw;
+            }
+        }
+        return new FlexibleColumn(injection, cost, held);
     }
 
     /// <summary>The committed steps of the region's assets as cleared in <paramref name="round"/> (the best or the latest round).</summary>
@@ -133,37 +159,6 @@ public sealed class RegionWindow : IDisposable
         latest is { } last && last.Round == round ? last.Steps
         : best is { } b && b.Round == round ? b.Steps
         : throw new InvalidOperationException($"region kept no clearing of round {round}");
-
-    private void Add(Proposal proposal)
-    {
-        var local = localOf[proposal.Asset];
-        if (exactStores.ContainsKey(local) || exactShifts.ContainsKey(local))
-        {
-            // The market holds this asset exactly; its answer counts in the region's response only.
-            return;
-        }
-        if (!flexible.TryGetValue(local, out var entry))
-        {
-            entry = (lp.Solver.MakeConstraint(1, 1, $"mix_a{proposal.Asset}"), []);
-            flexible[local] = entry;
-        }
-        else if (entry.Columns[^1].Proposal.InjectionMw.AsSpan().SequenceEqual(proposal.InjectionMw))
-        {
-            // The same schedule again adds nothing the mix could use.
-            return;
-        }
-        var weight = lp.Variable(0, 1, $"weight_a{proposal.Asset}_{entry.Columns.Count}");
-        entry.Convexity.SetCoefficient(weight, 1);
-        for (var k = 0; k < proposal.InjectionMw.Length; k++)
-        {
-            if (proposal.InjectionMw[k] != 0)
-            {
-                lp.Inject(0, k, weight, proposal.InjectionMw[k]);
-            }
-        }
-        lp.AddCost(weight, proposal.Cost);
-        entry.Columns.Add((proposal, weight));
-    }
 
     private void Solve()
     {
@@ -175,7 +170,7 @@ public sealed class RegionWindow : IDisposable
         }
     }
 
-    /// <summary>Every asset's schedule over <paramref name="steps"/> steps: its bid's clearing plus its mix of proposals.</summary>
+    /// <summary>Every asset's schedule over <paramref name="steps"/> steps: its bid's clearing, and a load's shiftable part.</summary>
     private AssetStep[][] Schedules(AssetStep[]?[] bidSteps, int steps)
     {
         var result = new AssetStep[assets.Length][];
@@ -197,21 +192,6 @@ public sealed class RegionWindow : IDisposable
             for (var k = 0; k < steps; k++)
             {
                 result[local][k] = result[local][k].Plus(shifted[k]);
-            }
-        }
-        foreach (var (local, (_, columns)) in flexible)
-        {
-            var weights = ColumnWeights.Of(columns.Select(c => c.Weight));
-            for (var j = 0; j < columns.Count; j++)
-            {
-                if (weights[j] <= 0)
-                {
-                    continue;
-                }
-                for (var k = 0; k < steps; k++)
-                {
-                    result[local][k] = result[local][k].Plus(columns[j].Proposal.Steps[k].Times(weights[j]));
-                }
             }
         }
         return result;

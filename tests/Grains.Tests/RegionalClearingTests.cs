@@ -23,15 +23,18 @@ public sealed class RegionalClearingTests(ClusterFixture fixture)
         {
             Assert.Equal(central.Prices(region), regional.Prices(region), (a, b) => Math.Abs(a - b) < 1e-6);
         }
-        // The toy's one tie (its header): the battery may keep 200 MWh or discharge and recharge them from coal at the
-        // same cost. Every other asset is the same; the battery and the coal plant together deliver the same.
+        // The toy's ties (its header): the battery may keep 200 MWh or discharge and recharge them from coal at the
+        // same cost, and it may take its free wind in any of the hours when wind is curtailed. Every other asset is the
+        // same; West's wind, battery and coal together deliver the same in every step, and as much wind in all.
         static double Net(GridActors.Model.Market.AssetStep s) => s.ProducedMw - s.ConsumedMw;
-        foreach (var asset in central.Scenario.Assets.Where(a => a.Id is not ("west-battery" or "west-coal")))
+        string[] tied = ["west-wind", "west-battery", "west-coal"];
+        foreach (var asset in central.Scenario.Assets.Where(a => !tied.Contains(a.Id)))
         {
             Assert.Equal(central.Assets(asset.Id, Net), regional.Assets(asset.Id, Net), (a, b) => Math.Abs(a - b) < 1e-6);
         }
-        double[] Pair(RunHarness run) => [.. run.Assets("west-battery", Net).Zip(run.Assets("west-coal", Net), (b, c) => b + c)];
-        Assert.Equal(Pair(central), Pair(regional), (a, b) => Math.Abs(a - b) < 1e-6);
+        double[] Together(RunHarness run) => [.. Enumerable.Range(0, run.Scenario.Steps).Select(k => tied.Sum(id => run.Assets(id, Net)[k]))];
+        Assert.Equal(Together(central), Together(regional), (a, b) => Math.Abs(a - b) < 1e-6);
+        Assert.Equal(central.Assets("west-wind", Net).Sum(), regional.Assets("west-wind", Net).Sum(), 1e-6);
         Assert.Empty(central.Violations());
         Assert.Empty(regional.Violations());
     }

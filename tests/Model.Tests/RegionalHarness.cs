@@ -38,7 +38,7 @@ internal static class RegionalHarness
         {
             var window = await RegionalNegotiation.RunAsync(scenario, 0, steps, steps,
                 rounds => Task.FromResult(rounds.Select((round, r) => windows[r].Round(round, Answers(members[r], round))).ToArray()),
-                (_, _) => Task.FromResult(Array.Empty<WorkPlan>()), null, options);
+                (_, _) => Task.FromResult(Array.Empty<WorkPlan>()), null, null, options);
             var assets = new AssetStep[scenario.Assets.Length][];
             for (var r = 0; r < members.Length; r++)
             {

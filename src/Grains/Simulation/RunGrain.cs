@@ -289,7 +289,7 @@ public sealed partial class RunGrain(
         var coupled = await RegionalNegotiation.RunAsync(s, first, planned, commit,
             rounds => clock.On(Task.WhenAll(regions.Select((region, r) => region.RoundAsync(rounds[r])))),
             (costs, request) => clock.On(ProposeWorkAsync(first, costs, request)),
-            brokers.Length > 0 ? brokered : null, options.Negotiation, state.LookaheadPrices);
+            brokers.Length > 0 ? brokered : null, state.Workloads, options.Negotiation, state.LookaheadPrices);
         var (imports, exports) = BalanceClosure.Exchanges(s.Links, coupled.Flows, s.Regions.Length, commit);
         var batch = coupled.Compute?.CampusItMw(brokered!, commit) ?? [];
         var settled = await clock.On(Task.WhenAll(s.Regions.Select(r => regions[r.Index].SettleOwnClearingAsync(new RegionClearingSettlement(

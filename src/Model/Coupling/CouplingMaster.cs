@@ -10,8 +10,9 @@ namespace GridActors.Model.Coupling;
 /// (<see cref="RegionCurve"/>: renewables' and loads' blocks per step, its plants in at most
 /// <see cref="RegionClearing.RegionCurves.MaxGroups"/> groups with their summed ramps) plus a mix of its stores' and
 /// shiftable loads' schedules (weights summing to one); links carry power with their losses, costs and capacities;
-/// unserved and spilled energy keep every balance feasible; the workload brokers' plans are mixed. A round adds the
-/// new schedules and plans as columns (a group's ramp rows once its ramp is broken) and re-solves from the last
+/// unserved and spilled energy keep every balance feasible; the workloads are held exactly (<see cref="ComputeTerms"/>,
+/// from the work each carries in), so their placement needs no mix of the brokers' plans. A round adds the
+/// new schedules as columns (a group's ramp rows once its ramp is broken) and re-solves from the last
 /// basis. Its size is regions × steps × (blocks + groups), links × steps and the columns: it does not grow with
 /// the run's assets beyond the curve's limits.
 /// </summary>
@@ -20,7 +21,7 @@ internal sealed class CouplingMaster : IDisposable
     private readonly ResolvedScenario scenario;
     private readonly DispatchLp lp;
     private readonly MarketTerms grid;
-    private readonly BrokerColumns? brokers;
+    private readonly ComputeTerms? compute;
     private readonly RegionCurve[] curves;
     private readonly LpVariable[][][] blocks;
     private readonly LpConstraint[] mixes;
@@ -29,7 +30,7 @@ internal sealed class CouplingMaster : IDisposable
     private readonly List<(FlexibleColumn Column, LpVariable Weight)>[] columns;
     private double[] terminal;
 
-    public CouplingMaster(ResolvedScenario scenario, int firstStep, int steps, RegionCurve[] curves, ComputeNetwork? compute)
+    public CouplingMaster(ResolvedScenario scenario, int firstStep, int steps, RegionCurve[] curves, ComputeNetwork? network, DeferredEnergy[][]? carriedWork)
     {
         this.scenario = scenario;
         this.curves = curves;
@@ -75,9 +76,9 @@ internal sealed class CouplingMaster : IDisposable
             mixes[r] = lp.Solver.MakeConstraint(1, 1, $"flexible_r{r}");
             columns[r] = [];
         }
-        if (compute is { IsEmpty: false })
+        if (network is { IsEmpty: false })
         {
-            brokers = new BrokerColumns(lp, compute);
+            compute = ComputeTerms.Add(lp, network, carriedWork);
         }
     }
 
@@ -118,10 +119,6 @@ internal sealed class CouplingMaster : IDisposable
         columns[r].Add((column, weight));
     }
 
-    /// <summary>Adds a workload broker's plan to its mix.</summary>
-    public void Add(WorkPlan plan) => brokers!.Add(plan);
-
-    public double PlanCost => brokers?.PlanCost() ?? 0;
 
     private const double RoundOffMw = 1e-7;
 
@@ -131,7 +128,7 @@ internal sealed class CouplingMaster : IDisposable
     /// <summary>Per region and step, the net injection its assets are to deliver.</summary>
     public double[][] Injections { get; private set; } = [];
 
-    /// <summary>What the solution costs outside the regions' own assets: link charges, unserved and spilled energy, the brokers' own costs.</summary>
+    /// <summary>What the solution costs outside the regions' own assets: link charges, unserved and spilled energy, the workloads' data costs and SLA penalties.</summary>
     public double GridCost { get; private set; }
 
     /// <summary>
@@ -153,7 +150,7 @@ internal sealed class CouplingMaster : IDisposable
             }
         }
         Prices = lp.Prices();
-        brokers?.ReadDuals(Prices);
+        Shadows = compute?.Shadows() ?? ScarcityShadows.None;
         var regionCost = 0.0;
         var injections = new double[curves.Length][];
         for (var r = 0; r < curves.Length; r++)
@@ -260,16 +257,18 @@ internal sealed class CouplingMaster : IDisposable
 
     /// <summary>Per workload, route and step: what a MW of its IT costs at <paramref name="prices"/> and <paramref name="shadows"/>.</summary>
     public double[][][] WorkRouteCosts(double[][] prices, ScarcityShadows shadows) =>
-        brokers is null ? [] : [.. Enumerable.Range(0, brokers.Network.Routes.Length).Select(w => brokers.RouteCosts(w, prices, shadows))];
+        compute?.RouteCosts(prices, shadows) ?? [];
 
     /// <summary>This clearing's scarcity values of the campuses and the links' bandwidth.</summary>
-    public ScarcityShadows Shadows => brokers?.Shadows ?? ScarcityShadows.None;
+    public ScarcityShadows Shadows { get; private set; } = ScarcityShadows.None;
 
-    public double ScarcityRent(ScarcityShadows shadows) => brokers?.ScarcityRent(shadows) ?? 0;
+    /// <summary>What the campuses' capacity and the links' bandwidth are worth at <paramref name="shadows"/>.</summary>
+    public double ScarcityRent(ScarcityShadows shadows) => compute?.ScarcityRent(shadows) ?? 0;
 
     public LinkStep[][] Flows(int steps) => grid.LinkSteps(steps);
 
-    public ComputeOutcome? Compute(int steps) => brokers?.Mix(steps);
+    /// <summary>Where and when the workloads run in the solution, and what they leave unfinished, for the first <paramref name="steps"/> steps.</summary>
+    public ComputeOutcome? Compute(int steps) => compute?.Outcome().Slice(0, steps);
 
     /// <summary>
     /// The links' and the balancing slacks' term of the Lagrangian at <paramref name="prices"/>:

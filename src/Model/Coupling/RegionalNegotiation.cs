@@ -31,20 +31,22 @@ public static class RegionalNegotiation
     /// <summary>
     /// Runs the rounds of the window [firstStep, firstStep + steps). <c>regions</c> sends every region
     /// its round and returns the replies in region order; <c>brokers</c> asks every workload broker for
-    /// its best plan at the route costs (per workload, route and step), one plan per workload.
+    /// its best plan at the route costs (per workload, route and step), one plan per workload: the coordinator holds
+    /// the workloads exactly (from <c>carriedWork</c>, the work each carries in), and their answers give their term
+    /// of the lower bound.
     /// <c>warmPrices</c>, the previous window's best-bound prices, are the first signal for the steps it planned.
     /// </summary>
     public static async Task<CoupledWindow> RunAsync(
         ResolvedScenario scenario, int firstStep, int steps, int commitSteps,
         Func<RegionRound[], Task<RegionReply[]>> regions,
         Func<double[][][], int, Task<WorkPlan[]>> brokers,
-        ComputeNetwork? compute, NegotiationOptions options, double[][]? warmPrices = null)
+        ComputeNetwork? compute, DeferredEnergy[][]? carriedWork, NegotiationOptions options, double[][]? warmPrices = null)
     {
         var regionCount = scenario.Regions.Length;
         var endsWithHorizon = firstStep + steps >= scenario.Steps;
         // Round 0: every region clears on its own and gives its bid curve; its stores' schedule opens its mix.
         var replies = await regions([.. Enumerable.Range(0, regionCount).Select(_ => new RegionRound(0, null, null, 0, -1))]);
-        using var master = new CouplingMaster(scenario, firstStep, steps, [.. replies.Select(r => r.Curve!)], compute);
+        using var master = new CouplingMaster(scenario, firstStep, steps, [.. replies.Select(r => r.Curve!)], compute, carriedWork);
         var bestUpper = double.PositiveInfinity;
         var lower = double.NegativeInfinity;
         var bestRound = -1;
@@ -58,7 +60,6 @@ public static class RegionalNegotiation
         var priceChange = 0.0;
         var round = 0;
         var gap = double.PositiveInfinity;
-        var hasPlans = false;
         while (true)
         {
             for (var r = 0; r < regionCount; r++)
@@ -91,17 +92,13 @@ public static class RegionalNegotiation
             var work = compute is { IsEmpty: false } ? await brokers(routeCosts, round - 1) : [];
             replies = await regions([.. Enumerable.Range(0, regionCount).Select(r => new RegionRound(round, master.Injections[r], signalled[r], terminal[r], bestRound))]);
 
-            // Upper bound: what the regions' clearings at the injections asked cost, plus the grid's part of the same solution.
-            // With compute work, a solution counts only once every broker has a plan in it.
-            if (compute is not { IsEmpty: false } || hasPlans)
+            // Upper bound: what the regions' clearings at the injections asked cost, plus the grid's and the workloads' part of the same solution.
+            var upper = replies.Sum(x => x.ClearedCost) + master.GridCost;
+            if (upper < bestUpper)
             {
-                var upper = replies.Sum(x => x.ClearedCost) + master.GridCost;
-                if (upper < bestUpper)
-                {
-                    bestUpper = upper;
-                    bestRound = round;
-                    best = (prices, master.Flows(commitSteps), master.Compute(commitSteps));
-                }
+                bestUpper = upper;
+                bestRound = round;
+                best = (prices, master.Flows(commitSteps), master.Compute(commitSteps));
             }
             // Lower bound: the Lagrangian at the prices sent, every term exact. A broker's term is its best plan's cost: with
             // a window's first signal it also sends the plan that drops everything, which is no answer to the prices.
@@ -113,23 +110,10 @@ public static class RegionalNegotiation
                 stability = signalled;
                 stableShadows = shadows;
             }
-            foreach (var plan in work)
-            {
-                master.Add(plan);
-                hasPlans = true;
-            }
             gap = bestUpper - lower;
-            if (Environment.GetEnvironmentVariable("GA_TRACE") == "1")
-            {
-                Console.Error.WriteLine($"window {firstStep} round {round}: regions {replies.Sum(x => x.ClearedCost):F0} grid {master.GridCost:F0} plans {master.PlanCost:F0} best {bestUpper:F0} | responses {replies.Sum(x => x.ResponseValue):F0} gridvalue {master.GridValue(signalled):F0} brokers {work.GroupBy(p => p.Workload).Sum(g => g.Min(p => p.CostAt(routeCosts[g.Key]))):F0} rent {master.ScarcityRent(shadows):F0} bound {bound:F0} lower {lower:F0} rel {gap / bestUpper:E2}");
-            }
-            if (Converged(gap, bestUpper, options) || round >= options.MaxRounds && best is not null)
+            if (Converged(gap, bestUpper, options) || round >= options.MaxRounds)
             {
                 break;
-            }
-            if (round > options.MaxRounds + 2)
-            {
-                throw new InvalidOperationException($"the window from step {firstStep} found no complete clearing in {round} rounds");
             }
         }
         var relative = bestUpper != 0 ? gap / Math.Abs(bestUpper) : 0;

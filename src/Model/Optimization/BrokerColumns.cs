@@ -19,8 +19,6 @@ internal sealed class BrokerColumns(DispatchLp lp, ComputeNetwork network)
 
     public ComputeNetwork Network => network;
 
-    public double PlanCost() => brokers.Values.Sum(b => b.Columns.Sum(c => c.Weight.SolutionValue() * c.Plan.Cost));
-
     public bool Knows(int workload) => mixDuals.ContainsKey(workload);
 
     public void Add(WorkPlan plan)
@@ -64,7 +62,7 @@ internal sealed class BrokerColumns(DispatchLp lp, ComputeNetwork network)
     {
         if (!capacity.TryGetValue((campus.Index, k), out var row))
         {
-            row = lp.Solver.MakeConstraint(double.NegativeInfinity, FreeCapacityMw(campus.Index, k), $"campus_{campus.Id}_t{lp.FirstStep + k}");
+            row = lp.Solver.MakeConstraint(double.NegativeInfinity, ScarcityPricing.FreeCapacityMw(network, campus.Index, lp.FirstStep + k), $"campus_{campus.Id}_t{lp.FirstStep + k}");
             capacity[(campus.Index, k)] = row;
         }
         return row;
@@ -87,10 +85,7 @@ internal sealed class BrokerColumns(DispatchLp lp, ComputeNetwork network)
     public void ReadDuals(double[][] prices)
     {
         mixDuals = brokers.ToDictionary(b => b.Key, b => b.Value.Convexity.DualValue());
-        // A binding "at most" row of a minimisation has a dual of zero or below: its scarcity value is the opposite.
-        Shadows = new ScarcityShadows(
-            capacity.ToDictionary(c => c.Key, c => Math.Max(0, -c.Value.DualValue())),
-            bandwidth.ToDictionary(b => b.Key, b => Math.Max(0, -b.Value.DualValue())));
+        Shadows = ScarcityPricing.Read(capacity, bandwidth);
         CurrentRouteCosts = [.. Enumerable.Range(0, network.Routes.Length).Select(w => RouteCosts(w, prices))];
     }
 
@@ -101,47 +96,11 @@ internal sealed class BrokerColumns(DispatchLp lp, ComputeNetwork network)
     public double[][] RouteCosts(int workload, double[][] prices) => RouteCosts(workload, prices, Shadows);
 
     /// <summary>Per route and step, what a MW of the workload's IT costs at <paramref name="prices"/> and <paramref name="shadows"/>.</summary>
-    public double[][] RouteCosts(int workload, double[][] prices, ScarcityShadows shadows)
-    {
-        var scenario = network.Scenario;
-        var spec = scenario.Compute.Workloads[workload];
-        var routes = network.Routes[workload];
-        var costs = new double[routes.Length][];
-        for (var r = 0; r < routes.Length; r++)
-        {
-            var campus = (DatacenterSpec)scenario.Assets[routes[r].Campus];
-            costs[r] = new double[lp.Steps];
-            for (var k = 0; k < lp.Steps; k++)
-            {
-                var cost = prices[campus.Region][k] * scenario.StepHours * campus.Pue + shadows.Capacity.GetValueOrDefault((campus.Index, k));
-                if (routes[r].Moves)
-                {
-                    cost += shadows.Bandwidth.GetValueOrDefault((routes[r].Link, spec.Origin, k)) * spec.DataTbPerMwh * scenario.StepHours;
-                }
-                costs[r][k] = cost;
-            }
-        }
-        return costs;
-    }
+    public double[][] RouteCosts(int workload, double[][] prices, ScarcityShadows shadows) =>
+        ScarcityPricing.RouteCosts(network, lp.Steps, workload, prices, shadows);
 
-    /// <summary>
-    /// What the campuses' capacity and the links' bandwidth are worth at the last clearing: their
-    /// scarcity values times their limits. The brokers' term of the window's Lagrangian lower bound
-    /// is the cost of their best plans at the route costs minus this.
-    /// </summary>
-    public double ScarcityRent() => ScarcityRent(Shadows);
-
-    /// <summary>What the campuses' capacity and the links' bandwidth are worth at <paramref name="shadows"/> (see <see cref="ScarcityRent()"/>).</summary>
-    public double ScarcityRent(ScarcityShadows shadows) =>
-        shadows.Capacity.Sum(c => c.Value * FreeCapacityMw(c.Key.Campus, c.Key.K))
-        + shadows.Bandwidth.Sum(b => b.Value * network.LinkTbPerStep(b.Key.Link));
-
-    /// <summary>A campus's IT capacity that its interactive load leaves free in step k of the window (MW).</summary>
-    private double FreeCapacityMw(int campus, int k)
-    {
-        var spec = (DatacenterSpec)network.Scenario.Assets[campus];
-        return Math.Max(0, spec.ItCapacityMw - spec.InteractiveItMw[lp.FirstStep + k]);
-    }
+    /// <summary>What the campuses' capacity and the links' bandwidth are worth at the last clearing (<see cref="ScarcityPricing.ScarcityRent"/>).</summary>
+    public double ScarcityRent() => ScarcityPricing.ScarcityRent(network, lp.FirstStep, Shadows);
 
     public double Improvement(WorkPlan plan)
     {

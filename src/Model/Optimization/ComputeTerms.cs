@@ -16,11 +16,20 @@ public sealed class ComputeTerms
 {
     private readonly ComputeNetwork network;
     private readonly WorkloadTerms[] workloads;
+    private readonly Dictionary<(int Campus, int K), LpConstraint> capacity;
+    private readonly Dictionary<(int Link, int Origin, int K), LpConstraint> bandwidth;
+    private readonly int firstStep;
+    private readonly int steps;
 
-    private ComputeTerms(ComputeNetwork network, WorkloadTerms[] workloads)
+    private ComputeTerms(ComputeNetwork network, WorkloadTerms[] workloads, DispatchLp lp,
+        Dictionary<(int Campus, int K), LpConstraint> capacity, Dictionary<(int Link, int Origin, int K), LpConstraint> bandwidth)
     {
         this.network = network;
         this.workloads = workloads;
+        this.capacity = capacity;
+        this.bandwidth = bandwidth;
+        firstStep = lp.FirstStep;
+        steps = lp.Steps;
     }
 
     public ComputeNetwork Network => network;
@@ -34,17 +43,18 @@ public sealed class ComputeTerms
         var terms = Enumerable.Range(0, network.Routes.Length)
             .Select(w => WorkloadTerms.Add(lp.Solver, network, w, lp.FirstStep, lp.Steps, carried?[w] ?? []))
             .ToArray();
-        Couple(lp, network, terms.Select((t, w) => (w, t.Run)).ToArray());
-        return new ComputeTerms(network, terms);
+        var (capacity, bandwidth) = Couple(lp, network, terms.Select((t, w) => (w, t.Run)).ToArray());
+        return new ComputeTerms(network, terms, lp, capacity, bandwidth);
     }
 
     /// <summary>
     /// What ties workloads to the power system and to each other: a campus's facility power in its
     /// region's balance, its IT capacity shared by all work run there, and a link's bandwidth per
     /// direction shared by all work from the same origin. <paramref name="usage"/> gives, per
-    /// workload, a variable (or expression column) per step and route whose value is IT power.
+    /// workload, a variable (or expression column) per step and route whose value is IT power. Returns the
+    /// capacity and bandwidth rows, by campus and step and by link, origin and step.
     /// </summary>
-    public static void Couple(DispatchLp lp, ComputeNetwork network, (int Workload, LpVariable[][] Run)[] usage)
+    private static (Dictionary<(int Campus, int K), LpConstraint> Capacity, Dictionary<(int Link, int Origin, int K), LpConstraint> Bandwidth) Couple(DispatchLp lp, ComputeNetwork network, (int Workload, LpVariable[][] Run)[] usage)
     {
         var scenario = network.Scenario;
         var campusLoad = new Dictionary<(int Campus, int K), List<LpVariable>>();
@@ -67,18 +77,22 @@ public sealed class ComputeTerms
                 }
             }
         }
+        var capacity = new Dictionary<(int Campus, int K), LpConstraint>();
         foreach (var ((campus, k), variables) in campusLoad)
         {
             var spec = (DatacenterSpec)scenario.Assets[campus];
-            var free = Math.Max(0, spec.ItCapacityMw - spec.InteractiveItMw[lp.FirstStep + k]);
-            var row = lp.Solver.MakeConstraint(double.NegativeInfinity, free, $"campus_{spec.Id}_t{lp.FirstStep + k}");
+            var row = lp.Solver.MakeConstraint(double.NegativeInfinity, ScarcityPricing.FreeCapacityMw(network, campus, lp.FirstStep + k), $"campus_{spec.Id}_t{lp.FirstStep + k}");
             variables.ForEach(v => row.SetCoefficient(v, 1));
+            capacity[(campus, k)] = row;
         }
+        var bandwidth = new Dictionary<(int Link, int Origin, int K), LpConstraint>();
         foreach (var ((link, origin, k), uses) in linkData)
         {
             var row = lp.Solver.MakeConstraint(double.NegativeInfinity, network.LinkTbPerStep(link), $"bandwidth_l{link}_from{origin}_t{lp.FirstStep + k}");
             uses.ForEach(u => row.SetCoefficient(u.Run, u.TbPerMw));
+            bandwidth[(link, origin, k)] = row;
         }
+        return (capacity, bandwidth);
     }
 
     private static void Collect<TKey, TValue>(Dictionary<TKey, List<TValue>> map, TKey key, TValue value) where TKey : notnull
@@ -89,6 +103,16 @@ public sealed class ComputeTerms
         }
         list.Add(value);
     }
+
+    /// <summary>The campuses' and links' scarcity values in the last solution.</summary>
+    internal ScarcityShadows Shadows() => ScarcityPricing.Read(capacity, bandwidth);
+
+    /// <summary>Per workload, route and step: what a MW of its IT costs at <paramref name="prices"/> and <paramref name="shadows"/>.</summary>
+    internal double[][][] RouteCosts(double[][] prices, ScarcityShadows shadows) =>
+        [.. Enumerable.Range(0, workloads.Length).Select(w => ScarcityPricing.RouteCosts(network, steps, w, prices, shadows))];
+
+    /// <summary>What the campuses' capacity and the links' bandwidth are worth at <paramref name="shadows"/>.</summary>
+    internal double ScarcityRent(ScarcityShadows shadows) => ScarcityPricing.ScarcityRent(network, firstStep, shadows);
 
     public ComputeOutcome Outcome()
     {

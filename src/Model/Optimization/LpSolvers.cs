@@ -24,14 +24,6 @@ public static class LpSolvers
 
     public static string Name(LpSolverKind kind) => kind.ToString().ToLowerInvariant();
 
-    /// <summary>
-    /// The solver for an LP that is built afresh for every solve (the regional coordinator's), given the one chosen for
-    /// the markets. HiGHS is chosen for LPs kept between solves, where it re-solves hot; from scratch, CLP's dual simplex
-    /// solved the coordinator's LPs of the national week in about 60 % of HiGHS's time (60 s against 107 s over some
-    /// 120 rounds, docs/performance.md), so a cold LP goes to CLP when the markets are on HiGHS.
-    /// </summary>
-    public static LpSolverKind ForColdSolves(LpSolverKind markets) => markets == LpSolverKind.Highs ? LpSolverKind.Clp : markets;
-
     public static Solver Create(LpSolverKind kind)
     {
         var id = kind switch

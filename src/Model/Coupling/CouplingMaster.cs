@@ -7,8 +7,8 @@ namespace GridActors.Model.Coupling;
 
 /// <summary>
 /// The coordinator's market for a whole window, kept between rounds and only added to. Each region is its bid curve
-/// (<see cref="RegionCurve"/>: renewables' and loads' blocks per step, its plants in at most
-/// <see cref="RegionClearing.RegionCurves.MaxGroups"/> groups with their summed ramps) plus a mix of its stores' and
+/// (<see cref="RegionCurve"/>: blocks per step, and its plants whose ramps can bind in groups with their ramps, one
+/// plant per group up to <see cref="RegionClearing.RegionCurves.MaxGroups"/>) plus a mix of its stores' and
 /// shiftable loads' schedules (weights summing to one); links carry power with their losses, costs and capacities;
 /// unserved and spilled energy keep every balance feasible; the workloads are held exactly (<see cref="ComputeTerms"/>,
 /// from the work each carries in), so their placement needs no mix of the brokers' plans. A round adds the

@@ -5,10 +5,12 @@ namespace GridActors.Model.RegionClearing;
 
 /// <summary>
 /// A region's bid curve for the coordinator (<see cref="RegionCurve"/>): for each step, the least its plants,
-/// renewables and loads can inject and the blocks above it in merit order. Blocks of one price are one block; a
-/// region with more prices than <see cref="MaxBlocks"/> pools neighbours in price order into blocks of about equal
-/// count at their average price, so the curve's size does not grow with the region's assets beyond that.
-/// Stores and shiftable loads are not in it: the coordinator mixes their schedules (<see cref="FlexibleColumn"/>).
+/// renewables and loads can inject, and the blocks above it in merit order — renewables, curtailable loads and plants
+/// whose ramp cannot bind, one block per price — and its other plants in groups that keep their ramps. Up to
+/// <see cref="MaxBlocks"/> prices per step and <see cref="MaxGroups"/> groups the curve is exact (ramps included);
+/// beyond, neighbours in price order are pooled at their average price, so the curve's size does not grow with the
+/// region's assets beyond those limits. Stores and shiftable loads are not in it: the coordinator mixes their
+/// schedules (<see cref="FlexibleColumn"/>).
 /// </summary>
 public static class RegionCurves
 {
@@ -32,6 +34,10 @@ public static class RegionCurves
                     case ThermalBid t:
                         baseMw[k] += t.FloorMw[k];
                         baseCost += t.FloorMw[k] * t.PricePerMwh[k] * stepHours;
+                        if (!RampMayBind(t))
+                        {
+                            Add(blocks[k], t.CeilingMw[k] - t.FloorMw[k], t.PricePerMwh[k]);
+                        }
                         break;
                     case RenewableBid r:
                         Add(blocks[k], r.AvailableMw[k], r.PricePerMwh);
@@ -46,11 +52,19 @@ public static class RegionCurves
                 }
             }
         }
-        return new RegionCurve(baseMw, baseCost, [.. blocks.Select(Pool)], Groups([.. bids.OfType<ThermalBid>()], steps));
+        return new RegionCurve(baseMw, baseCost, [.. blocks.Select(Pool)], Groups([.. bids.OfType<ThermalBid>().Where(RampMayBind)], steps));
     }
 
+    /// <summary>
+    /// Whether a plant's ramp can bind in the window: only if it is less than the plant's whole range (from its lowest
+    /// floor to its highest ceiling, as the first step ramps from the output before the window). A plant that can go
+    /// anywhere in a step is a block per step at its own price; the others join the groups, whose ramps the coordinator keeps.
+    /// </summary>
+    private static bool RampMayBind(ThermalBid plant) =>
+        plant.CeilingMw.Length > 0 && plant.RampMwPerStep < Math.Max(plant.CeilingMw.Max(), plant.PreviousOutputMw ?? 0) - Math.Min(plant.FloorMw.Min(), plant.PreviousOutputMw ?? double.PositiveInfinity);
+
     /// <summary>The most plant groups a region's curve has; a region with more plants pools neighbours in price order.</summary>
-    public const int MaxGroups = 24;
+    public const int MaxGroups = 128;
 
     private static ThermalGroup[] Groups(ThermalBid[] plants, int steps)
     {

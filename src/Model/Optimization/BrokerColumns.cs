@@ -93,14 +93,7 @@ internal sealed class BrokerColumns(DispatchLp lp, ComputeNetwork network)
     public ScarcityShadows Shadows { get; private set; } = ScarcityShadows.None;
 
     /// <summary>Per route and step, what a MW of the workload's IT costs the system at the current clearing (currency per MW-step).</summary>
-    public double[][] RouteCosts(int workload, double[][] prices) => RouteCosts(workload, prices, Shadows);
-
-    /// <summary>Per route and step, what a MW of the workload's IT costs at <paramref name="prices"/> and <paramref name="shadows"/>.</summary>
-    public double[][] RouteCosts(int workload, double[][] prices, ScarcityShadows shadows) =>
-        ScarcityPricing.RouteCosts(network, lp.Steps, workload, prices, shadows);
-
-    /// <summary>What the campuses' capacity and the links' bandwidth are worth at the last clearing (<see cref="ScarcityPricing.ScarcityRent"/>).</summary>
-    public double ScarcityRent() => ScarcityPricing.ScarcityRent(network, lp.FirstStep, Shadows);
+    public double[][] RouteCosts(int workload, double[][] prices) => ScarcityPricing.RouteCosts(network, lp.Steps, workload, prices, Shadows);
 
     public double Improvement(WorkPlan plan)
     {

@@ -133,7 +133,7 @@ public sealed class RegionWindow : IDisposable
         var injection = new double[lp.Steps];
         var cost = 0.0;
         var held = 0.0;
-        foreach (var (local, (bid, terms)) in exactStores)
+        foreach (var (bid, terms) in exactStores.Values)
         {
             for (var k = 0; k < injection.Length; k++)
             {

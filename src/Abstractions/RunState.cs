@@ -27,6 +27,9 @@ public sealed class RunCheckpoint
     [Id(3)] public AssetCheckpoint[] Assets { get; set; } = [];
     [Id(4)] public DeferredEnergy[][] Workloads { get; set; } = [];
     [Id(5)] public DeferredEnergy[][] GreedyBacklog { get; set; } = [];
+
+    /// <summary>The plant groups whose ramps bound in the last window's regional clearing (<c>CoupledWindow.BindingRamps</c>).</summary>
+    [Id(6)] public int[]? BindingRamps { get; set; }
 }
 
 /// <summary>One committed window's report, stored so a driver that lost it (or a resumed run) can have it again.</summary>

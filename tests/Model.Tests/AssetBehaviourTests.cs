@@ -13,8 +13,50 @@ public sealed class AssetBehaviourTests
     public void ThermalRampsDownAheadOfAnAvailabilityDrop()
     {
         var plant = new ThermalSpec(0, "coal", 0, null, "coal", 100, 0, 20, 10, 0.9, [1, 1, 1, 0.2]);
-        var (_, ceiling) = ThermalBidding.Envelope(plant, 1);
+        var (_, ceiling) = ThermalBidding.Envelope(plant, 1, 0, 4);
         Assert.Equal([80, 60, 40, 20], ceiling);
+    }
+
+    /// <summary>
+    /// A window's envelope starts its backward pass a swing from zero to full capacity beyond the window, not at the
+    /// horizon's end: on random plants (outages, floors, ramps from slow to none) and windows it equals the pass over the
+    /// whole horizon, written out here as the format defines it.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void AWindowsEnvelopeEqualsTheWholeHorizonsPass(int seed)
+    {
+        var random = new Random(seed);
+        for (var trial = 0; trial < 200; trial++)
+        {
+            var horizon = 1 + random.Next(300);
+            var capacity = 50 + 950 * random.NextDouble();
+            var ramp = random.Next(5) switch { 0 => double.PositiveInfinity, 1 => 0, _ => capacity * (0.01 + 0.6 * random.NextDouble()) };
+            var availability = Enumerable.Range(0, horizon).Select(_ => random.NextDouble() < 0.05 ? 0 : random.NextDouble() < 0.1 ? random.NextDouble() : 1).ToArray();
+            var stepHours = random.Next(2) == 0 ? 1 : 0.5;
+            var plant = new ThermalSpec(0, "p", 0, null, "coal", capacity, capacity * 0.5 * random.NextDouble(), ramp, 300, 0.9, availability);
+            var (wholeFloor, wholeCeiling) = WholeHorizonEnvelope(plant, stepHours);
+            var first = random.Next(horizon);
+            var steps = 1 + random.Next(horizon - first);
+            var (floor, ceiling) = ThermalBidding.Envelope(plant, stepHours, first, steps);
+            Assert.Equal(wholeFloor[first..(first + steps)], floor);
+            Assert.Equal(wholeCeiling[first..(first + steps)], ceiling);
+        }
+    }
+
+    private static (double[] Floor, double[] Ceiling) WholeHorizonEnvelope(ThermalSpec plant, double stepHours)
+    {
+        var ramp = plant.RampMwPerH * stepHours;
+        var ceiling = plant.Availability.Select(a => plant.CapacityMw * a).ToArray();
+        var floor = ceiling.Select(c => Math.Min(plant.MinOutputMw, c)).ToArray();
+        for (var t = ceiling.Length - 2; t >= 0; t--)
+        {
+            ceiling[t] = Math.Min(ceiling[t], ceiling[t + 1] + ramp);
+            floor[t] = Math.Min(Math.Max(floor[t], floor[t + 1] - ramp), ceiling[t]);
+        }
+        return (floor, ceiling);
     }
 
     [Fact]

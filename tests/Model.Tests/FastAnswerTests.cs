@@ -22,9 +22,9 @@ public sealed class FastAnswerTests
         var floorShare = random.NextDouble() * 0.5;
         var ramp = random.NextDouble() < 0.2 ? double.PositiveInfinity : capacity * (0.05 + 0.5 * random.NextDouble());
         var spec = new Scenario.ThermalSpec(0, "p", 0, null, "coal", capacity, capacity * floorShare, ramp, 250, 0.9, [.. ceiling.Select(c => c / capacity)]);
-        var envelope = ThermalBidding.Envelope(spec, 1);
+        var envelope = ThermalBidding.Envelope(spec, 1, 0, steps);
         double? previous = random.NextDouble() < 0.5 ? null : envelope.Floor[0] + (envelope.Ceiling[0] - envelope.Floor[0]) * random.NextDouble();
-        var bid = ThermalBidding.Bid(spec, MarketFixtures.Economics, 1, envelope, 0, steps, previous);
+        var bid = ThermalBidding.Bid(spec, MarketFixtures.Economics, 1, 0, steps, previous);
         var prices = Enumerable.Range(0, steps).Select(_ => random.NextDouble() < 0.1 ? 250 : 150 + 200 * random.NextDouble()).ToArray();
 
         var lp = ThermalLp(bid, prices);

@@ -14,7 +14,7 @@ namespace GridActors.Model.Tests;
 /// </summary>
 internal static class RegionalHarness
 {
-    public static async Task<(CoupledWindow Window, AssetStep[][] Assets)> RunAsync(ResolvedScenario scenario, NegotiationOptions options, LpSolverKind solver = LpSolverKind.Clp)
+    public static async Task<(CoupledWindow Window, AssetStep[][] Assets)> RunAsync(ResolvedScenario scenario, NegotiationOptions options, LpSolverKind solver = LpSolverKind.Clp, int[]? bindingRamps = null)
     {
         var steps = scenario.Steps;
         var members = scenario.Regions.Select(r => scenario.Assets.Where(a => a.Region == r.Index).ToArray()).ToArray();
@@ -38,7 +38,7 @@ internal static class RegionalHarness
         {
             var window = await RegionalNegotiation.RunAsync(scenario, 0, steps, steps,
                 rounds => Task.FromResult(rounds.Select((round, r) => windows[r].Round(round, Answers(members[r], round))).ToArray()),
-                (_, _) => Task.FromResult(Array.Empty<WorkPlan>()), null, null, options);
+                (_, _) => Task.FromResult(Array.Empty<WorkPlan>()), null, null, options, bindingRamps: bindingRamps);
             var assets = new AssetStep[scenario.Assets.Length][];
             for (var r = 0; r < members.Length; r++)
             {
@@ -65,7 +65,7 @@ internal static class RegionalHarness
 
     public static AssetBid[] Bids(ResolvedScenario scenario, IEnumerable<AssetSpec> assets) => [.. assets.Select<AssetSpec, AssetBid?>(a => a switch
     {
-        ThermalSpec t => ThermalBidding.Bid(t, scenario.Economics, scenario.StepHours, ThermalBidding.Envelope(t, scenario.StepHours), 0, scenario.Steps, null),
+        ThermalSpec t => ThermalBidding.Bid(t, scenario.Economics, scenario.StepHours, 0, scenario.Steps, null),
         RenewableSpec r => RenewableBidding.Bid(r, 0, scenario.Steps),
         LoadSpec l => LoadBidding.Bid(l, 0, scenario.Steps, (scenario.Steps - 1, [])),
         DatacenterSpec d => DatacenterBidding.Bid(d, 0, scenario.Steps),

@@ -35,6 +35,24 @@ public sealed class RegionalNegotiationTests(ITestOutputHelper output)
         Assert.True(record.Converged, $"not converged after {record.Rounds} rounds, bound {record.RelativeGap}");
     }
 
+    /// <summary>
+    /// A window that starts with the ramp rows of the groups whose ramps bound before (as the next window does) clears
+    /// to the same optimum within its proven bound, and says again which ramps bind: on a slow-ramp scenario, where
+    /// many do.
+    /// </summary>
+    [Fact]
+    public async Task RampRowsCarriedFromTheLastWindowKeepTheOptimum()
+    {
+        var scenario = Generated(6, 200, 7, GeneratorShape.Ramps);
+        var options = new NegotiationOptions(MaxRounds: 80, RelativeGap: 1e-4);
+        var first = await Check(scenario, options);
+        var (window, _) = await RegionalHarness.RunAsync(scenario, options);
+        Assert.NotEmpty(window.BindingRamps);
+        var carried = await Check(scenario, options, window.BindingRamps);
+        Assert.True(carried.Converged, $"not converged after {carried.Rounds} rounds, bound {carried.RelativeGap}");
+        Assert.Equal(first.Objective, carried.Objective, 1e-4 * Math.Abs(first.Objective));
+    }
+
     /// <summary>National size: 31 regions and 1,000 assets in one 48-step window (about 2 minutes).</summary>
     [Fact]
     [Trait("Category", "Long")]
@@ -53,10 +71,10 @@ public sealed class RegionalNegotiationTests(ITestOutputHelper output)
         return resolved with { Compute = Scenario.ComputeSpec.Empty };
     }
 
-    private async Task<NegotiationRecord> Check(Scenario.ResolvedScenario scenario, NegotiationOptions options)
+    private async Task<NegotiationRecord> Check(Scenario.ResolvedScenario scenario, NegotiationOptions options, int[]? bindingRamps = null)
     {
         var watch = Stopwatch.StartNew();
-        var (window, _) = await RegionalHarness.RunAsync(scenario, options);
+        var (window, _) = await RegionalHarness.RunAsync(scenario, options, bindingRamps: bindingRamps);
         var negotiated = watch.Elapsed.TotalSeconds;
         watch.Restart();
         var optimum = HorizonOptimizer.Solve(scenario, LpSolverKind.Glop).Objective;

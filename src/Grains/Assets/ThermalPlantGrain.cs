@@ -8,17 +8,12 @@ namespace GridActors.Grains.Assets;
 /// <summary>A dispatchable plant: remembers its last output so its next bid respects its ramp.</summary>
 public sealed class ThermalPlantGrain : AssetGrain<ThermalSpec>, IThermalPlantGrain
 {
-    private (double[] Floor, double[] Ceiling) envelope;
     private double? previousOutputMw;
 
-    protected override void OnInitialized()
-    {
-        envelope = ThermalBidding.Envelope(Spec, Setup.StepHours);
-        previousOutputMw = null;
-    }
+    protected override void OnInitialized() => previousOutputMw = null;
 
     protected override AssetBid? Bid(BidRequest request) =>
-        ThermalBidding.Bid(Spec, Setup.Economics, Setup.StepHours, envelope, request.FirstStep, request.Steps, previousOutputMw);
+        ThermalBidding.Bid(Spec, Setup.Economics, Setup.StepHours, request.FirstStep, request.Steps, previousOutputMw);
 
     protected override void Settle(AssetSettlement settlement) => previousOutputMw = settlement.Steps[^1].ProducedMw;
 

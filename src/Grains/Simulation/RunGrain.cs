@@ -193,6 +193,7 @@ public sealed partial class RunGrain(
             Windows = state.Windows + 1,
             // The prices this window found for its look-ahead open the next window's negotiation.
             LookaheadPrices = commit < planned ? [.. cleared.NextPrices.Select(p => p[commit..])] : null,
+            BindingRamps = cleared.BindingRamps,
             Assets = [.. state.Assets],
             Workloads = state.Workloads,
             GreedyBacklog = state.GreedyBacklog,
@@ -238,7 +239,7 @@ public sealed partial class RunGrain(
 
     /// <summary>How a window was cleared: the regions' settlements, every asset's and link's committed steps, the prices over the whole plan.</summary>
     /// <summary>A cleared window; <c>NextPrices</c> are the prices the next window starts from (the central market's, or the regional negotiation's best-bound prices).</summary>
-    private sealed record ClearedWindow(RegionSettled[] Settled, AssetStep[][] Assets, LinkStep[][] Links, NegotiationRecord Record, ComputeOutcome? Compute, double[][] Prices, double[][] NextPrices);
+    private sealed record ClearedWindow(RegionSettled[] Settled, AssetStep[][] Assets, LinkStep[][] Links, NegotiationRecord Record, ComputeOutcome? Compute, double[][] Prices, double[][] NextPrices, int[]? BindingRamps = null);
 
     /// <summary>The window market in this grain: every asset's bids, the flexible assets' proposals mixed in (Dantzig-Wolfe).</summary>
     private async Task<ClearedWindow> ClearCentrallyAsync(int first, int planned, int commit, WaitClock clock)
@@ -289,7 +290,7 @@ public sealed partial class RunGrain(
         var coupled = await RegionalNegotiation.RunAsync(s, first, planned, commit,
             rounds => clock.On(Task.WhenAll(regions.Select((region, r) => region.RoundAsync(rounds[r])))),
             (costs, request) => clock.On(ProposeWorkAsync(first, costs, request)),
-            brokers.Length > 0 ? brokered : null, state.Workloads, options.Negotiation, state.LookaheadPrices);
+            brokers.Length > 0 ? brokered : null, state.Workloads, options.Negotiation, state.LookaheadPrices, state.BindingRamps);
         var (imports, exports) = BalanceClosure.Exchanges(s.Links, coupled.Flows, s.Regions.Length, commit);
         var batch = coupled.Compute?.CampusItMw(brokered!, commit) ?? [];
         var settled = await clock.On(Task.WhenAll(s.Regions.Select(r => regions[r.Index].SettleOwnClearingAsync(new RegionClearingSettlement(
@@ -305,7 +306,7 @@ public sealed partial class RunGrain(
         }
         // The coordinator's LPs and the regions' markets, by role.
         var lp = GridActors.Model.LinearProgramming.LpWork.ByRole([.. coupled.Record.Lp ?? [], .. settled.Select(r => r.Lp).OfType<GridActors.Model.LinearProgramming.LpWork>()]);
-        return new ClearedWindow(settled, assets, coupled.Flows, coupled.Record with { Lp = lp }, coupled.Compute, coupled.Prices, coupled.BoundPrices);
+        return new ClearedWindow(settled, assets, coupled.Flows, coupled.Record with { Lp = lp }, coupled.Compute, coupled.Prices, coupled.BoundPrices, coupled.BindingRamps);
     }
 
     /// <summary>Every workload broker's answer to its route costs (per workload, route and step), in workload order.</summary>

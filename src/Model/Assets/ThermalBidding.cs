@@ -7,32 +7,11 @@ namespace GridActors.Model.Assets;
 public static class ThermalBidding
 {
     /// <summary>
-    /// Floors and ceilings for the whole horizon, tightened backwards so that a plant can always
-    /// follow them within its ramp (it starts ramping down before its availability drops).
-    /// </summary>
-    public static (double[] Floor, double[] Ceiling) Envelope(ThermalSpec spec, double stepHours)
-    {
-        var steps = spec.Availability.Length;
-        var ramp = spec.RampMwPerH * stepHours;
-        var ceiling = new double[steps];
-        var floor = new double[steps];
-        for (var t = 0; t < steps; t++)
-        {
-            ceiling[t] = spec.CapacityMw * spec.Availability[t];
-            floor[t] = Math.Min(spec.MinOutputMw, ceiling[t]);
-        }
-        for (var t = steps - 2; t >= 0; t--)
-        {
-            ceiling[t] = Math.Min(ceiling[t], ceiling[t + 1] + ramp);
-            floor[t] = Math.Min(Math.Max(floor[t], floor[t + 1] - ramp), ceiling[t]);
-        }
-        return (floor, ceiling);
-    }
-
-    /// <summary>
-    /// <see cref="Envelope(ThermalSpec, double)"/> for steps [<paramref name="firstStep"/>, <paramref name="firstStep"/> +
-    /// <paramref name="steps"/>) only, with the same values: a step further ahead than a swing from zero to full
-    /// capacity cannot tighten these steps, so the backward pass starts there instead of at the horizon's end.
+    /// Floors and ceilings of steps [<paramref name="firstStep"/>, <paramref name="firstStep"/> + <paramref name="steps"/>),
+    /// tightened backwards so that a plant can always follow them within its ramp (it starts ramping down before its
+    /// availability drops). The values are those of a backward pass from the horizon's end: a step further ahead than
+    /// a swing from zero to full capacity cannot tighten these steps, so the pass starts there, and a plant holds no
+    /// whole-horizon copy (the national year's 3,153 plants held 440 MB of them).
     /// </summary>
     public static (double[] Floor, double[] Ceiling) Envelope(ThermalSpec spec, double stepHours, int firstStep, int steps)
     {
@@ -69,13 +48,12 @@ public static class ThermalBidding
         return new(spec.Index, spec.Region, floor, ceiling, Enumerable.Repeat(OfferPrice(spec, economics), ceiling.Length).ToArray(), spec.RampMwPerH * stepHours, null);
     }
 
-    public static ThermalBid Bid(ThermalSpec spec, EconomicsSpec economics, double stepHours, (double[] Floor, double[] Ceiling) envelope, int firstStep, int steps, double? previousOutputMw) =>
-        new(spec.Index, spec.Region,
-            envelope.Floor[firstStep..(firstStep + steps)],
-            envelope.Ceiling[firstStep..(firstStep + steps)],
-            Enumerable.Repeat(OfferPrice(spec, economics), steps).ToArray(),
-            spec.RampMwPerH * stepHours,
-            previousOutputMw);
+    /// <summary>The plant's offer for steps [<paramref name="firstStep"/>, <paramref name="firstStep"/> + <paramref name="steps"/>) within its <see cref="Envelope"/>.</summary>
+    public static ThermalBid Bid(ThermalSpec spec, EconomicsSpec economics, double stepHours, int firstStep, int steps, double? previousOutputMw)
+    {
+        var (floor, ceiling) = Envelope(spec, stepHours, firstStep, steps);
+        return new(spec.Index, spec.Region, floor, ceiling, Enumerable.Repeat(OfferPrice(spec, economics), steps).ToArray(), spec.RampMwPerH * stepHours, previousOutputMw);
+    }
 }
 
 /// <summary>Renewables offer all they have at their marginal cost; the market curtails only what nothing absorbs.</summary>

@@ -30,7 +30,13 @@ internal sealed class CouplingMaster : IDisposable
     private readonly List<(FlexibleColumn Column, LpVariable Weight)>[] columns;
     private double[] terminal;
 
-    public CouplingMaster(ResolvedScenario scenario, int firstStep, int steps, RegionCurve[] curves, ComputeNetwork? network, DeferredEnergy[][]? carriedWork)
+    /// <summary>
+    /// The market of the window [<paramref name="firstStep"/>, <paramref name="firstStep"/> + <paramref name="steps"/>);
+    /// the groups named in <paramref name="rampedBefore"/> (their <see cref="ThermalGroup.Plant"/>: groups whose ramps
+    /// held the previous window's solution back) get their ramp rows from the start, since a day's ramps tend to bind
+    /// again the next day: each one found broken instead costs the coordinator a solve more.
+    /// </summary>
+    public CouplingMaster(ResolvedScenario scenario, int firstStep, int steps, RegionCurve[] curves, ComputeNetwork? network, DeferredEnergy[][]? carriedWork, IReadOnlySet<int>? rampedBefore = null)
     {
         this.scenario = scenario;
         this.curves = curves;
@@ -71,6 +77,14 @@ internal sealed class CouplingMaster : IDisposable
                     lp.Inject(r, k, above, 1);
                     lp.AddEnergyCost(above, group.PricePerMwh[k]);
                     plants[r][g][k] = above;
+                }
+            }
+            for (var g = 0; g < curves[r].Plants.Length; g++)
+            {
+                if (rampedBefore?.Contains(curves[r].Plants[g].Plant) == true)
+                {
+                    AddRamps(r, g);
+                    ramped.Add((r, g));
                 }
             }
             mixes[r] = lp.Solver.MakeConstraint(1, 1, $"flexible_r{r}");
@@ -213,9 +227,17 @@ internal sealed class CouplingMaster : IDisposable
         return added;
     }
 
-    private static bool Breaks(ThermalGroup group, LpVariable[] above)
+    /// <summary>
+    /// The groups (by <see cref="ThermalGroup.Plant"/>, ascending) whose ramp the last solution follows at its limit in
+    /// some step: those whose ramps bind, for the next window's coordinator to start with.
+    /// </summary>
+    public int[] BindingRamps() =>
+        [.. ramped.Where(x => Breaks(curves[x.Region].Plants[x.Group], plants[x.Region][x.Group], -RampToleranceMw)).Select(x => curves[x.Region].Plants[x.Group].Plant).Order()];
+
+    /// <summary>Whether the solution moves the group by more than its ramp plus <paramref name="slackMw"/> in some step.</summary>
+    private static bool Breaks(ThermalGroup group, LpVariable[] above, double slackMw = RampToleranceMw)
     {
-        var ramp = group.RampMwPerStep + RampToleranceMw;
+        var ramp = group.RampMwPerStep + slackMw;
         var previous = group.PreviousOutputMw;
         for (var k = 0; k < above.Length; k++)
         {

@@ -53,6 +53,7 @@ public sealed record RegionCurve(
 /// <summary>
 /// Plants of a region taken together in the coordinator's curve, with their ramps: per step their summed floor
 /// (part of the curve's base) and room above it, at their output-weighted price, and their summed ramp per step.
+/// <see cref="Plant"/>, the lowest asset index among them, names the group from one window to the next.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("GridActors.ThermalGroup")]
 public sealed record ThermalGroup(
@@ -60,7 +61,8 @@ public sealed record ThermalGroup(
     [property: Id(1)] double[] RoomMw,
     [property: Id(2)] double[] PricePerMwh,
     [property: Id(3)] double RampMwPerStep,
-    [property: Id(4)] double? PreviousOutputMw);
+    [property: Id(4)] double? PreviousOutputMw,
+    [property: Id(5)] int Plant);
 
 /// <summary>
 /// What a region's stores and shiftable loads do together in one schedule: net injection per step (MW), their own

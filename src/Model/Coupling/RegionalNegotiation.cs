@@ -7,7 +7,8 @@ namespace GridActors.Model.Coupling;
 /// <summary>
 /// How a window's negotiation ended, and what to commit: the round whose clearing is best, with the coordinator's
 /// prices in it. <see cref="BoundPrices"/> are the prices that gave the best lower bound: the negotiation's best
-/// estimate of the window's optimal prices, which the next window starts from.
+/// estimate of the window's optimal prices, which the next window starts from, as it starts with the ramp rows of the
+/// plant groups named in <see cref="BindingRamps"/> (<see cref="CouplingMaster.BindingRamps"/>).
 /// </summary>
 public sealed record CoupledWindow(
     NegotiationRecord Record,
@@ -15,7 +16,8 @@ public sealed record CoupledWindow(
     double[][] Prices,
     LinkStep[][] Flows,
     ComputeOutcome? Compute,
-    double[][] BoundPrices);
+    double[][] BoundPrices,
+    int[] BindingRamps);
 
 /// <summary>
 /// The negotiation of one window between regions (docs/negotiation.md). In the first round every region clears on
@@ -34,19 +36,20 @@ public static class RegionalNegotiation
     /// its best plan at the route costs (per workload, route and step), one plan per workload: the coordinator holds
     /// the workloads exactly (from <c>carriedWork</c>, the work each carries in), and their answers give their term
     /// of the lower bound.
-    /// <c>warmPrices</c>, the previous window's best-bound prices, are the first signal for the steps it planned.
+    /// <c>warmPrices</c>, the previous window's best-bound prices, are the first signal for the steps it planned;
+    /// <c>bindingRamps</c>, the plant groups whose ramps bound in the previous window, get their ramp rows from the start.
     /// </summary>
     public static async Task<CoupledWindow> RunAsync(
         ResolvedScenario scenario, int firstStep, int steps, int commitSteps,
         Func<RegionRound[], Task<RegionReply[]>> regions,
         Func<double[][][], int, Task<WorkPlan[]>> brokers,
-        ComputeNetwork? compute, DeferredEnergy[][]? carriedWork, NegotiationOptions options, double[][]? warmPrices = null)
+        ComputeNetwork? compute, DeferredEnergy[][]? carriedWork, NegotiationOptions options, double[][]? warmPrices = null, int[]? bindingRamps = null)
     {
         var regionCount = scenario.Regions.Length;
         var endsWithHorizon = firstStep + steps >= scenario.Steps;
         // Round 0: every region clears on its own and gives its bid curve; its stores' schedule opens its mix.
         var replies = await regions([.. Enumerable.Range(0, regionCount).Select(_ => new RegionRound(0, null, null, 0, -1))]);
-        using var master = new CouplingMaster(scenario, firstStep, steps, [.. replies.Select(r => r.Curve!)], compute, carriedWork);
+        using var master = new CouplingMaster(scenario, firstStep, steps, [.. replies.Select(r => r.Curve!)], compute, carriedWork, bindingRamps?.ToHashSet());
         var bestUpper = double.PositiveInfinity;
         var lower = double.NegativeInfinity;
         var bestRound = -1;
@@ -119,7 +122,7 @@ public static class RegionalNegotiation
         var relative = bestUpper != 0 ? gap / Math.Abs(bestUpper) : 0;
         var record = new NegotiationRecord(firstStep, round, Converged(gap, bestUpper, options),
             double.IsFinite(gap) ? Math.Max(0, gap) : -1, double.IsFinite(relative) ? Math.Max(0, relative) : -1, priceChange, bestUpper, Lp: [master.Work]);
-        return new CoupledWindow(record, bestRound, best!.Value.Prices, best.Value.Flows, best.Value.Compute, stability ?? best.Value.Prices);
+        return new CoupledWindow(record, bestRound, best!.Value.Prices, best.Value.Flows, best.Value.Compute, stability ?? best.Value.Prices, master.BindingRamps());
     }
 
     /// <summary>

@@ -60,7 +60,7 @@ internal sealed class CentralModel : IDisposable
                     // the ramp rows imply the tightened ones there, so both give the same optimum.
                     bids.Add(whole
                         ? ThermalBidding.ExactBid(t, scenario.Economics, scenario.StepHours)
-                        : ThermalBidding.Bid(t, scenario.Economics, scenario.StepHours, ThermalBidding.Envelope(t, scenario.StepHours, first, steps), 0, steps, start.PreviousOutputMw[t.Index]));
+                        : ThermalBidding.Bid(t, scenario.Economics, scenario.StepHours, first, steps, start.PreviousOutputMw[t.Index]));
                     break;
                 case RenewableSpec r:
                     bids.Add(RenewableBidding.Bid(r, first, steps));

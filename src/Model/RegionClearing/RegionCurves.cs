@@ -90,7 +90,7 @@ public static class RegionCurves
                 price[k] = room[k] > 0 ? value / room[k] : members.Average(p => p.PricePerMwh[k]);
             }
             var previous = members.All(p => p.PreviousOutputMw is not null) ? members.Sum(p => p.PreviousOutputMw!.Value) : (double?)null;
-            groups[g] = new ThermalGroup(floor, room, price, members.Sum(p => p.RampMwPerStep), previous);
+            groups[g] = new ThermalGroup(floor, room, price, members.Sum(p => p.RampMwPerStep), previous, members.Min(p => p.Asset));
         }
         return groups;
     }

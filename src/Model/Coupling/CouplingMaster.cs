@@ -26,7 +26,7 @@ internal sealed class CouplingMaster : IDisposable
     private readonly LpVariable[][][] blocks;
     private readonly LpConstraint[] mixes;
     private readonly LpVariable[][][] plants;
-    private readonly HashSet<(int Region, int Group)> ramped = [];
+    private readonly Dictionary<(int Region, int Group), List<LpConstraint>> ramped = [];
     private readonly List<(FlexibleColumn Column, LpVariable Weight)>[] columns;
     private double[] terminal;
 
@@ -84,7 +84,6 @@ internal sealed class CouplingMaster : IDisposable
                 if (rampedBefore?.Contains(curves[r].Plants[g].Plant) == true)
                 {
                     AddRamps(r, g);
-                    ramped.Add((r, g));
                 }
             }
             mixes[r] = lp.Solver.MakeConstraint(1, 1, $"flexible_r{r}");
@@ -215,12 +214,11 @@ internal sealed class CouplingMaster : IDisposable
         {
             for (var g = 0; g < curves[r].Plants.Length; g++)
             {
-                if (ramped.Contains((r, g)) || !Breaks(curves[r].Plants[g], plants[r][g]))
+                if (ramped.ContainsKey((r, g)) || !Breaks(curves[r].Plants[g], plants[r][g]))
                 {
                     continue;
                 }
                 AddRamps(r, g);
-                ramped.Add((r, g));
                 added++;
             }
         }
@@ -228,16 +226,19 @@ internal sealed class CouplingMaster : IDisposable
     }
 
     /// <summary>
-    /// The groups (by <see cref="ThermalGroup.Plant"/>, ascending) whose ramp the last solution follows at its limit in
-    /// some step: those whose ramps bind, for the next window's coordinator to start with.
+    /// The groups (by <see cref="ThermalGroup.Plant"/>, ascending) whose ramp rows have a price in the last solution:
+    /// those whose ramps hold the dispatch back, for the next window's coordinator to start with. A row at its limit
+    /// without a price is not needed, and every row carried costs each of the next window's solves.
     /// </summary>
     public int[] BindingRamps() =>
-        [.. ramped.Where(x => Breaks(curves[x.Region].Plants[x.Group], plants[x.Region][x.Group], -RampToleranceMw)).Select(x => curves[x.Region].Plants[x.Group].Plant).Order()];
+        [.. ramped.Where(x => x.Value.Any(row => Math.Abs(row.DualValue()) > BindingDual)).Select(x => curves[x.Key.Region].Plants[x.Key.Group].Plant).Order()];
 
-    /// <summary>Whether the solution moves the group by more than its ramp plus <paramref name="slackMw"/> in some step.</summary>
-    private static bool Breaks(ThermalGroup group, LpVariable[] above, double slackMw = RampToleranceMw)
+    /// <summary>A ramp row's dual below this (currency/MW) is round-off: the row does not bind.</summary>
+    private const double BindingDual = 1e-6;
+
+    private static bool Breaks(ThermalGroup group, LpVariable[] above)
     {
-        var ramp = group.RampMwPerStep + slackMw;
+        var ramp = group.RampMwPerStep + RampToleranceMw;
         var previous = group.PreviousOutputMw;
         for (var k = 0; k < above.Length; k++)
         {
@@ -260,6 +261,7 @@ internal sealed class CouplingMaster : IDisposable
         var group = curves[r].Plants[g];
         var above = plants[r][g];
         var ramp = group.RampMwPerStep;
+        var rows = new List<LpConstraint>(above.Length);
         for (var k = 0; k < above.Length; k++)
         {
             if (k > 0)
@@ -268,13 +270,16 @@ internal sealed class CouplingMaster : IDisposable
                 var row = lp.Solver.MakeConstraint(-ramp - change, ramp - change, $"ramp_r{r}_g{g}_t{lp.FirstStep + k}");
                 row.SetCoefficient(above[k], 1);
                 row.SetCoefficient(above[k - 1], -1);
+                rows.Add(row);
             }
             else if (group.PreviousOutputMw is { } previous)
             {
                 var row = lp.Solver.MakeConstraint(previous - ramp - group.FloorMw[0], previous + ramp - group.FloorMw[0], $"ramp_r{r}_g{g}_t{lp.FirstStep}");
                 row.SetCoefficient(above[0], 1);
+                rows.Add(row);
             }
         }
+        ramped[(r, g)] = rows;
     }
 
     /// <summary>Per workload, route and step: what a MW of its IT costs at <paramref name="prices"/> and <paramref name="shadows"/>.</summary>

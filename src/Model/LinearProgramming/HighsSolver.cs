@@ -25,7 +25,7 @@ internal sealed unsafe class HighsSolver : ILpSolver
     /// <para>A cleared instance keeps the memory of the largest model it held (HiGHS clears its arrays but keeps their
     /// capacity), so each instance remembers that size, and a model takes the smallest instance that already fits it,
     /// else the largest: a run's coordinator then goes on reusing the one large instance, instead of growing every
-    /// instance the regions' small markets leave in turn (the national year grew by 2.5 GB that way).</para>
+    /// instance the regions' small markets leave in turn (about 2 GB of the national year's growth).</para>
     /// </summary>
     private static readonly List<Idle> IdleInstances = [];
 

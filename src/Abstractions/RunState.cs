@@ -28,7 +28,7 @@ public sealed class RunCheckpoint
     [Id(4)] public DeferredEnergy[][] Workloads { get; set; } = [];
     [Id(5)] public DeferredEnergy[][] GreedyBacklog { get; set; } = [];
 
-    /// <summary>The plant groups whose ramps bound in the last window's regional clearing (<c>CoupledWindow.BindingRamps</c>).</summary>
+    /// <summary>The plant groups whose ramp rows had a price at the end of the last window's regional clearing (<c>CoupledWindow.BindingRamps</c>), which the next window starts with.</summary>
     [Id(6)] public int[]? BindingRamps { get; set; }
 }
 

@@ -237,8 +237,11 @@ public sealed partial class RunGrain(
         return report;
     }
 
-    /// <summary>How a window was cleared: the regions' settlements, every asset's and link's committed steps, the prices over the whole plan.</summary>
-    /// <summary>A cleared window; <c>NextPrices</c> are the prices the next window starts from (the central market's, or the regional negotiation's best-bound prices).</summary>
+    /// <summary>
+    /// How a window was cleared: the regions' settlements, every asset's and link's committed steps, the prices over the
+    /// whole plan; <c>NextPrices</c> are the prices the next window starts from (the central market's, or the regional
+    /// negotiation's best-bound prices), <c>BindingRamps</c> the ramp rows it starts with (regional clearing only).
+    /// </summary>
     private sealed record ClearedWindow(RegionSettled[] Settled, AssetStep[][] Assets, LinkStep[][] Links, NegotiationRecord Record, ComputeOutcome? Compute, double[][] Prices, double[][] NextPrices, int[]? BindingRamps = null);
 
     /// <summary>The window market in this grain: every asset's bids, the flexible assets' proposals mixed in (Dantzig-Wolfe).</summary>

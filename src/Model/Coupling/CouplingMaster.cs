@@ -78,10 +78,7 @@ internal sealed class CouplingMaster : IDisposable
                     lp.AddEnergyCost(above, group.PricePerMwh[k]);
                     plants[r][g][k] = above;
                 }
-            }
-            for (var g = 0; g < curves[r].Plants.Length; g++)
-            {
-                if (rampedBefore?.Contains(curves[r].Plants[g].Plant) == true)
+                if (rampedBefore?.Contains(group.Plant) == true)
                 {
                     AddRamps(r, g);
                 }

@@ -150,24 +150,14 @@ internal sealed unsafe class HighsSolver : ILpSolver
     {
         lock (IdleInstances)
         {
-            var best = -1;
-            for (var i = 0; i < IdleInstances.Count; i++)
+            if (IdleInstances.Count > 0)
             {
-                var candidate = IdleInstances[i].Size;
-                var chosen = best < 0 ? 0 : IdleInstances[best].Size;
-                var better = best < 0
-                    || (candidate >= modelSize && (chosen < modelSize || candidate < chosen))
-                    || (candidate < modelSize && chosen < modelSize && candidate > chosen);
-                if (better)
-                {
-                    best = i;
-                }
-            }
-            if (best >= 0)
-            {
-                (highs, var taken, size) = IdleInstances[best];
+                // The smallest that fits, else the largest.
+                var fitting = IdleInstances.Where(i => i.Size >= modelSize).ToList();
+                var idle = fitting.Count > 0 ? fitting.MinBy(i => i.Size) : IdleInstances.MaxBy(i => i.Size);
+                IdleInstances.Remove(idle);
+                (highs, var taken, size) = idle;
                 state = (HighsNative.CallbackState*)taken;
-                IdleInstances.RemoveAt(best);
                 return;
             }
         }

@@ -79,7 +79,16 @@ public static class RunDriver
         }
         finally
         {
-            await ReleaseAsync(run, hooks.ForgetWhenDone);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                // The run grain may still be clearing the window the driver stopped waiting for: it is released after
+                // that, without the caller waiting on it.
+                _ = ReleaseAsync(run, hooks.ForgetWhenDone);
+            }
+            else
+            {
+                await ReleaseAsync(run, hooks.ForgetWhenDone);
+            }
         }
         cancellationToken.ThrowIfCancellationRequested();
         var version = typeof(RunDriver).Assembly.GetName().Version?.ToString() ?? "0";
@@ -115,7 +124,8 @@ public static class RunDriver
         {
             try
             {
-                return await call();
+                // A cancelled caller stops waiting at once; a window can take minutes.
+                return await call().WaitAsync(cancellationToken);
             }
             catch (Exception e) when (IsPassing(e) && !cancellationToken.IsCancellationRequested)
             {
@@ -169,7 +179,7 @@ public static class RunDriver
             // A short wait: when the whole cluster is gone, a release is not worth the full response timeout.
             await run.ReleaseAsync(forget).WaitAsync(TimeSpan.FromSeconds(5));
         }
-        catch (Exception e) when (e is OrleansException or TimeoutException)
+        catch (Exception e) when (e is OrleansException or TimeoutException or ObjectDisposedException)
         {
             // The grains are collected when idle anyway.
         }

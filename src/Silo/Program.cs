@@ -17,9 +17,19 @@ if (parse.Errors.Count > 0)
     await Console.Error.WriteLineAsync("`gridactors COMMAND --help` lists the options");
     return 2;
 }
+using var signals = new GridActors.Silo.TerminationSignals();
 try
 {
-    return await parse.InvokeAsync(new System.CommandLine.InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    var exitCode = await parse.InvokeAsync(new System.CommandLine.InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, signals.Token);
+    // A command that finished its work despite the signal (a silo that stopped as asked) keeps its own exit code.
+    return exitCode;
+}
+catch (Exception) when (signals.ExitCode is { } stopped)
+{
+    // Whatever the command threw while it unwound after the signal (a cancelled wait, a silo stopping under a call) is
+    // the signal's doing, not a fault: one sentence and the exit code a shell expects.
+    await Console.Error.WriteLineAsync($"stopped by {signals.Name} before the end: no result was written, and nothing half-written is left");
+    return stopped;
 }
 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
 {

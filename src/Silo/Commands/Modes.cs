@@ -40,7 +40,9 @@ public static class Modes
         }
         finally
         {
-            await host.StopAsync(CancellationToken.None);
+            // Stopped by the user, the silo is not drained: its run grain may be deep in a window.
+            using var patience = cancellationToken.IsCancellationRequested ? new CancellationTokenSource(TimeSpan.FromSeconds(2)) : null;
+            await host.StopAsync(patience?.Token ?? CancellationToken.None);
         }
     }
 

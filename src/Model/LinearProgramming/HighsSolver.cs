@@ -45,8 +45,10 @@ internal sealed unsafe class HighsSolver : ILpSolver
             Take(modelSize);
         }
         size = Math.Max(size, modelSize);
-        // A kept model that only gains columns stays primal feasible: the primal simplex goes on from its basis.
-        Check(HighsNative.Highs_setIntOptionValue(highs, "simplex_strategy", model.PrimalWhenHot && model.Changes.Held ? 4 : 1), "take its option simplex_strategy");
+        // New columns leave the kept basis primal feasible: the primal simplex goes on from it. New rows alone (a
+        // coordinator's ramp rows) leave it dual feasible instead, and the primal simplex would start with a phase one.
+        var primal = model.PrimalWhenHot && model.Changes.Held && model.NumVariables() > model.Changes.Columns;
+        Check(HighsNative.Highs_setIntOptionValue(highs, "simplex_strategy", primal ? 4 : 1), "take its option simplex_strategy");
         if (model.Changes.Held)
         {
             PassChanges(model);

@@ -63,7 +63,10 @@ public sealed class LpModel : IDisposable
 
     public LpSolverKind Kind { get; }
 
-    /// <summary>Re-solves of the kept model use the primal simplex (HiGHS): right for a model that only gains columns.</summary>
+    /// <summary>
+    /// Re-solves of the kept model that gained columns use the primal simplex (HiGHS): new columns leave the last basis
+    /// primal feasible. A re-solve that gained only rows uses the dual simplex as any other: new rows leave it dual feasible.
+    /// </summary>
     public bool PrimalWhenHot { get; set; }
 
     /// <summary>Solves so far; what they cost is in <see cref="Work"/>.</summary>

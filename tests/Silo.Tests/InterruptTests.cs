@@ -12,11 +12,14 @@ public sealed class InterruptTests : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
+    /// <summary>
+    /// SIGTERM only: Ctrl+C's SIGINT takes the same path (<see cref="TerminationSignals"/>), but a test host started in
+    /// the background, as CI may start it, hands its processes SIGINT ignored, and an ignored SIGINT stays ignored.
+    /// </summary>
     [Theory]
-    [InlineData("INT", 130, "Ctrl+C (SIGINT)", "run")]
-    [InlineData("TERM", 143, "SIGTERM", "run")]
-    [InlineData("INT", 130, "Ctrl+C (SIGINT)", "optimize --window-steps 24")]
-    public async Task AStoppedRunEndsWithTheSignalsExitCodeAndLeavesNothingBehind(string signal, int exitCode, string name, string command)
+    [InlineData("run")]
+    [InlineData("optimize --window-steps 24")]
+    public async Task AStoppedRunEndsWithTheSignalsExitCodeAndLeavesNothingBehind(string command)
     {
         // 31 regions and 1,000 assets: each window takes seconds, so the signal comes while one is being cleared.
         var scenario = Path.Combine(folder, "generated.yaml");
@@ -45,7 +48,7 @@ public sealed class InterruptTests : IDisposable
             }
             await Task.Delay(TimeSpan.FromSeconds(2), timeout.Token);
             Assert.False(process.HasExited);
-            using (var kill = Process.Start("kill", [$"-{signal}", process.Id.ToString(CultureInfo.InvariantCulture)]))
+            using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
             {
                 await kill.WaitForExitAsync(timeout.Token);
             }
@@ -53,8 +56,8 @@ public sealed class InterruptTests : IDisposable
             using var soon = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             await process.WaitForExitAsync(soon.Token);
             var error = await stderr;
-            Assert.Equal(exitCode, process.ExitCode);
-            Assert.Contains($"stopped by {name} before the end", error, StringComparison.Ordinal);
+            Assert.Equal(143, process.ExitCode);
+            Assert.Contains("stopped by SIGTERM before the end", error, StringComparison.Ordinal);
             Assert.DoesNotContain("   at ", error + await stdout, StringComparison.Ordinal);
             Assert.False(Directory.Exists(output));
             Assert.Empty(Staged());

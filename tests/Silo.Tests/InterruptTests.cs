@@ -52,7 +52,7 @@ public sealed class InterruptTests : IDisposable
             {
                 await kill.WaitForExitAsync(timeout.Token);
             }
-            // A window of this size takes longer than this; the process must not wait for it.
+            // The rest of the run takes longer than this: the process must stop now, not at its end.
             using var soon = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             await process.WaitForExitAsync(soon.Token);
             var error = await stderr;
@@ -71,6 +71,6 @@ public sealed class InterruptTests : IDisposable
         }
     }
 
-    /// <summary>The hidden staging folder of the result (a search pattern does not reach names starting with a dot).</summary>
+    /// <summary>The result's hidden staging folder beside it (ResultWriter's `.NAME.partial-…`).</summary>
     private string[] Staged() => [.. Directory.GetDirectories(folder).Where(d => Path.GetFileName(d).StartsWith(".result.partial-", StringComparison.Ordinal))];
 }

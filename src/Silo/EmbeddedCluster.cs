@@ -26,13 +26,8 @@ public static class EmbeddedCluster
     public static async Task<IHost> StartAsync(SiloEndpoints endpoints, CancellationToken cancellationToken = default)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole(o => o.SingleLine = true);
-        // Stopped by the user (Ctrl+C), the silo is stopped under a running window: what it then logs is that, not news.
-        bool Shown(LogLevel level, LogLevel least) => level >= least && !cancellationToken.IsCancellationRequested;
-        builder.Logging.AddFilter("Orleans", level => Shown(level, LogLevel.Error)).AddFilter("Microsoft", level => Shown(level, LogLevel.Error))
-            .AddFilter(level => Shown(level, LogLevel.Warning));
+        CommandHost.Configure(builder, LogLevel.Error, cancellationToken);
         builder.UseOrleans(silo => silo.AddGridSilo(endpoints));
-        builder.Services.AddSingleton<IHostLifetime, CommandHostLifetime>();
         if (endpoints.Postgres is null)
         {
             builder.Services.Configure<Orleans.Configuration.SiloMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout);

@@ -17,13 +17,9 @@ public static class GridClient
     public static async Task<IHost> StartAsync(string postgres, string clusterId, CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole(o => o.SingleLine = true);
-        builder.Logging.AddFilter("Orleans", LogLevel.None).AddFilter("Microsoft", LogLevel.None);
-        // Stopped by the user (Ctrl+C) under a running call: what the client then logs is that, not news.
-        builder.Logging.AddFilter((_, _, _) => !cancellationToken.IsCancellationRequested);
+        CommandHost.Configure(builder, LogLevel.None, cancellationToken);
         builder.UseOrleansClient(client => client.UseGridCluster(postgres, clusterId));
         builder.Services.AllowStorageExceptions();
-        builder.Services.AddSingleton<IHostLifetime, CommandHostLifetime>();
         builder.Services.AddSingleton<IClientConnectionRetryFilter, RetryFor>();
         var host = builder.Build();
         try

@@ -13,8 +13,8 @@ namespace GridActors.Model.Coupling;
 /// unserved and spilled energy keep every balance feasible; the workloads are held exactly (<see cref="ComputeTerms"/>,
 /// from the work each carries in), so their placement needs no mix of the brokers' plans. A round adds the
 /// new schedules as columns (a group's ramp rows once its ramp is broken) and re-solves from the last
-/// basis. Its size is regions × steps × (blocks + groups), links × steps and the columns: it does not grow with
-/// the run's assets beyond the curve's limits.
+/// basis. Of the curves it holds as columns only the offers near each region's price (<see cref="CurveOffers"/>), so
+/// its size is regions × steps × a few offers, links × steps and the schedules: it does not grow with the run's assets.
 /// </summary>
 internal sealed class CouplingMaster : IDisposable
 {
@@ -23,20 +23,25 @@ internal sealed class CouplingMaster : IDisposable
     private readonly MarketTerms grid;
     private readonly ComputeTerms? compute;
     private readonly RegionCurve[] curves;
-    private readonly LpVariable[][][] blocks;
+    private readonly CurveOffers offers;
     private readonly LpConstraint[] mixes;
-    private readonly LpVariable[][][] plants;
     private readonly Dictionary<(int Region, int Group), List<LpConstraint>> ramped = [];
     private readonly List<(FlexibleColumn Column, LpVariable Weight)>[] columns;
     private double[] terminal;
+
+    /// <summary>What the first guess of the prices cost (<see cref="ExpectedPrices"/>).</summary>
+    private readonly LpWork guessWork;
 
     /// <summary>
     /// The market of the window [<paramref name="firstStep"/>, <paramref name="firstStep"/> + <paramref name="steps"/>);
     /// the groups named in <paramref name="rampedBefore"/> (their <see cref="ThermalGroup.Plant"/>: groups whose ramps
     /// held the previous window's solution back) get their ramp rows from the start, since a day's ramps tend to bind
-    /// again the next day: each one found broken instead costs the coordinator a solve more.
+    /// again the next day: each one found broken instead costs the coordinator a solve more. <paramref name="firstSchedules"/>,
+    /// a schedule per region of its stores and shiftable loads, open the mixes; the prices the previous window found for
+    /// the steps it planned (<paramref name="warmPrices"/>) and the market at those schedules choose the offers to start with.
     /// </summary>
-    public CouplingMaster(ResolvedScenario scenario, int firstStep, int steps, RegionCurve[] curves, ComputeNetwork? network, DeferredEnergy[][]? carriedWork, IReadOnlySet<int>? rampedBefore = null)
+    public CouplingMaster(ResolvedScenario scenario, int firstStep, int steps, RegionCurve[] curves, ComputeNetwork? network, DeferredEnergy[][]? carriedWork,
+        FlexibleColumn[] firstSchedules, IReadOnlySet<int>? rampedBefore = null, double[][]? warmPrices = null, int openAround = CurveOffers.OpenAround)
     {
         this.scenario = scenario;
         this.curves = curves;
@@ -46,39 +51,17 @@ internal sealed class CouplingMaster : IDisposable
         grid = new MarketTerms(lp, scenario.Links, scenario.Economics.ValueOfLostLoadPerMwh);
         grid.Build([]);
         terminal = new double[curves.Length];
-        blocks = new LpVariable[curves.Length][][];
+        // The offers to start with are chosen around the previous window's prices for the steps it planned, else around
+        // the prices of this window's market at the first schedules, without ramps.
+        (var expected, guessWork) = ExpectedPrices(scenario, firstStep, steps, curves, network, carriedWork, firstSchedules);
+        offers = new CurveOffers(lp, curves, warmPrices is null ? expected : PriceSignals.Overlay(expected, warmPrices), openAround);
         mixes = new LpConstraint[curves.Length];
-        plants = new LpVariable[curves.Length][][];
         columns = new List<(FlexibleColumn, LpVariable)>[curves.Length];
         for (var r = 0; r < curves.Length; r++)
         {
-            blocks[r] = new LpVariable[steps][];
-            for (var k = 0; k < steps; k++)
-            {
-                lp.AddDemand(r, k, -curves[r].BaseMw[k]);
-                var offered = curves[r].Blocks[k];
-                blocks[r][k] = new LpVariable[offered.Length];
-                for (var b = 0; b < offered.Length; b++)
-                {
-                    var block = lp.Variable(0, offered[b].Mw, $"block_r{r}_t{firstStep + k}_{b}");
-                    lp.Inject(r, k, block, 1);
-                    lp.AddEnergyCost(block, offered[b].PricePerMwh);
-                    blocks[r][k][b] = block;
-                }
-            }
-            plants[r] = new LpVariable[curves[r].Plants.Length][];
             for (var g = 0; g < curves[r].Plants.Length; g++)
             {
-                var group = curves[r].Plants[g];
-                plants[r][g] = new LpVariable[steps];
-                for (var k = 0; k < steps; k++)
-                {
-                    var above = lp.Variable(0, group.RoomMw[k], $"plants_r{r}_g{g}_t{firstStep + k}");
-                    lp.Inject(r, k, above, 1);
-                    lp.AddEnergyCost(above, group.PricePerMwh[k]);
-                    plants[r][g][k] = above;
-                }
-                if (rampedBefore?.Contains(group.Plant) == true)
+                if (rampedBefore?.Contains(curves[r].Plants[g].Plant) == true)
                 {
                     AddRamps(r, g);
                 }
@@ -90,6 +73,36 @@ internal sealed class CouplingMaster : IDisposable
         {
             compute = ComputeTerms.Add(lp, network, carriedWork);
         }
+        for (var r = 0; r < curves.Length; r++)
+        {
+            Add(r, firstSchedules[r]);
+        }
+    }
+
+    /// <summary>
+    /// The prices of the window's market with every offer a column, the regions' stores and shiftable loads held at
+    /// <paramref name="schedules"/>, and no ramps: one cold solve (presolved), a first guess of the coordinator's prices
+    /// for choosing the offers it starts with (<see cref="CurveOffers"/>). A poor guess costs re-solves, never the optimum.
+    /// </summary>
+    private static (double[][] Prices, LpWork Work) ExpectedPrices(ResolvedScenario scenario, int firstStep, int steps, RegionCurve[] curves, ComputeNetwork? network, DeferredEnergy[][]? carriedWork, FlexibleColumn[] schedules)
+    {
+        using var market = new DispatchLp(LpSolverKind.Highs, scenario.Regions.Length, firstStep, steps, scenario.StepHours, "coordinator");
+        new MarketTerms(market, scenario.Links, scenario.Economics.ValueOfLostLoadPerMwh).Build([]);
+        for (var r = 0; r < curves.Length; r++)
+        {
+            for (var k = 0; k < steps; k++)
+            {
+                market.AddDemand(r, k, -schedules[r].InjectionMw[k]);
+            }
+        }
+        var noGuess = curves.Select(_ => new double[steps]).ToArray();
+        _ = new CurveOffers(market, curves, noGuess, openAround: int.MaxValue);
+        if (network is { IsEmpty: false })
+        {
+            ComputeTerms.Add(market, network, carriedWork);
+        }
+        var status = market.Solve();
+        return (status == LpStatus.Optimal ? market.Prices() : noGuess, market.Solver.Work);
     }
 
     /// <summary>Values the energy a region's stores leave at the end at its terminal price from now on.</summary>
@@ -138,6 +151,12 @@ internal sealed class CouplingMaster : IDisposable
     /// <summary>Per region and step, the net injection its assets are to deliver.</summary>
     public double[][] Injections { get; private set; } = [];
 
+    /// <summary>How many columns the LP holds: offers near the prices, schedules, links, slacks and workloads.</summary>
+    public int Columns => lp.Solver.NumVariables();
+
+    /// <summary>What the last solution costs above the curves' base: offers, schedules, links and slacks (currency), whichever offers have columns.</summary>
+    public double Objective => lp.Solver.Objective().Value() + offers.TakenCost();
+
     /// <summary>What the solution costs outside the regions' own assets: link charges, unserved and spilled energy, the workloads' data costs and SLA penalties.</summary>
     public double GridCost { get; private set; }
 
@@ -154,7 +173,10 @@ internal sealed class CouplingMaster : IDisposable
             {
                 throw new InvalidOperationException($"the coordinator's market of {lp.Steps} steps from step {lp.FirstStep} could not be solved (status {status})");
             }
-            if (AddBrokenRamps() == 0)
+            // Offers the prices say were wrongly assumed used or unused get columns first: the ramps are checked on a
+            // solution that is optimal for the whole curves, so that a group's columns added with its rows keep the
+            // basis dual feasible.
+            if (offers.OpenMispriced(lp.Prices()) == 0 && AddBrokenRamps() == 0)
             {
                 break;
             }
@@ -165,26 +187,8 @@ internal sealed class CouplingMaster : IDisposable
         var injections = new double[curves.Length][];
         for (var r = 0; r < curves.Length; r++)
         {
-            injections[r] = (double[])curves[r].BaseMw.Clone();
-            for (var k = 0; k < lp.Steps; k++)
-            {
-                var offered = curves[r].Blocks[k];
-                for (var b = 0; b < offered.Length; b++)
-                {
-                    var mw = blocks[r][k][b].SolutionValue();
-                    injections[r][k] += mw;
-                    regionCost += mw * offered[b].PricePerMwh * lp.StepHours;
-                }
-            }
-            for (var g = 0; g < curves[r].Plants.Length; g++)
-            {
-                for (var k = 0; k < lp.Steps; k++)
-                {
-                    var mw = plants[r][g][k].SolutionValue();
-                    injections[r][k] += mw;
-                    regionCost += mw * curves[r].Plants[g].PricePerMwh[k] * lp.StepHours;
-                }
-            }
+            var offered = offers.Output(r);
+            injections[r] = [.. curves[r].BaseMw.Select((mw, k) => mw + offered[k])];
             foreach (var (column, weight) in columns[r])
             {
                 var w = weight.SolutionValue();
@@ -200,8 +204,8 @@ internal sealed class CouplingMaster : IDisposable
             }
         }
         Injections = injections;
-        // The floors' cost is a constant, not in the LP's objective.
-        GridCost = lp.Solver.Objective().Value() - regionCost;
+        // The floors' and the taken offers' cost are constants, not in the LP's objective.
+        GridCost = lp.Solver.Objective().Value() - regionCost - offers.ColumnCost();
     }
 
     private int AddBrokenRamps()
@@ -211,7 +215,7 @@ internal sealed class CouplingMaster : IDisposable
         {
             for (var g = 0; g < curves[r].Plants.Length; g++)
             {
-                if (ramped.ContainsKey((r, g)) || !Breaks(curves[r].Plants[g], plants[r][g]))
+                if (ramped.ContainsKey((r, g)) || !Breaks(curves[r].Plants[g], offers.Groups[r][g]))
                 {
                     continue;
                 }
@@ -233,13 +237,13 @@ internal sealed class CouplingMaster : IDisposable
     /// <summary>A ramp row's dual below this (currency/MW) is round-off: the row does not bind.</summary>
     private const double BindingDual = 1e-6;
 
-    private static bool Breaks(ThermalGroup group, LpVariable[] above)
+    private static bool Breaks(ThermalGroup group, CurveOffer[] above)
     {
         var ramp = group.RampMwPerStep + RampToleranceMw;
         var previous = group.PreviousOutputMw;
         for (var k = 0; k < above.Length; k++)
         {
-            var output = group.FloorMw[k] + above[k].SolutionValue();
+            var output = group.FloorMw[k] + above[k].OutputMw;
             if (previous is { } before && Math.Abs(output - before) > ramp)
             {
                 return true;
@@ -252,27 +256,36 @@ internal sealed class CouplingMaster : IDisposable
     /// <summary>A ramp broken by less than this is solver round-off (MW).</summary>
     private const double RampToleranceMw = 1e-6;
 
-    /// <summary>|floor(k) + x(k) − floor(k−1) − x(k−1)| ≤ ramp, and the first step from the output before the window.</summary>
+    /// <summary>
+    /// |floor(k) + y(k) − floor(k−1) − y(k−1)| ≤ ramp, and the first step from the output before the window, where the
+    /// output above the floor y(k) is the offer's assumed part plus or minus its column: every step gets its column.
+    /// </summary>
     private void AddRamps(int r, int g)
     {
         var group = curves[r].Plants[g];
-        var above = plants[r][g];
+        var above = offers.Groups[r][g];
+        for (var k = 0; k < above.Length; k++)
+        {
+            offers.Open(r, k, above[k], $"plants_r{r}_g{g}_t{lp.FirstStep + k}");
+        }
+        double Assumed(int k) => above[k].Taken ? above[k].Mw : 0;
         var ramp = group.RampMwPerStep;
         var rows = new List<LpConstraint>(above.Length);
         for (var k = 0; k < above.Length; k++)
         {
             if (k > 0)
             {
-                var change = group.FloorMw[k] - group.FloorMw[k - 1];
+                var change = group.FloorMw[k] + Assumed(k) - group.FloorMw[k - 1] - Assumed(k - 1);
                 var row = lp.Solver.MakeConstraint(-ramp - change, ramp - change, $"ramp_r{r}_g{g}_t{lp.FirstStep + k}");
-                row.SetCoefficient(above[k], 1);
-                row.SetCoefficient(above[k - 1], -1);
+                row.SetCoefficient(above[k].Column!, above[k].Sign);
+                row.SetCoefficient(above[k - 1].Column!, -above[k - 1].Sign);
                 rows.Add(row);
             }
             else if (group.PreviousOutputMw is { } previous)
             {
-                var row = lp.Solver.MakeConstraint(previous - ramp - group.FloorMw[0], previous + ramp - group.FloorMw[0], $"ramp_r{r}_g{g}_t{lp.FirstStep}");
-                row.SetCoefficient(above[0], 1);
+                var start = group.FloorMw[0] + Assumed(0);
+                var row = lp.Solver.MakeConstraint(previous - ramp - start, previous + ramp - start, $"ramp_r{r}_g{g}_t{lp.FirstStep}");
+                row.SetCoefficient(above[0].Column!, above[0].Sign);
                 rows.Add(row);
             }
         }
@@ -327,7 +340,7 @@ internal sealed class CouplingMaster : IDisposable
     }
 
     /// <summary>What the coordinator's LP cost over the window's rounds.</summary>
-    public LpWork Work => lp.Solver.Work;
+    public LpWork Work => lp.Solver.Work.Plus(guessWork);
 
     public void Dispose() => lp.Dispose();
 }

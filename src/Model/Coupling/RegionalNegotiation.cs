@@ -49,7 +49,8 @@ public static class RegionalNegotiation
         var endsWithHorizon = firstStep + steps >= scenario.Steps;
         // Round 0: every region clears on its own and gives its bid curve; its stores' schedule opens its mix.
         var replies = await regions([.. Enumerable.Range(0, regionCount).Select(_ => new RegionRound(0, null, null, 0, -1))]);
-        using var master = new CouplingMaster(scenario, firstStep, steps, [.. replies.Select(r => r.Curve!)], compute, carriedWork, bindingRamps?.ToHashSet());
+        using var master = new CouplingMaster(scenario, firstStep, steps, [.. replies.Select(r => r.Curve!)], compute, carriedWork,
+            [.. replies.Select(r => r.ClearedFlexible)], bindingRamps?.ToHashSet(), warmPrices);
         var bestUpper = double.PositiveInfinity;
         var lower = double.NegativeInfinity;
         var bestRound = -1;

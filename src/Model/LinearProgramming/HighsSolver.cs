@@ -37,6 +37,13 @@ internal sealed unsafe class HighsSolver : ILpSolver
     /// <summary>The largest model this instance has held, in columns, rows and entries: what its memory was grown to.</summary>
     private long size;
 
+    /// <summary>
+    /// Whether a solve on this instance failed in HiGHS itself (a solve error after many re-solves, HiGHS issue 1785). A
+    /// cleared instance that failed so has failed again on the next model given to it, cold, where a new instance
+    /// solved that model: it is never handed on.
+    /// </summary>
+    private bool failed;
+
     public LpResult Solve(LpModel model, CancellationToken cancellation)
     {
         var modelSize = (long)model.NumVariables() + model.NumConstraints() + model.EntryRow.Count;
@@ -101,6 +108,7 @@ internal sealed unsafe class HighsSolver : ILpSolver
         {
             outcome = LpStatus.Interrupted;
         }
+        failed |= outcome == LpStatus.Abnormal;
         if (outcome == LpStatus.Optimal)
         {
             fixed (double* c = columns, cd = columnDual, r = rows, rd = rowDual)
@@ -324,12 +332,16 @@ internal sealed unsafe class HighsSolver : ILpSolver
         }
         // The model and the solver's state go; the options and the interrupt callback stay for the next model.
         Check(HighsNative.Highs_clearModel(highs), "clear its model");
-        lock (IdleInstances)
+        if (!failed)
         {
-            IdleInstances.Add(new Idle(highs, (IntPtr)state, size));
+            lock (IdleInstances)
+            {
+                IdleInstances.Add(new Idle(highs, (IntPtr)state, size));
+            }
         }
         highs = IntPtr.Zero;
         state = null;
         size = 0;
+        failed = false;
     }
 }

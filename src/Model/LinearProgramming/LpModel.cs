@@ -64,8 +64,9 @@ public sealed class LpModel : IDisposable
     public LpSolverKind Kind { get; }
 
     /// <summary>
-    /// Re-solves of the kept model that gained columns use the primal simplex (HiGHS): new columns leave the last basis
-    /// primal feasible. A re-solve that gained only rows uses the dual simplex as any other: new rows leave it dual feasible.
+    /// Re-solves of the kept model that gained columns and no rows use the primal simplex (HiGHS): new columns leave the
+    /// last basis primal feasible. A re-solve that gained rows uses the dual simplex as any other: new rows leave it dual
+    /// feasible (and columns added with them must be priced to keep it so).
     /// </summary>
     public bool PrimalWhenHot { get; set; }
 
@@ -197,7 +198,7 @@ public sealed class LpModel : IDisposable
 
     /// <summary>
     /// Solves, from the last basis when the solver keeps one; a solve that fails numerically from a kept basis is tried
-    /// once more from scratch. <paramref name="cancellation"/> interrupts a solve in progress
+    /// once more from scratch (on another HiGHS instance: the one that failed is not used again). <paramref name="cancellation"/> interrupts a solve in progress
     /// (<see cref="LpStatus.Interrupted"/>). Values, duals and the objective are those of the last solve.
     /// </summary>
     public LpStatus Solve(CancellationToken cancellation = default)

@@ -1,0 +1,75 @@
+using GridActors.Model.Coupling;
+using GridActors.Model.Generation;
+using GridActors.Model.Loading;
+using GridActors.Model.RegionClearing;
+using GridActors.Model.Scenario;
+
+namespace GridActors.Model.Tests;
+
+/// <summary>
+/// The coordinator holds as columns only the offers of the regions' curves near their prices, and gives the others
+/// columns when a solution's prices contradict what was assumed of them (<see cref="CurveOffers"/>). On generated
+/// scenarios of every shape, its solutions cost what the coordinator with a column for every offer costs, from the
+/// first solve and after rounds add schedules, whether it starts from a good guess of the prices or a wild one.
+/// </summary>
+public sealed class CurveOffersTests
+{
+    public static IEnumerable<object[]> Cases() =>
+    [
+        [4, 120, 1, GeneratorShape.Default],
+        [6, 300, 2, GeneratorShape.Ramps],
+        [8, 400, 3, GeneratorShape.Storage],
+        [5, 600, 4, GeneratorShape.Default],
+        [3, 250, 5, GeneratorShape.Ramps],
+    ];
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void OffersSiftedCostWhatEveryOfferAsAColumnCosts(int regions, int assets, int seed, GeneratorShape shape)
+    {
+        var scenario = Generated(regions, assets, seed, shape);
+        var steps = scenario.Steps;
+        var curves = scenario.Regions.Select(r => RegionCurves.Of(RegionalHarness.Bids(scenario, scenario.Assets.Where(a => a.Region == r.Index)), steps, scenario.StepHours)).ToArray();
+        var random = new Random(seed);
+        var wildGuess = curves.Select(_ => Enumerable.Range(0, steps).Select(_ => 1000 * random.NextDouble() - 100).ToArray()).ToArray();
+        // The mixes open with the regions' stores and loads holding still; each round brings every region a schedule
+        // moving energy between random steps, as the regions' answers do.
+        FlexibleColumn[] still = [.. curves.Select(_ => new FlexibleColumn(new double[steps], 0, 0))];
+        using var every = new CouplingMaster(scenario, 0, steps, curves, null, null, still, openAround: int.MaxValue);
+        using var sifted = new CouplingMaster(scenario, 0, steps, curves, null, null, still);
+        using var wild = new CouplingMaster(scenario, 0, steps, curves, null, null, still, warmPrices: wildGuess);
+        CouplingMaster[] masters = [every, sifted, wild];
+
+        for (var round = 0; round < 4; round++)
+        {
+            for (var r = 0; round > 0 && r < regions; r++)
+            {
+                var column = RandomSchedule(random, steps);
+                Array.ForEach(masters, m => m.Add(r, column));
+            }
+            Array.ForEach(masters, m => m.Solve());
+            var optimum = every.Objective;
+            Assert.Equal(optimum, sifted.Objective, 1e-7 * Math.Abs(optimum));
+            Assert.Equal(optimum, wild.Objective, 1e-7 * Math.Abs(optimum));
+        }
+        Assert.True(sifted.Columns < every.Columns, $"the sifted coordinator holds {sifted.Columns} columns, every offer {every.Columns}");
+    }
+
+    private static FlexibleColumn RandomSchedule(Random random, int steps)
+    {
+        var injection = new double[steps];
+        for (var i = 0; i < 4; i++)
+        {
+            var mw = 200 * random.NextDouble();
+            injection[random.Next(steps)] += mw;
+            injection[random.Next(steps)] -= mw * 1.1;
+        }
+        return new FlexibleColumn(injection, 1000 * random.NextDouble(), 50 * random.NextDouble());
+    }
+
+    private static ResolvedScenario Generated(int regions, int assets, int seed, GeneratorShape shape)
+    {
+        using var folder = new TempScenario();
+        return ScenarioLoader.Load(folder.Write("generated.yaml", ScenarioGenerator.Generate(new GeneratorSettings(regions, assets, 24, seed, shape))));
+    }
+}

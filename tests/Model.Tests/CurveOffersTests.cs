@@ -55,6 +55,34 @@ public sealed class CurveOffersTests
         Assert.True(sifted.Columns < every.Columns, $"the sifted coordinator holds {sifted.Columns} columns, every offer {every.Columns}");
     }
 
+    [Theory]
+    [InlineData(6, 300, 11)]
+    [InlineData(8, 500, 12)]
+    [InlineData(4, 200, 13)]
+    public void CampusAndLinkLimitsAddedWhenBrokenCostWhatEveryLimitCosts(int regions, int assets, int seed)
+    {
+        // Generated campuses with their workloads, and campuses' capacities cut to a fifth so that the limits bind.
+        var generated = Generated(regions, assets, seed, GeneratorShape.Default);
+        var scenario = generated with
+        {
+            Assets = [.. generated.Assets.Select(a => a is DatacenterSpec d ? d with { ItCapacityMw = d.ItCapacityMw * 0.2 + d.InteractiveItMw.Max() } : a)],
+        };
+        Assert.NotEmpty(scenario.Compute.Workloads);
+        var network = new ComputeNetwork(scenario);
+        var steps = scenario.Steps;
+        var curves = scenario.Regions.Select(r => RegionCurves.Of(RegionalHarness.Bids(scenario, scenario.Assets.Where(a => a.Region == r.Index)), steps, scenario.StepHours)).ToArray();
+        FlexibleColumn[] still = [.. curves.Select(_ => new FlexibleColumn(new double[steps], 0, 0))];
+        using var every = new CouplingMaster(scenario, 0, steps, curves, network, null, still, lazyLimits: false);
+        using var lazy = new CouplingMaster(scenario, 0, steps, curves, network, null, still);
+
+        every.Solve();
+        lazy.Solve();
+
+        Assert.Equal(every.Objective, lazy.Objective, 1e-7 * Math.Abs(every.Objective));
+        Assert.True(lazy.Rows < every.Rows, $"the lazy coordinator holds {lazy.Rows} rows, the other {every.Rows}");
+        Assert.True(every.Shadows.Capacity.Values.Any(v => v > 0), "some campus's capacity binds");
+    }
+
     private static FlexibleColumn RandomSchedule(Random random, int steps)
     {
         var injection = new double[steps];

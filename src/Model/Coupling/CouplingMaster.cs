@@ -11,7 +11,8 @@ namespace GridActors.Model.Coupling;
 /// plant per group up to <see cref="RegionClearing.RegionCurves.MaxGroups"/>) plus a mix of its stores' and
 /// shiftable loads' schedules (weights summing to one); links carry power with their losses, costs and capacities;
 /// unserved and spilled energy keep every balance feasible; the workloads are held exactly (<see cref="ComputeTerms"/>,
-/// from the work each carries in), so their placement needs no mix of the brokers' plans. A round adds the
+/// from the work each carries in, a campus's capacity and a link's bandwidth once a solution breaks them), so their
+/// placement needs no mix of the brokers' plans. A round adds the
 /// new schedules as columns (a group's ramp rows once its ramp is broken) and re-solves from the last
 /// basis. Of the curves it holds as columns only the offers near each region's price (<see cref="CurveOffers"/>), so
 /// its size is regions × steps × a few offers, links × steps and the schedules: it does not grow with the run's assets.
@@ -41,7 +42,7 @@ internal sealed class CouplingMaster : IDisposable
     /// the steps it planned (<paramref name="warmPrices"/>) and the market at those schedules choose the offers to start with.
     /// </summary>
     public CouplingMaster(ResolvedScenario scenario, int firstStep, int steps, RegionCurve[] curves, ComputeNetwork? network, DeferredEnergy[][]? carriedWork,
-        FlexibleColumn[] firstSchedules, IReadOnlySet<int>? rampedBefore = null, double[][]? warmPrices = null, int openAround = CurveOffers.OpenAround)
+        FlexibleColumn[] firstSchedules, IReadOnlySet<int>? rampedBefore = null, double[][]? warmPrices = null, int openAround = CurveOffers.OpenAround, bool lazyLimits = true)
     {
         this.scenario = scenario;
         this.curves = curves;
@@ -71,7 +72,8 @@ internal sealed class CouplingMaster : IDisposable
         }
         if (network is { IsEmpty: false })
         {
-            compute = ComputeTerms.Add(lp, network, carriedWork);
+            // Campus and link limits enter when a solution breaks them: most never bind, and each row costs every re-solve.
+            compute = ComputeTerms.Add(lp, network, carriedWork, lazyLimits);
         }
         for (var r = 0; r < curves.Length; r++)
         {
@@ -99,7 +101,7 @@ internal sealed class CouplingMaster : IDisposable
         _ = new CurveOffers(market, curves, noGuess, openAround: int.MaxValue);
         if (network is { IsEmpty: false })
         {
-            ComputeTerms.Add(market, network, carriedWork);
+            ComputeTerms.Add(market, network, carriedWork, lazyLimits: true);
         }
         var status = market.Solve();
         return (status == LpStatus.Optimal ? market.Prices() : noGuess, market.Solver.Work);
@@ -154,6 +156,9 @@ internal sealed class CouplingMaster : IDisposable
     /// <summary>How many columns the LP holds: offers near the prices, schedules, links, slacks and workloads.</summary>
     public int Columns => lp.Solver.NumVariables();
 
+    /// <summary>How many rows the LP holds: balances, mixes, the ramps and limits added so far, and the workloads'.</summary>
+    public int Rows => lp.Solver.NumConstraints();
+
     /// <summary>What the last solution costs above the curves' base: offers, schedules, links and slacks (currency), whichever offers have columns.</summary>
     public double Objective => lp.Solver.Objective().Value() + offers.TakenCost();
 
@@ -161,8 +166,9 @@ internal sealed class CouplingMaster : IDisposable
     public double GridCost { get; private set; }
 
     /// <summary>
-    /// Solves until no plant group's ramp is broken: a group whose solution breaks its ramp gets all its ramp rows
-    /// and the LP is solved again from its basis (the rows that never bind are never added).
+    /// Solves until no offer is mispriced and no plant group's ramp, campus's capacity or link's bandwidth is broken: a
+    /// group whose solution breaks its ramp gets all its ramp rows, a broken limit its row, and the LP is solved again
+    /// from its basis (the rows that never bind are never added).
     /// </summary>
     public void Solve()
     {
@@ -176,7 +182,7 @@ internal sealed class CouplingMaster : IDisposable
             // Offers the prices say were wrongly assumed used or unused get columns first: the ramps are checked on a
             // solution that is optimal for the whole curves, so that a group's columns added with its rows keep the
             // basis dual feasible.
-            if (offers.OpenMispriced(lp.Prices()) == 0 && AddBrokenRamps() == 0)
+            if (offers.OpenMispriced(lp.Prices()) == 0 && AddBrokenRamps() == 0 && (compute?.AddBrokenLimits() ?? 0) == 0)
             {
                 break;
             }

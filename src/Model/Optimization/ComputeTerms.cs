@@ -16,18 +16,19 @@ public sealed class ComputeTerms
 {
     private readonly ComputeNetwork network;
     private readonly WorkloadTerms[] workloads;
-    private readonly Dictionary<(int Campus, int K), LpConstraint> capacity;
-    private readonly Dictionary<(int Link, int Origin, int K), LpConstraint> bandwidth;
+    private readonly Dictionary<(int Campus, int K), LpConstraint> capacity = [];
+    private readonly Dictionary<(int Link, int Origin, int K), LpConstraint> bandwidth = [];
+    private readonly Dictionary<(int Campus, int K), List<LpVariable>> campusLoad = [];
+    private readonly Dictionary<(int Link, int Origin, int K), List<(LpVariable Run, double TbPerMw)>> linkData = [];
+    private readonly LpModel solver;
     private readonly int firstStep;
     private readonly int steps;
 
-    private ComputeTerms(ComputeNetwork network, WorkloadTerms[] workloads, DispatchLp lp,
-        Dictionary<(int Campus, int K), LpConstraint> capacity, Dictionary<(int Link, int Origin, int K), LpConstraint> bandwidth)
+    private ComputeTerms(ComputeNetwork network, WorkloadTerms[] workloads, DispatchLp lp)
     {
         this.network = network;
         this.workloads = workloads;
-        this.capacity = capacity;
-        this.bandwidth = bandwidth;
+        solver = lp.Solver;
         firstStep = lp.FirstStep;
         steps = lp.Steps;
     }
@@ -36,29 +37,77 @@ public sealed class ComputeTerms
 
     /// <summary>
     /// Every workload over the LP's steps, from the work each carries in (<paramref name="carried"/>, by workload; none
-    /// when null), with campus capacity, bandwidth and power in the balances.
+    /// when null), with campus capacity, bandwidth and power in the balances. With <paramref name="lazyLimits"/> the
+    /// capacity and bandwidth rows are left out until a solution breaks them (<see cref="AddBrokenLimits"/>).
     /// </summary>
-    public static ComputeTerms Add(DispatchLp lp, ComputeNetwork network, DeferredEnergy[][]? carried = null)
+    public static ComputeTerms Add(DispatchLp lp, ComputeNetwork network, DeferredEnergy[][]? carried = null, bool lazyLimits = false)
     {
-        var terms = Enumerable.Range(0, network.Routes.Length)
+        var workloads = Enumerable.Range(0, network.Routes.Length)
             .Select(w => WorkloadTerms.Add(lp.Solver, network, w, lp.FirstStep, lp.Steps, carried?[w] ?? []))
             .ToArray();
-        var (capacity, bandwidth) = Couple(lp, network, terms.Select((t, w) => (w, t.Run)).ToArray());
-        return new ComputeTerms(network, terms, lp, capacity, bandwidth);
+        var terms = new ComputeTerms(network, workloads, lp);
+        terms.Couple(lp, workloads.Select((t, w) => (w, t.Run)).ToArray());
+        if (!lazyLimits)
+        {
+            terms.AddLimits(_ => true);
+        }
+        return terms;
+    }
+
+    /// <summary>
+    /// Gives every campus and link step whose limit the last solution breaks its row, and returns how many: the
+    /// coordinator of a 10,000-asset run has 29,000 such rows (303 campuses and 310 links × 48 steps), few of which ever
+    /// bind, and each re-solve carried them all. A limit without its row has no scarcity value, as one that does not bind.
+    /// </summary>
+    public int AddBrokenLimits() => AddLimits(row => row.Activity() > row.Limit + LimitToleranceShare * Math.Max(1, row.Limit));
+
+    /// <summary>A limit broken by less than this share of it (or of 1) is round-off.</summary>
+    private const double LimitToleranceShare = 1e-7;
+
+    /// <summary>A capacity or bandwidth row not yet in the LP: its terms and its limit.</summary>
+    private sealed record PendingLimit(Func<double> Activity, double Limit);
+
+    /// <summary>Adds the rows still left out for which <paramref name="wanted"/> holds; returns how many.</summary>
+    private int AddLimits(Func<PendingLimit, bool> wanted)
+    {
+        var added = 0;
+        foreach (var ((campus, k), variables) in campusLoad.Where(c => !capacity.ContainsKey(c.Key)).ToArray())
+        {
+            var limit = ScarcityPricing.FreeCapacityMw(network, campus, firstStep + k);
+            if (!wanted(new PendingLimit(() => variables.Sum(v => v.SolutionValue()), limit)))
+            {
+                continue;
+            }
+            var row = solver.MakeConstraint(double.NegativeInfinity, limit, $"campus_{network.Scenario.Assets[campus].Id}_t{firstStep + k}");
+            variables.ForEach(v => row.SetCoefficient(v, 1));
+            capacity[(campus, k)] = row;
+            added++;
+        }
+        foreach (var ((link, origin, k), uses) in linkData.Where(b => !bandwidth.ContainsKey(b.Key)).ToArray())
+        {
+            var limit = network.LinkTbPerStep(link);
+            if (!wanted(new PendingLimit(() => uses.Sum(u => u.Run.SolutionValue() * u.TbPerMw), limit)))
+            {
+                continue;
+            }
+            var row = solver.MakeConstraint(double.NegativeInfinity, limit, $"bandwidth_l{link}_from{origin}_t{firstStep + k}");
+            uses.ForEach(u => row.SetCoefficient(u.Run, u.TbPerMw));
+            bandwidth[(link, origin, k)] = row;
+            added++;
+        }
+        return added;
     }
 
     /// <summary>
     /// What ties workloads to the power system and to each other: a campus's facility power in its
     /// region's balance, its IT capacity shared by all work run there, and a link's bandwidth per
     /// direction shared by all work from the same origin. <paramref name="usage"/> gives, per
-    /// workload, a variable (or expression column) per step and route whose value is IT power. Returns the
-    /// capacity and bandwidth rows, by campus and step and by link, origin and step.
+    /// workload, a variable (or expression column) per step and route whose value is IT power. Collects
+    /// what each capacity and bandwidth row holds, by campus and step and by link, origin and step.
     /// </summary>
-    private static (Dictionary<(int Campus, int K), LpConstraint> Capacity, Dictionary<(int Link, int Origin, int K), LpConstraint> Bandwidth) Couple(DispatchLp lp, ComputeNetwork network, (int Workload, LpVariable[][] Run)[] usage)
+    private void Couple(DispatchLp lp, (int Workload, LpVariable[][] Run)[] usage)
     {
         var scenario = network.Scenario;
-        var campusLoad = new Dictionary<(int Campus, int K), List<LpVariable>>();
-        var linkData = new Dictionary<(int Link, int Origin, int K), List<(LpVariable Run, double TbPerMw)>>();
         foreach (var (w, run) in usage)
         {
             var spec = scenario.Compute.Workloads[w];
@@ -77,22 +126,6 @@ public sealed class ComputeTerms
                 }
             }
         }
-        var capacity = new Dictionary<(int Campus, int K), LpConstraint>();
-        foreach (var ((campus, k), variables) in campusLoad)
-        {
-            var spec = (DatacenterSpec)scenario.Assets[campus];
-            var row = lp.Solver.MakeConstraint(double.NegativeInfinity, ScarcityPricing.FreeCapacityMw(network, campus, lp.FirstStep + k), $"campus_{spec.Id}_t{lp.FirstStep + k}");
-            variables.ForEach(v => row.SetCoefficient(v, 1));
-            capacity[(campus, k)] = row;
-        }
-        var bandwidth = new Dictionary<(int Link, int Origin, int K), LpConstraint>();
-        foreach (var ((link, origin, k), uses) in linkData)
-        {
-            var row = lp.Solver.MakeConstraint(double.NegativeInfinity, network.LinkTbPerStep(link), $"bandwidth_l{link}_from{origin}_t{lp.FirstStep + k}");
-            uses.ForEach(u => row.SetCoefficient(u.Run, u.TbPerMw));
-            bandwidth[(link, origin, k)] = row;
-        }
-        return (capacity, bandwidth);
     }
 
     private static void Collect<TKey, TValue>(Dictionary<TKey, List<TValue>> map, TKey key, TValue value) where TKey : notnull

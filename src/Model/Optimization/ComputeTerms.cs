@@ -49,48 +49,46 @@ public sealed class ComputeTerms
         terms.Couple(lp, workloads.Select((t, w) => (w, t.Run)).ToArray());
         if (!lazyLimits)
         {
-            terms.AddLimits(_ => true);
+            terms.AddLimits(_ => true, _ => true);
         }
         return terms;
     }
 
     /// <summary>
-    /// Gives every campus and link step whose limit the last solution breaks its row, and returns how many: the
-    /// coordinator of a 10,000-asset run has 29,000 such rows (303 campuses and 310 links × 48 steps), few of which ever
-    /// bind, and each re-solve carried them all. A limit without its row has no scarcity value, as one that does not bind.
+    /// Gives every campus and link (in the direction of its origin) whose limit the last solution breaks in some step
+    /// its rows in every step, and returns how many rows that added: the coordinator of a 10,000-asset run has 29,000
+    /// such rows (303 campuses and 310 links × 48 steps), few of which bind, and each re-solve carried them all. Work
+    /// pushed off a full step moves to the next hours of the same campus, so its other steps come along at once. A
+    /// limit without its row has no scarcity value, as one that does not bind.
     /// </summary>
-    public int AddBrokenLimits() => AddLimits(row => row.Activity() > row.Limit + LimitToleranceShare * Math.Max(1, row.Limit));
+    public int AddBrokenLimits()
+    {
+        var campuses = campusLoad.Where(c => !capacity.ContainsKey(c.Key) && Broken(c.Value.Sum(v => v.SolutionValue()), CampusLimit(c.Key.Campus, c.Key.K)))
+            .Select(c => c.Key.Campus).ToHashSet();
+        var links = linkData.Where(b => !bandwidth.ContainsKey(b.Key) && Broken(b.Value.Sum(u => u.Run.SolutionValue() * u.TbPerMw), network.LinkTbPerStep(b.Key.Link)))
+            .Select(b => (b.Key.Link, b.Key.Origin)).ToHashSet();
+        return AddLimits(campuses.Contains, links.Contains);
+    }
 
-    /// <summary>A limit broken by less than this share of it (or of 1) is round-off.</summary>
-    private const double LimitToleranceShare = 1e-7;
+    /// <summary>Whether a limit is broken by more than round-off (a share of it, or of 1).</summary>
+    private static bool Broken(double activity, double limit) => activity > limit + 1e-7 * Math.Max(1, limit);
 
-    /// <summary>A capacity or bandwidth row not yet in the LP: its terms and its limit.</summary>
-    private sealed record PendingLimit(Func<double> Activity, double Limit);
+    private double CampusLimit(int campus, int k) => ScarcityPricing.FreeCapacityMw(network, campus, firstStep + k);
 
-    /// <summary>Adds the rows still left out for which <paramref name="wanted"/> holds; returns how many.</summary>
-    private int AddLimits(Func<PendingLimit, bool> wanted)
+    /// <summary>Adds the rows still left out of the campuses and the links (by link and origin) wanted; returns how many.</summary>
+    private int AddLimits(Func<int, bool> campusWanted, Func<(int Link, int Origin), bool> linkWanted)
     {
         var added = 0;
-        foreach (var ((campus, k), variables) in campusLoad.Where(c => !capacity.ContainsKey(c.Key)).ToArray())
+        foreach (var ((campus, k), variables) in campusLoad.Where(c => !capacity.ContainsKey(c.Key) && campusWanted(c.Key.Campus)).ToArray())
         {
-            var limit = ScarcityPricing.FreeCapacityMw(network, campus, firstStep + k);
-            if (!wanted(new PendingLimit(() => variables.Sum(v => v.SolutionValue()), limit)))
-            {
-                continue;
-            }
-            var row = solver.MakeConstraint(double.NegativeInfinity, limit, $"campus_{network.Scenario.Assets[campus].Id}_t{firstStep + k}");
+            var row = solver.MakeConstraint(double.NegativeInfinity, CampusLimit(campus, k), $"campus_{network.Scenario.Assets[campus].Id}_t{firstStep + k}");
             variables.ForEach(v => row.SetCoefficient(v, 1));
             capacity[(campus, k)] = row;
             added++;
         }
-        foreach (var ((link, origin, k), uses) in linkData.Where(b => !bandwidth.ContainsKey(b.Key)).ToArray())
+        foreach (var ((link, origin, k), uses) in linkData.Where(b => !bandwidth.ContainsKey(b.Key) && linkWanted((b.Key.Link, b.Key.Origin))).ToArray())
         {
-            var limit = network.LinkTbPerStep(link);
-            if (!wanted(new PendingLimit(() => uses.Sum(u => u.Run.SolutionValue() * u.TbPerMw), limit)))
-            {
-                continue;
-            }
-            var row = solver.MakeConstraint(double.NegativeInfinity, limit, $"bandwidth_l{link}_from{origin}_t{firstStep + k}");
+            var row = solver.MakeConstraint(double.NegativeInfinity, network.LinkTbPerStep(link), $"bandwidth_l{link}_from{origin}_t{firstStep + k}");
             uses.ForEach(u => row.SetCoefficient(u.Run, u.TbPerMw));
             bandwidth[(link, origin, k)] = row;
             added++;

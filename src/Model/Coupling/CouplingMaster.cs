@@ -160,7 +160,7 @@ internal sealed class CouplingMaster : IDisposable
     public int Rows => lp.Solver.NumConstraints();
 
     /// <summary>What the last solution costs above the curves' base: offers, schedules, links and slacks (currency), whichever offers have columns.</summary>
-    public double Objective => lp.Solver.Objective().Value() + offers.TakenCost();
+    public double Objective => lp.Solver.Objective().Value() + offers.TakenCost;
 
     /// <summary>What the solution costs outside the regions' own assets: link charges, unserved and spilled energy, the workloads' data costs and SLA penalties.</summary>
     public double GridCost { get; private set; }

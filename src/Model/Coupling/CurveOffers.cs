@@ -56,6 +56,7 @@ internal sealed class CurveOffers
                 // Equal prices keep blocks before groups and each in its order: the same on every run.
                 byPrice[r][k] = [.. Blocks[r][k].Concat(Groups[r].Select(g => g[k])).OrderBy(o => o.PricePerMwh)];
                 lp.AddDemand(r, k, -curve.BaseMw[k] - byPrice[r][k].Where(o => o.Taken).Sum(o => o.Mw));
+                TakenCost += byPrice[r][k].Where(o => o.Taken).Sum(o => o.Mw * o.PricePerMwh * lp.StepHours);
                 OpenNear(r, k, expected);
             }
         }
@@ -116,7 +117,7 @@ internal sealed class CurveOffers
     }
 
     /// <summary>What the taken offers cost in full: the part of the curves' cost that is a constant of the LP (currency).</summary>
-    public double TakenCost() => byPrice.SelectMany(r => r).SelectMany(k => k).Where(o => o.Taken).Sum(o => o.Mw * o.PricePerMwh * lp.StepHours);
+    public double TakenCost { get; }
 
     /// <summary>What the offers with columns cost in the last solution: the curves' part of the LP's objective (currency).</summary>
     public double ColumnCost()

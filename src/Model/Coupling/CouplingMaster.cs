@@ -46,10 +46,10 @@ internal sealed class CouplingMaster : IDisposable
         FlexibleColumn[] firstSchedules, IReadOnlySet<int>? rampedBefore = null, double[][]? warmPrices = null, int openAround = CurveOffers.OpenAround, bool lazyLimits = true,
         int primalRowLimit = PrimalRowLimit)
     {
-        this.primalRowLimit = primalRowLimit;
         this.scenario = scenario;
         this.curves = curves;
         lp = new DispatchLp(LpSolverKind.Highs, scenario.Regions.Length, firstStep, steps, scenario.StepHours, "coordinator");
+        lp.Solver.PrimalWhenHotBelowRows = primalRowLimit;
         grid = new MarketTerms(lp, scenario.Links, scenario.Economics.ValueOfLostLoadPerMwh);
         grid.Build([]);
         terminal = new double[curves.Length];
@@ -176,8 +176,6 @@ internal sealed class CouplingMaster : IDisposable
     /// </summary>
     private const int PrimalRowLimit = 10_000;
 
-    private readonly int primalRowLimit;
-
     /// <summary>
     /// Solves until no offer is mispriced and no plant group's ramp, campus's capacity or link's bandwidth is broken: a
     /// group whose solution breaks its ramp gets all its ramp rows, a broken limit its row, and the LP is solved again
@@ -187,7 +185,6 @@ internal sealed class CouplingMaster : IDisposable
     {
         while (true)
         {
-            lp.Solver.PrimalWhenHot = lp.Solver.NumConstraints() < primalRowLimit;
             var status = lp.Solve();
             if (status != LpStatus.Optimal)
             {

@@ -55,7 +55,8 @@ internal sealed unsafe class HighsSolver : ILpSolver
         // New columns alone leave the kept basis primal feasible: the primal simplex goes on from it. New rows (a
         // coordinator's ramp rows, with or without its groups' columns) break that, and the primal simplex would start
         // with a phase one: the dual simplex takes them.
-        var primal = model.PrimalWhenHot && model.Changes.Held && model.NumVariables() > model.Changes.Columns && model.NumConstraints() == model.Changes.Rows;
+        var primal = model.NumConstraints() < model.PrimalWhenHotBelowRows && model.Changes.Held
+            && model.NumVariables() > model.Changes.Columns && model.NumConstraints() == model.Changes.Rows;
         Check(HighsNative.Highs_setIntOptionValue(highs, "simplex_strategy", primal ? 4 : 1), "take its option simplex_strategy");
         if (model.Changes.Held)
         {

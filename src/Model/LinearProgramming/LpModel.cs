@@ -64,11 +64,12 @@ public sealed class LpModel : IDisposable
     public LpSolverKind Kind { get; }
 
     /// <summary>
-    /// Re-solves of the kept model that gained columns and no rows use the primal simplex (HiGHS): new columns leave the
-    /// last basis primal feasible. A re-solve that gained rows uses the dual simplex as any other: new rows leave it dual
-    /// feasible (and columns added with them must be priced to keep it so).
+    /// Re-solves of the kept model that gained columns and no rows use the primal simplex (HiGHS) while the model holds
+    /// fewer rows than this: new columns leave the last basis primal feasible. Any other solve, and every solve with the
+    /// default 0, uses the dual simplex: new rows leave the basis dual feasible (and columns added with them must be
+    /// priced to keep it so), and on large models HiGHS's dual iterations are the cheaper (<c>CouplingMaster</c>).
     /// </summary>
-    public bool PrimalWhenHot { get; set; }
+    public int PrimalWhenHotBelowRows { get; set; }
 
     /// <summary>Solves so far; what they cost is in <see cref="Work"/>.</summary>
     public int Solves => Work.Solves;

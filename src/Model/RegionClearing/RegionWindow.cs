@@ -21,8 +21,10 @@ public sealed class RegionWindow : IDisposable
     private readonly DispatchLp lp;
     private readonly MarketTerms market;
     private readonly int commitSteps;
-    private readonly Dictionary<int, (StorageBid Bid, StorageTerms Terms)> exactStores = [];
-    private readonly Dictionary<int, ShiftTerms> exactShifts = [];
+    /// <summary>The region's stores by their index in it (their answers' energy left is valued at their efficiency).</summary>
+    private readonly Dictionary<int, StorageBid> storeOf;
+    private readonly List<(ExactPool<StorageBid> Pool, StorageTerms Terms)> storePools = [];
+    private readonly List<(ExactPool<ShiftBid> Pool, ShiftTerms Terms)> shiftPools = [];
     private readonly RegionCurve curve;
     private (int Round, AssetStep[][] Steps)? latest;
     private (int Round, AssetStep[][] Steps)? best;
@@ -30,7 +32,8 @@ public sealed class RegionWindow : IDisposable
     /// <summary>
     /// The market of a region's <c>assets</c> (scenario indices, in the order its outcome lists them)
     /// from their <c>bids</c> over the window and its look-ahead. Stores (<see cref="StorageBid"/>) and loads' shiftable
-    /// part (<see cref="ShiftBid"/>) are held exactly: the region's clearing at an injection is its least cost.
+    /// part (<see cref="ShiftBid"/>) are held exactly, those that differ only in size as one (<see cref="ExactPools"/>): the
+    /// region's clearing at an injection is its least cost.
     /// </summary>
     public RegionWindow(int[] assets, IEnumerable<AssetBid> bids, int firstStep, int steps, int commitSteps, double stepHours, double valueOfLostLoadPerMwh, LpSolverKind solver)
     {
@@ -44,26 +47,28 @@ public sealed class RegionWindow : IDisposable
         market = new MarketTerms(lp, [], valueOfLostLoadPerMwh, lazyRamps: true);
         // The region's LP has one balance: every bid is moved to region 0 and to its local index.
         market.Build(this.bids.Select((b, i) => b with { Asset = i, Region = 0 }));
-        foreach (var bid in storeBids)
+        storeOf = storeBids.ToDictionary(b => localOf[b.Asset]);
+        foreach (var pool in ExactPools.OfStores(storeBids.Select(b => (localOf[b.Asset], b))))
         {
-            var terms = StorageTerms.Add(lp.Solver, bid, stepHours, firstStep, $"a{bid.Asset}");
+            var terms = StorageTerms.Add(lp.Solver, pool.Bid, stepHours, firstStep, $"a{pool.Bid.Asset}");
             for (var k = 0; k < steps; k++)
             {
                 lp.Inject(0, k, terms.Discharge[k], 1);
                 lp.Inject(0, k, terms.Charge[k], -1);
             }
-            exactStores[localOf[bid.Asset]] = (bid, terms);
+            storePools.Add((pool, terms));
         }
-        foreach (var bid in this.bids.OfType<LoadBid>().Where(b => b.Shift is not null))
+        var shifts = this.bids.OfType<LoadBid>().Where(b => b.Shift is not null).Select(b => (localOf[b.Asset], b.Shift!));
+        foreach (var pool in ExactPools.OfShifts(shifts))
         {
-            var terms = ShiftTerms.Add(lp.Solver, bid.Shift!, firstStep, $"a{bid.Asset}");
+            var terms = ShiftTerms.Add(lp.Solver, pool.Bid, firstStep, $"a{assets[pool.Members[0].Local]}");
             for (var k = 0; k < steps; k++)
             {
                 lp.AddDemand(0, k, terms.ShiftableMw[k]);
                 lp.Inject(0, k, terms.Deferred[k], 1);
                 lp.Inject(0, k, terms.Recovered[k], -1);
             }
-            exactShifts[localOf[bid.Asset]] = terms;
+            shiftPools.Add((pool, terms));
         }
         curve = RegionCurves.Of(this.bids, steps, stepHours);
     }
@@ -91,9 +96,9 @@ public sealed class RegionWindow : IDisposable
             lp.SetExport(0, k, round.InjectionMw?[k] ?? 0);
         }
         // Energy a store holds at the end is worth the terminal price as its own answers value it.
-        foreach (var (bid, terms) in exactStores.Values)
+        foreach (var (pool, terms) in storePools)
         {
-            lp.Solver.Objective().SetCoefficient(terms.Energy[^1], -round.TerminalPricePerMwh * bid.DischargeEfficiency);
+            lp.Solver.Objective().SetCoefficient(terms.Energy[^1], -round.TerminalPricePerMwh * pool.Bid.DischargeEfficiency);
         }
         Solve();
         var cleared = Schedules(market.AssetSteps(bids.Length, lp.Steps), lp.Steps);
@@ -116,10 +121,10 @@ public sealed class RegionWindow : IDisposable
                 injection[k] += answer.InjectionMw[k];
             }
             cost += answer.Cost;
-            if (exactStores.TryGetValue(localOf[answer.Asset], out var store))
+            if (storeOf.TryGetValue(localOf[answer.Asset], out var store))
             {
                 // A store's answer counts its energy left at the terminal price in its cost; the column keeps it apart.
-                var left = answer.Steps[^1].EnergyMwh * store.Bid.DischargeEfficiency;
+                var left = answer.Steps[^1].EnergyMwh * store.DischargeEfficiency;
                 held += left;
                 cost += terminalPricePerMwh * left;
             }
@@ -133,17 +138,17 @@ public sealed class RegionWindow : IDisposable
         var injection = new double[lp.Steps];
         var cost = 0.0;
         var held = 0.0;
-        foreach (var (bid, terms) in exactStores.Values)
+        foreach (var (pool, terms) in storePools)
         {
             for (var k = 0; k < injection.Length; k++)
             {
                 var discharge = terms.Discharge[k].SolutionValue();
                 injection[k] += discharge - terms.Charge[k].SolutionValue();
-                cost += bid.WearPerMwh * lp.StepHours * discharge;
+                cost += pool.Bid.WearPerMwh * lp.StepHours * discharge;
             }
-            held += terms.Energy[^1].SolutionValue() * bid.DischargeEfficiency;
+            held += terms.Energy[^1].SolutionValue() * pool.Bid.DischargeEfficiency;
         }
-        foreach (var terms in exactShifts.Values)
+        foreach (var (_, terms) in shiftPools)
         {
             var shifted = terms.Schedule();
             for (var k = 0; k < injection.Length; k++)
@@ -182,20 +187,34 @@ public sealed class RegionWindow : IDisposable
         {
             Array.Copy(bidSteps[b]!, result[bidOwner[b]], steps);
         }
-        foreach (var (local, (_, terms)) in exactStores)
+        // A pool's members each run their share of it.
+        foreach (var (pool, terms) in storePools)
         {
-            Array.Copy(terms.Schedule(), result[local], steps);
+            var schedule = terms.Schedule();
+            foreach (var (local, share) in pool.Members)
+            {
+                for (var k = 0; k < steps; k++)
+                {
+                    result[local][k] = Share(schedule[k], share);
+                }
+            }
         }
-        foreach (var (local, terms) in exactShifts)
+        foreach (var (pool, terms) in shiftPools)
         {
             var shifted = terms.Schedule();
-            for (var k = 0; k < steps; k++)
+            foreach (var (local, share) in pool.Members)
             {
-                result[local][k] = result[local][k].Plus(shifted[k]);
+                for (var k = 0; k < steps; k++)
+                {
+                    result[local][k] = result[local][k].Plus(Share(shifted[k], share));
+                }
             }
         }
         return result;
     }
+
+    /// <summary>A member's share of a pool's step; a pool of one is its asset, bit for bit.</summary>
+    private static AssetStep Share(AssetStep step, double share) => share == 1 ? step : step.Times(share);
 
     /// <summary>What the region's market LP cost over the window's rounds.</summary>
     public GridActors.Model.LinearProgramming.LpWork Work => lp.Solver.Work;

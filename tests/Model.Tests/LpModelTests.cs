@@ -216,6 +216,30 @@ public sealed class LpModelTests
 
     [Theory]
     [MemberData(nameof(Seeds))]
+    public void AReSolvePastItsIterationLimitIsSolvedAgainFromScratch(int seed)
+    {
+        var random = new Random(seed);
+        var lp = RandomLp(random);
+        using var free = Build(LpSolverKind.Highs, lp);
+        using var limited = Build(LpSolverKind.Highs, lp);
+        limited.HotIterationLimit = 1;
+        Assert.Equal(LpStatus.Optimal, free.Solve());
+        Assert.Equal(LpStatus.Optimal, limited.Solve());
+        // Other prices everywhere: the re-solve has work to do.
+        for (var c = 0; c < lp.Cost.Length; c++)
+        {
+            lp.Cost[c] = Math.Round(20 * random.NextDouble() - 10, 3);
+            free.Objective().SetCoefficient(free.Variables[c], lp.Cost[c]);
+            limited.Objective().SetCoefficient(limited.Variables[c], lp.Cost[c]);
+        }
+        Assert.Equal(LpStatus.Optimal, free.Solve());
+        Assert.Equal(LpStatus.Optimal, limited.Solve());
+        Assert.Equal(free.Objective().Value(), limited.Objective().Value(), 1e-7 * Math.Max(1, Math.Abs(free.Objective().Value())));
+        AssertOptimal(limited, lp);
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
     public void AModelStartedFromAnotherModelsBasisReachesTheColdOptimum(int seed)
     {
         // The next window of a rolling optimum: the same shape, other costs and right-hand sides.

@@ -4,11 +4,15 @@ namespace GridActors.Grains.Simulation;
 
 /// <summary>
 /// How long a grain spends waiting on other grains during one piece of work, so that its own share (the rest) can be
-/// reported: the run grain's share of a window is the measure of how well the work is spread over the cluster.
+/// reported: the run grain's share of a window is the measure of how well the work is spread over the cluster. Calls
+/// waited on together (the regions and the workload brokers answering the same prices) count once: the clock counts
+/// the time while any is outstanding. A grain runs one turn at a time, so the count needs no lock.
 /// </summary>
 internal sealed class WaitClock
 {
     private readonly Stopwatch total = Stopwatch.StartNew();
+    private int outstanding;
+    private TimeSpan waitingSince;
 
     public TimeSpan Waited { get; private set; }
 
@@ -17,27 +21,43 @@ internal sealed class WaitClock
 
     public async Task<T> On<T>(Task<T> call)
     {
-        var watch = Stopwatch.StartNew();
+        Begin();
         try
         {
             return await call;
         }
         finally
         {
-            Waited += watch.Elapsed;
+            End();
         }
     }
 
     public async Task On(Task call)
     {
-        var watch = Stopwatch.StartNew();
+        Begin();
         try
         {
             await call;
         }
         finally
         {
-            Waited += watch.Elapsed;
+            End();
+        }
+    }
+
+    private void Begin()
+    {
+        if (outstanding++ == 0)
+        {
+            waitingSince = total.Elapsed;
+        }
+    }
+
+    private void End()
+    {
+        if (--outstanding == 0)
+        {
+            Waited += total.Elapsed - waitingSince;
         }
     }
 }

@@ -93,8 +93,11 @@ public static class RegionalNegotiation
             }
             var shadows = stableShadows is { } stableScarcity ? ScarcityShadows.Blend(stableScarcity, master.Shadows, PriceSmoothing) : master.Shadows;
             var routeCosts = master.WorkRouteCosts(signalled, shadows);
-            var work = compute is { IsEmpty: false } ? await brokers(routeCosts, round - 1) : [];
-            replies = await regions([.. Enumerable.Range(0, regionCount).Select(r => new RegionRound(round, master.Injections[r], signalled[r], terminal[r], bestRound))]);
+            // The brokers and the regions answer the same prices, each on their own: asked together, on every core.
+            var plans = compute is { IsEmpty: false } ? brokers(routeCosts, round - 1) : Task.FromResult(Array.Empty<WorkPlan>());
+            var cleared = regions([.. Enumerable.Range(0, regionCount).Select(r => new RegionRound(round, master.Injections[r], signalled[r], terminal[r], bestRound))]);
+            var work = await plans;
+            replies = await cleared;
 
             // Upper bound: what the regions' clearings at the injections asked cost, plus the grid's and the workloads' part of the same solution.
             var upper = replies.Sum(x => x.ClearedCost) + master.GridCost;

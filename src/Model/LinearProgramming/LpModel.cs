@@ -71,6 +71,12 @@ public sealed class LpModel : IDisposable
     /// </summary>
     public int PrimalWhenHotBelowRows { get; set; }
 
+    /// <summary>
+    /// The most simplex iterations a re-solve of the kept model may take before it counts as stalled and the model is
+    /// solved again from scratch (HiGHS); null: as many as the model has rows and columns, at least 10,000.
+    /// </summary>
+    public int? HotIterationLimit { get; set; }
+
     /// <summary>Solves so far; what they cost is in <see cref="Work"/>.</summary>
     public int Solves => Work.Solves;
 

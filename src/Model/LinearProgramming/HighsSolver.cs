@@ -58,7 +58,8 @@ internal sealed unsafe class HighsSolver : ILpSolver
         var primal = model.NumConstraints() < model.PrimalWhenHotBelowRows && model.Changes.Held
             && model.NumVariables() > model.Changes.Columns && model.NumConstraints() == model.Changes.Rows;
         Check(HighsNative.Highs_setIntOptionValue(highs, "simplex_strategy", primal ? 4 : 1), "take its option simplex_strategy");
-        Check(HighsNative.Highs_setIntOptionValue(highs, "simplex_iteration_limit", model.Changes.Held ? HotIterationLimit(model) : int.MaxValue),
+        // A stalled re-solve ends as a failure at the model's limit, and the model is solved again from scratch.
+        Check(HighsNative.Highs_setIntOptionValue(highs, "simplex_iteration_limit", model.Changes.Held ? model.HotIterationLimit : int.MaxValue),
             "take its option simplex_iteration_limit");
         if (model.Changes.Held)
         {
@@ -122,16 +123,6 @@ internal sealed unsafe class HighsSolver : ILpSolver
         }
         return new LpResult(outcome, outcome == LpStatus.Optimal ? HighsNative.Highs_getObjectiveValue(highs) : 0, columns, columnDual, rowDual, iterations);
     }
-
-    /// <summary>
-    /// The most simplex iterations a re-solve from a kept basis may take (<see cref="LpModel.HotIterationLimit"/>): by
-    /// default as many as the model has rows and columns (at least 10,000), several times what a solve from scratch of
-    /// these models takes. A re-solve past it has stalled: a
-    /// coordinator of the national year ran HiGHS's dual simplex for more than ten minutes in one re-solve that its cold
-    /// solve finishes in a second. It then ends as a failure, and <see cref="LpModel.Solve"/> solves the model again from
-    /// scratch on a fresh instance. A count of iterations, not a clock: the same path on every machine.
-    /// </summary>
-    private static int HotIterationLimit(LpModel model) => model.HotIterationLimit ?? Math.Max(10_000, model.NumConstraints() + model.NumVariables());
 
     public LpBasis? Basis()
     {

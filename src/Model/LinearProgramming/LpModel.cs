@@ -72,10 +72,19 @@ public sealed class LpModel : IDisposable
     public int PrimalWhenHotBelowRows { get; set; }
 
     /// <summary>
-    /// The most simplex iterations a re-solve of the kept model may take before it counts as stalled and the model is
-    /// solved again from scratch (HiGHS); null: as many as the model has rows and columns, at least 10,000.
+    /// The most simplex iterations a re-solve of the kept model may take (HiGHS) before it counts as stalled and the
+    /// model is solved again from scratch on a fresh instance (<see cref="Solve"/>). Unless set, as many as the model has
+    /// rows and columns, at least 10,000: several times what a solve from scratch of these models takes, where a
+    /// coordinator of the national year once ran the dual simplex for more than ten minutes in one re-solve that its cold
+    /// solve finishes in a second. A count of iterations, not a clock: the same path on every machine.
     /// </summary>
-    public int? HotIterationLimit { get; set; }
+    public int HotIterationLimit
+    {
+        get => hotIterationLimit ?? Math.Max(10_000, NumConstraints() + NumVariables());
+        set => hotIterationLimit = value;
+    }
+
+    private int? hotIterationLimit;
 
     /// <summary>Solves so far; what they cost is in <see cref="Work"/>.</summary>
     public int Solves => Work.Solves;

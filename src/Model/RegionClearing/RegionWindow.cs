@@ -187,34 +187,28 @@ public sealed class RegionWindow : IDisposable
         {
             Array.Copy(bidSteps[b]!, result[bidOwner[b]], steps);
         }
-        // A pool's members each run their share of it.
         foreach (var (pool, terms) in storePools)
         {
-            var schedule = terms.Schedule();
-            foreach (var (local, share) in pool.Members)
-            {
-                for (var k = 0; k < steps; k++)
-                {
-                    result[local][k] = Share(schedule[k], share);
-                }
-            }
+            AddShares(result, pool.Members, terms.Schedule(), steps);
         }
         foreach (var (pool, terms) in shiftPools)
         {
-            var shifted = terms.Schedule();
-            foreach (var (local, share) in pool.Members)
-            {
-                for (var k = 0; k < steps; k++)
-                {
-                    result[local][k] = result[local][k].Plus(Share(shifted[k], share));
-                }
-            }
+            AddShares(result, pool.Members, terms.Schedule(), steps);
         }
         return result;
     }
 
-    /// <summary>A member's share of a pool's step; a pool of one is its asset, bit for bit.</summary>
-    private static AssetStep Share(AssetStep step, double share) => share == 1 ? step : step.Times(share);
+    /// <summary>Adds to each member of a pool its share of the pool's schedule; a pool of one adds its asset's own, bit for bit.</summary>
+    private static void AddShares<TBid>(AssetStep[][] result, ExactPool<TBid>.Member[] members, AssetStep[] schedule, int steps)
+    {
+        foreach (var (local, share) in members)
+        {
+            for (var k = 0; k < steps; k++)
+            {
+                result[local][k] = result[local][k].Plus(share == 1 ? schedule[k] : schedule[k].Times(share));
+            }
+        }
+    }
 
     /// <summary>What the region's market LP cost over the window's rounds.</summary>
     public GridActors.Model.LinearProgramming.LpWork Work => lp.Solver.Work;

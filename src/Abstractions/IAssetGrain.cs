@@ -44,5 +44,5 @@ public interface IStorageGrain : IFlexibleAssetGrain;
 [Alias("GridActors.ILoadGrain")]
 public interface ILoadGrain : IFlexibleAssetGrain;
 
-[Alias("GridActors.IDataCenterGrain")]
-public interface IDataCenterGrain : IAssetGrain;
+[Alias("GridActors.IDatacenterGrain")]
+public interface IDatacenterGrain : IAssetGrain;

@@ -1,5 +1,5 @@
-using GridActors.Model.Results;
 using GridActors.Model.Scenario;
+using GridActors.Model.Windows;
 
 namespace GridActors.Abstractions;
 

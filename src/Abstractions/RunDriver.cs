@@ -1,7 +1,8 @@
 using System.Diagnostics;
-using GridActors.Abstractions;
-using GridActors.Model.Results;
+using GridActors.Model.Accounting;
+using GridActors.Model.Output;
 using GridActors.Model.Scenario;
+using GridActors.Model.Windows;
 
 namespace GridActors.Abstractions;
 
@@ -20,7 +21,7 @@ namespace GridActors.Abstractions;
 public sealed record RunHooks(
     string? RunId,
     int Silos,
-    Func<WindowReport, SummaryAccumulator, CancellationToken, Task>? AfterWindowAsync = null,
+    Func<AccountedWindow, SummaryAccumulator, CancellationToken, Task>? AfterWindowAsync = null,
     bool Resume = false,
     Action<Exception>? OnRecovering = null,
     bool ForgetWhenDone = false,
@@ -37,9 +38,9 @@ public static class RunDriver
     public static Task<(SummaryAccumulator Summary, RunInfo Info)> ExecuteAsync(
         IGrainFactory grains, ResolvedScenario scenario, RunOptions options, string outputDirectory, int silos,
         Action<WindowReport>? onWindow = null, CancellationToken cancellationToken = default) =>
-        ExecuteAsync(grains, scenario, options, outputDirectory, new RunHooks(null, silos, onWindow is null ? null : (report, _, _) =>
+        ExecuteAsync(grains, scenario, options, outputDirectory, new RunHooks(null, silos, onWindow is null ? null : (window, _, _) =>
         {
-            onWindow(report);
+            onWindow(window.Report);
             return Task.CompletedTask;
         }), cancellationToken);
 
@@ -50,6 +51,7 @@ public static class RunDriver
         var runId = hooks.RunId ?? $"{scenario.Name}-{Guid.NewGuid():N}";
         options = options with { Clearing = ClearingChoice.Resolve(options.Clearing, scenario, options.Placement) };
         var watch = Stopwatch.StartNew();
+        var accounting = new WindowAccounting(scenario);
         var summary = new SummaryAccumulator(scenario);
         using var writer = new ResultWriter(scenario, outputDirectory, hooks.Format);
         var run = grains.GetGrain<IRunGrain>(runId);
@@ -64,7 +66,9 @@ public static class RunDriver
             while (!cancellationToken.IsCancellationRequested && await WithRecoveryAsync(grains, runId, () => run.AdvanceAsync(first), hooks, cancellationToken) is { } report)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                writer.Append(report, summary.Add(report));
+                var window = accounting.Account(report);
+                summary.Add(window);
+                writer.Append(window);
                 if (!hooks.KeepPastWindows && previous is { } written)
                 {
                     await WithRecoveryAsync(grains, runId, () => run.ForgetWindowAsync(written), hooks, cancellationToken);
@@ -73,7 +77,7 @@ public static class RunDriver
                 first = report.FirstStep + report.Steps;
                 if (hooks.AfterWindowAsync is { } after)
                 {
-                    await after(report, summary, cancellationToken);
+                    await after(window, summary, cancellationToken);
                 }
             }
         }

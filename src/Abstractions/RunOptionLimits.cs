@@ -30,12 +30,12 @@ public static class RunOptionLimits
     /// <summary>Why windows of <paramref name="windowSteps"/> are too big to report for this scenario, or null; names the longest that fits.</summary>
     public static string? ReportTooLarge(GridActors.Model.Scenario.ResolvedScenario scenario, int windowSteps)
     {
-        var bytes = GridActors.Model.Results.WindowReportSize.Estimate(scenario, windowSteps);
+        var bytes = GridActors.Model.Windows.WindowReportSize.Estimate(scenario, windowSteps);
         if (bytes <= MaxWindowReportBytes)
         {
             return null;
         }
-        var perStep = GridActors.Model.Results.WindowReportSize.Estimate(scenario, 1);
+        var perStep = GridActors.Model.Windows.WindowReportSize.Estimate(scenario, 1);
         return $"windows of {windowSteps:N0} steps would make each window's report about {bytes / (1 << 20):N0} MB for {scenario.Assets.Length:N0} assets, "
             + $"more than the {MaxWindowReportBytes / (1 << 20)} MB one message between grains may carry; use at most {Math.Max(1, MaxWindowReportBytes / perStep):N0} steps";
     }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
-using GridActors.Model.Results;
+using GridActors.Model.Output;
 
 namespace GridActors.Report;
 

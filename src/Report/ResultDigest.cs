@@ -70,7 +70,7 @@ public static class ResultDigest
     }
 
     private static string Time(JsonObject summary, int minutes) =>
-        Model.Results.Numbers.Time(ResultJson.Time(summary, "summary.json", "start").AddMinutes(minutes));
+        Model.Output.Numbers.Time(ResultJson.Time(summary, "summary.json", "start").AddMinutes(minutes));
 
     /// <summary>The regions.csv columns drawn over time, besides generation by carrier.</summary>
     private static readonly string[] RegionColumns =

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
+using GridActors.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using GridActors.Silo.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace GridActors.Silo;

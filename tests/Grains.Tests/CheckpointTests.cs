@@ -1,6 +1,6 @@
 using GridActors.Abstractions;
 using GridActors.Model.Loading;
-using GridActors.Model.Results;
+using GridActors.Model.Windows;
 using GridActors.Testing;
 
 namespace GridActors.Grains.Tests;

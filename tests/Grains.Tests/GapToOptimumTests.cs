@@ -1,5 +1,6 @@
+using GridActors.Model.Accounting;
 using GridActors.Model.Optimization;
-using GridActors.Model.Results;
+using GridActors.Model.Output;
 
 namespace GridActors.Grains.Tests;
 
@@ -16,8 +17,7 @@ public sealed class GapToOptimumTests(ClusterFixture fixture)
     {
         using var run = await RunHarness.RunAsync(fixture.Client, scenarioFile);
         var optimum = HorizonOptimizer.Solve(run.Scenario, LpSolverKind.Glop);
-        var optimal = new SummaryAccumulator(run.Scenario);
-        optimal.Add(optimum.Report);
+        var optimal = SummaryAccumulator.Of(run.Scenario, [optimum.Report]);
 
         // The accounting of the optimal result files adds up to the LP's own objective...
         Assert.Equal(optimum.Objective, optimal.TotalCost, 1e-9 * optimum.Objective);

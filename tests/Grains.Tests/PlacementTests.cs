@@ -1,9 +1,7 @@
 using GridActors.Abstractions;
 using GridActors.Model.Loading;
-using GridActors.Model.Market;
 using GridActors.Model.Optimization;
 using GridActors.Model.PlacementPolicies;
-using GridActors.Model.Results;
 using GridActors.Testing;
 
 namespace GridActors.Grains.Tests;

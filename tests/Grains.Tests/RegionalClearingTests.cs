@@ -1,7 +1,8 @@
 using GridActors.Abstractions;
+using GridActors.Model.Accounting;
 using GridActors.Model.Generation;
 using GridActors.Model.Optimization;
-using GridActors.Model.Results;
+using GridActors.Model.Output;
 
 namespace GridActors.Grains.Tests;
 
@@ -51,8 +52,7 @@ public sealed class RegionalClearingTests(ClusterFixture fixture)
         Assert.Equal(run.Scenario.Steps, run.Reports.Sum(r => r.Steps));
 
         var optimum = HorizonOptimizer.Solve(run.Scenario, LpSolverKind.Glop);
-        var optimal = new SummaryAccumulator(run.Scenario);
-        optimal.Add(optimum.Report);
+        var optimal = SummaryAccumulator.Of(run.Scenario, [optimum.Report]);
         Assert.True(run.Summary.TotalCost >= optimum.Objective * (1 - 1e-9), $"regional {run.Summary.TotalCost} below the optimum {optimum.Objective}");
         Assert.InRange(new Comparison(run.Scenario, run.Summary, optimal).CostGap!.Value, 0, target);
         // Every window reports a bound it proved, finite and never negative.
@@ -76,11 +76,7 @@ public sealed class RegionalClearingTests(ClusterFixture fixture)
             await File.WriteAllTextAsync(path, ScenarioGenerator.Generate(new GeneratorSettings(31, 1000, 168, 1, GeneratorShape.Default)));
             using var run = await RunHarness.RunAsync(fixture.Client, path, options: Regional);
             Assert.Empty(run.Violations());
-            var rolling = new SummaryAccumulator(run.Scenario);
-            foreach (var window in RollingOptimizer.Solve(run.Scenario, LpSolverKind.Highs, 24, 24))
-            {
-                rolling.Add(window.Report);
-            }
+            var rolling = SummaryAccumulator.Of(run.Scenario, RollingOptimizer.Solve(run.Scenario, LpSolverKind.Highs, 24, 24).Select(w => w.Report));
             Assert.InRange(run.Summary.TotalCost, 0, rolling.TotalCost * (1 + 2e-4));
         }
         finally

@@ -1,7 +1,8 @@
 using GridActors.Abstractions;
+using GridActors.Model.Accounting;
 using GridActors.Model.Loading;
-using GridActors.Model.Results;
 using GridActors.Model.Scenario;
+using GridActors.Model.Windows;
 using GridActors.Testing;
 
 namespace GridActors.Grains.Tests;

@@ -1,4 +1,3 @@
-using GridActors.Model.Results;
 
 namespace GridActors.Grains.Tests;
 

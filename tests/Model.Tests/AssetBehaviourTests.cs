@@ -148,8 +148,8 @@ public sealed class AssetBehaviourTests
         // 50 MW deferred in step 0 with a one-step window, but recovered only in step 2.
         AssetStep[][] assets = [[new(0, 50, 0, 0, 50, 0, 0, 0), new(0, 100, 0, 0, 0, 0, 0, 0), new(0, 150, 0, 0, 0, 50, 0, 0), new(0, 100, 0, 0, 0, 0, 0, 0)]];
         var regions = BalanceClosure.Close(scenario, assets, [], [Repeat(0, 4)], 4);
-        var check = new Results.FeasibilityCheck(scenario);
-        check.Add(Results.WindowReports.Build(scenario, 0, 4, assets, regions, [], null));
+        var check = new GridActors.Testing.FeasibilityCheck(scenario);
+        check.Add(GridActors.Model.Accounting.WindowReports.Build(scenario, 0, 4, assets, regions, [], null));
         Assert.Contains(check.Violations, v => v.StartsWith("step 1, cement: only 0 MW-steps", StringComparison.Ordinal));
     }
 }

@@ -1,8 +1,8 @@
 using GridActors.Model.Accounting;
 using GridActors.Model.Loading;
 using GridActors.Model.Optimization;
-using GridActors.Model.Results;
 using GridActors.Model.Scenario;
+using GridActors.Model.Windows;
 using GridActors.Testing;
 
 namespace GridActors.Model.Tests;
@@ -15,8 +15,10 @@ public sealed class CarbonAccountingTests
         using var folder = new TempScenario();
         var scenario = ScenarioLoader.Load(folder.Write("s.yaml", yaml));
         var report = HorizonOptimizer.Solve(scenario, LpSolverKind.Glop).Report;
+        var window = new WindowAccounting(scenario).Account(report);
         var summary = new SummaryAccumulator(scenario);
-        return (scenario, report, summary.Add(report), summary);
+        summary.Add(window);
+        return (scenario, report, window.Factors, summary);
     }
 
     private const string Head = """

@@ -1,7 +1,6 @@
 using GridActors.Model.Accounting;
 using GridActors.Model.Loading;
 using GridActors.Model.Optimization;
-using GridActors.Model.Results;
 
 namespace GridActors.Model.Tests;
 
@@ -30,9 +29,7 @@ public sealed class CarbonGradeTests
     {
         using var folder = new TempScenario();
         var scenario = ScenarioLoader.Load(folder.Write("s.yaml", yaml));
-        var summary = new SummaryAccumulator(scenario);
-        summary.Add(HorizonOptimizer.Solve(scenario, LpSolverKind.Glop).Report);
-        return CarbonGrades.Of(scenario, summary.Enterprises);
+        return SummaryAccumulator.Of(scenario, [HorizonOptimizer.Solve(scenario, LpSolverKind.Glop).Report]).Grades();
     }
 
     [Theory]

@@ -5,7 +5,6 @@ using GridActors.Model.Market;
 using GridActors.Model.Optimization;
 using GridActors.Model.RegionClearing;
 using GridActors.Model.Scenario;
-using GridActors.Testing;
 
 namespace GridActors.Model.Tests;
 

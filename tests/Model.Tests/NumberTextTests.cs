@@ -1,4 +1,4 @@
-using GridActors.Model.Results;
+using GridActors.Model.Output;
 
 namespace GridActors.Model.Tests;
 

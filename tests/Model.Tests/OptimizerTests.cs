@@ -1,6 +1,6 @@
+using GridActors.Model.Accounting;
 using GridActors.Model.Loading;
 using GridActors.Model.Optimization;
-using GridActors.Model.Results;
 using GridActors.Testing;
 
 namespace GridActors.Model.Tests;
@@ -106,8 +106,8 @@ public sealed class OptimizerTests
     public void ToyOptimumEqualsItsHandWorkedValue(LpSolverKind solver)
     {
         var dispatch = HorizonOptimizer.Solve(ScenarioLoader.Load(RepositoryRoot.Path("scenarios/two-region-toy.yaml")), solver);
-        var summary = new SummaryAccumulator(ScenarioLoader.Load(RepositoryRoot.Path("scenarios/two-region-toy.yaml")));
-        summary.Add(dispatch.Report);
+        var scenario = ScenarioLoader.Load(RepositoryRoot.Path("scenarios/two-region-toy.yaml"));
+        var summary = SummaryAccumulator.Of(scenario, [dispatch.Report]);
         Assert.Equal(12_150_000, dispatch.Objective, 3);
         // The accounting of the result files adds up to the LP's own objective.
         Assert.Equal(dispatch.Objective, summary.TotalCost, 3);

@@ -1,8 +1,9 @@
+using GridActors.Model.Accounting;
 using GridActors.Model.Generation;
 using GridActors.Model.Loading;
 using GridActors.Model.Optimization;
-using GridActors.Model.Results;
 using GridActors.Model.Scenario;
+using GridActors.Model.Windows;
 using GridActors.Testing;
 
 namespace GridActors.Model.Tests;
@@ -31,12 +32,7 @@ public sealed class RollingOptimumTests
 
     private static double Cost(ResolvedScenario scenario, IEnumerable<WindowReport> reports)
     {
-        var summary = new SummaryAccumulator(scenario);
-        foreach (var report in reports)
-        {
-            summary.Add(report);
-        }
-        return summary.TotalCost;
+        return SummaryAccumulator.Of(scenario, reports).TotalCost;
     }
 
     [Theory]

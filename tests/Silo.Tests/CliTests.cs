@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using GridActors.Testing;
 
 namespace GridActors.Silo.Tests;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using GridActors.Silo;
 
 namespace GridActors.Silo.Tests;
 

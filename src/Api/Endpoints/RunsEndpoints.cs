@@ -1,9 +1,9 @@
-using GridActors.Abstractions;
 using System.Text;
 using System.Text.Json;
+using GridActors.Abstractions;
 using GridActors.Api.Hosting;
 using GridActors.Api.Runs;
-using GridActors.Model.Results;
+using GridActors.Model.Output;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 

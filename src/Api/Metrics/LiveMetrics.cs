@@ -1,7 +1,8 @@
 using System.Diagnostics.Metrics;
 using GridActors.Api.Hosting;
 using GridActors.Api.Runs;
-using GridActors.Model.Results;
+using GridActors.Model.Accounting;
+using GridActors.Model.Output;
 using Microsoft.Extensions.Options;
 
 namespace GridActors.Api.Metrics;
@@ -46,7 +47,7 @@ public sealed class LiveMetrics
             "megawatts", "Generation in the region by carrier in the latest cleared step.");
 
         meter.CreateObservableCounter("gridactors_region_energy", () => Observe((run, view) =>
-                view.Totals.Regions.SelectMany(r => r.Value.EnergyMwh.Select(e => Measure(e.Value * JoulesPerMwh, run, r.Key, e.Key)))),
+                view.Totals.Regions.SelectMany((r, i) => r.GenerationByCarrierMwh.Select((mwh, c) => Measure(mwh * JoulesPerMwh, run, view.Totals.RegionIds[i], view.Totals.Carriers[c])))),
             "joules", "Energy generated so far, by region and carrier (1 MWh = 3.6e9 J).");
         RegionCounter(meter, "gridactors_region_emissions", "tonnes", "CO2 emitted so far.", t => t.EmissionsT);
         RegionCounter(meter, "gridactors_region_unserved_energy", "joules", "Demand not served so far.", t => t.UnservedMwh * JoulesPerMwh);
@@ -74,9 +75,9 @@ public sealed class LiveMetrics
                 ? []
                 : view.Latest.Regions.Select(r => Measure(emissionsRate ? r.EmissionsT / run.StepHours : value!(r), run, r.Region))), unit, description);
 
-    private void RegionCounter(Meter meter, string name, string unit, string description, Func<RegionTotalsSoFar, double> value) =>
+    private void RegionCounter(Meter meter, string name, string unit, string description, Func<RegionTotals, double> value) =>
         meter.CreateObservableCounter(name, () => Observe((run, view) =>
-            view.Totals.Regions.Select(r => Measure(value(r.Value), run, r.Key))), unit, description);
+            view.Totals.Regions.Select((r, i) => Measure(value(r), run, view.Totals.RegionIds[i]))), unit, description);
 
     /// <summary>Measurements of the runs on show: active ones, and finished ones for a while so the last values are scraped.</summary>
     private List<Measurement<double>> Observe(Func<LiveRun, RunView, IEnumerable<Measurement<double>>> measure)

@@ -1,4 +1,4 @@
-using GridActors.Model.Results;
+using GridActors.Model.Output;
 
 namespace GridActors.Api.Runs;
 
@@ -29,7 +29,7 @@ public sealed class LiveRun(string id, string scenarioName, string currency, int
     private string? error;
     private double wallSecondsRunning;
     private StepSnapshot? latest;
-    private readonly RunTotals totals = new();
+    private RunSoFar soFar = RunSoFar.Nothing;
 
     public string Id { get; } = id;
     public string ScenarioName { get; } = scenarioName;
@@ -62,7 +62,7 @@ public sealed class LiveRun(string id, string scenarioName, string currency, int
     {
         lock (gate)
         {
-            return new RunView(status, stepsDone, startedAt, finishedAt, error, wallSecondsRunning, latest, totals.Copy());
+            return new RunView(status, stepsDone, startedAt, finishedAt, error, wallSecondsRunning, latest, soFar);
         }
     }
 
@@ -78,27 +78,15 @@ public sealed class LiveRun(string id, string scenarioName, string currency, int
         }
     }
 
-    /// <summary>Records released steps: the latest snapshot, the totals and the progress.</summary>
-    public void Released(IReadOnlyList<StepSnapshot> steps, double wallSeconds)
+    /// <summary>Records released steps: the latest snapshot and the progress; with the window's last steps, the run's totals up to its end.</summary>
+    public void Released(IReadOnlyList<StepSnapshot> steps, double wallSeconds, RunSoFar? totals = null)
     {
         lock (gate)
         {
-            foreach (var step in steps)
-            {
-                totals.Add(step, StepHours);
-            }
+            soFar = totals ?? soFar;
             latest = steps[^1];
             stepsDone = steps[^1].Step + 1;
             wallSecondsRunning = wallSeconds;
-        }
-    }
-
-    public void SetRunTotals(double cost, double workMovedMwh)
-    {
-        lock (gate)
-        {
-            totals.Cost = cost;
-            totals.WorkMovedMwh = workMovedMwh;
         }
     }
 
@@ -183,7 +171,7 @@ public sealed class LiveRun(string id, string scenarioName, string currency, int
 
 /// <summary>The changing parts of a run at one moment.</summary>
 public sealed record RunView(
-    RunStatus Status, int StepsDone, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? Error, double WallSecondsRunning, StepSnapshot? Latest, RunTotals Totals)
+    RunStatus Status, int StepsDone, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? Error, double WallSecondsRunning, StepSnapshot? Latest, RunSoFar Totals)
 {
     /// <summary>Simulated steps per wall second so far.</summary>
     public double StepsPerSecond => WallSecondsRunning > 0 ? StepsDone / WallSecondsRunning : 0;

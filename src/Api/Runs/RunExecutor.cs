@@ -1,11 +1,12 @@
-using GridActors.Abstractions;
 using System.Diagnostics;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using GridActors.Abstractions;
 using GridActors.Api.Hosting;
+using GridActors.Model.Accounting;
 using GridActors.Model.Optimization;
-using GridActors.Model.Results;
+using GridActors.Model.Output;
 using GridActors.Model.Scenario;
+using GridActors.Model.Windows;
 
 namespace GridActors.Api.Runs;
 
@@ -30,7 +31,7 @@ public sealed class RunExecutor(IClusterClient cluster, ClusterStorage storage, 
             {
                 var silos = (await cluster.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Count;
                 await RunDriver.ExecuteAsync(cluster, scenario, run.Settings.Options, run.ResultsDirectory,
-                    new RunHooks(run.Id, silos, (report, summary, _) => PublishWindowAsync(run, scenario, report, summary, pacer), ForgetWhenDone: !storage.Persistent, KeepPastWindows: storage.Persistent, Format: run.Settings.Format), run.Cancellation);
+                    new RunHooks(run.Id, silos, (window, summary, _) => PublishWindowAsync(run, scenario, window, summary, pacer), ForgetWhenDone: !storage.Persistent, KeepPastWindows: storage.Persistent, Format: run.Settings.Format), run.Cancellation);
             }
             else
             {
@@ -88,13 +89,14 @@ public sealed class RunExecutor(IClusterClient cluster, ClusterStorage storage, 
         }
         // A cancel interrupts the solve (HiGHS's interrupt callback).
         var dispatch = await Task.Run(() => HorizonOptimizer.Solve(scenario, LpSolverKind.Highs, cancellation: run.Cancellation), run.Cancellation);
+        var accounting = new WindowAccounting(scenario);
         var summary = new SummaryAccumulator(scenario);
-        var window = run.Settings.Options.WindowSteps;
-        for (var first = 0; first < scenario.Steps; first += window)
+        var steps = run.Settings.Options.WindowSteps;
+        for (var first = 0; first < scenario.Steps; first += steps)
         {
-            var slice = LiveSnapshots.Slice(dispatch.Report, first, Math.Min(window, scenario.Steps - first));
-            summary.Add(slice);
-            await PublishWindowAsync(run, scenario, slice, summary, pacer);
+            var window = accounting.Account(LiveSnapshots.Slice(dispatch.Report, first, Math.Min(steps, scenario.Steps - first)));
+            summary.Add(window);
+            await PublishWindowAsync(run, scenario, window, summary, pacer);
         }
         // Written after the replay, like a negotiated run's folder, so a cancelled run leaves none.
         OptimalResults.Write(scenario, [dispatch.Report], OptimalRunFacts.Whole(dispatch), run.ResultsDirectory, watch, run.Id, run.Settings.Format);
@@ -107,6 +109,7 @@ public sealed class RunExecutor(IClusterClient cluster, ClusterStorage storage, 
     private async Task SolveRollingAsync(LiveRun run, ResolvedScenario scenario, Pacer pacer, Stopwatch watch)
     {
         var options = run.Settings.Options;
+        var accounting = new WindowAccounting(scenario);
         var published = new SummaryAccumulator(scenario);
         var windows = ReadAhead.Of(RollingOptimizer.Solve(scenario, LpSolverKind.Highs, options.WindowSteps, options.LookaheadSteps, cancellation: run.Cancellation), run.Cancellation);
         var facts = new OptimalRunFacts(LpSolvers.Name(LpSolverKind.Highs), options.WindowSteps, options.LookaheadSteps);
@@ -130,8 +133,9 @@ public sealed class RunExecutor(IClusterClient cluster, ClusterStorage storage, 
         {
             await foreach (var report in channel.Reader.ReadAllAsync(run.Cancellation))
             {
-                published.Add(report);
-                await PublishWindowAsync(run, scenario, report, published, pacer);
+                var window = accounting.Account(report);
+                published.Add(window);
+                await PublishWindowAsync(run, scenario, window, published, pacer);
             }
             publishedAll.SetResult();
         }
@@ -158,9 +162,9 @@ public sealed class RunExecutor(IClusterClient cluster, ClusterStorage storage, 
         }
     }
 
-    private async Task PublishWindowAsync(LiveRun run, ResolvedScenario scenario, WindowReport report, SummaryAccumulator summary, Pacer pacer)
+    private async Task PublishWindowAsync(LiveRun run, ResolvedScenario scenario, AccountedWindow window, SummaryAccumulator summary, Pacer pacer)
     {
-        var steps = LiveSnapshots.Of(scenario, report, summary.LatestFactors ?? throw new InvalidOperationException("a window is published after it is summed"));
+        var steps = LiveSnapshots.Of(scenario, window);
         var pace = run.Settings.PaceStepsPerSecond;
         var batch = pace is { } p ? Math.Max(1, (int)Math.Round(p * PacedBatchInterval.TotalSeconds)) : steps.Length;
         for (var i = 0; i < steps.Length; i += batch)
@@ -169,11 +173,8 @@ public sealed class RunExecutor(IClusterClient cluster, ClusterStorage storage, 
             await run.WaitWhilePausedAsync();
             run.Cancellation.ThrowIfCancellationRequested();
             await pacer.WaitForAsync(part.Length);
-            if (i + batch >= steps.Length)
-            {
-                run.SetRunTotals(summary.TotalCost, summary.Workloads.Sum(w => w.MovedMwh));
-            }
-            run.Released(part, pacer.RunningSeconds);
+            // The run's totals move with the window's last steps: they are the summary's, which counts whole windows.
+            run.Released(part, pacer.RunningSeconds, i + batch >= steps.Length ? RunSoFar.Of(scenario, summary) : null);
             Publish(run, "window", new WindowEvent(run.Id, part[0].Step, part, part[^1].Step + 1, run.TotalSteps));
         }
     }

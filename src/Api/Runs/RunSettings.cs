@@ -15,4 +15,4 @@ public enum RunMode
 /// <param name="PaceStepsPerSecond">Simulated steps released per wall-clock second; null runs as fast as possible.</param>
 /// <param name="Format">Which files the result tables are written as.</param>
 /// <param name="Rolling">An optimal run solved window by window (the rolling optimum): asked for by giving window_steps or lookahead_steps.</param>
-public sealed record RunSettings(RunMode Mode, RunOptions Options, double? PaceStepsPerSecond, GridActors.Model.Results.ResultFormat Format = GridActors.Model.Results.ResultFormat.Csv, bool Rolling = false);
+public sealed record RunSettings(RunMode Mode, RunOptions Options, double? PaceStepsPerSecond, GridActors.Model.Output.ResultFormat Format = GridActors.Model.Output.ResultFormat.Csv, bool Rolling = false);

@@ -1,6 +1,5 @@
 using GridActors.Abstractions;
-using GridActors.Model.Market;
-using GridActors.Model.Results;
+using GridActors.Model.Output;
 
 namespace GridActors.Api.Runs;
 

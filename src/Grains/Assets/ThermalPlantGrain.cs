@@ -21,15 +21,3 @@ public sealed class ThermalPlantGrain : AssetGrain<ThermalSpec>, IThermalPlantGr
 
     protected override void Restore(AssetCheckpoint checkpoint) => previousOutputMw = checkpoint.PreviousOutputMw;
 }
-
-/// <summary>Wind, solar or run-of-river: offers its availability at its marginal cost.</summary>
-public sealed class RenewableGrain : AssetGrain<RenewableSpec>, IRenewableGrain
-{
-    protected override AssetBid? Bid(BidRequest request) => RenewableBidding.Bid(Spec, request.FirstStep, request.Steps);
-}
-
-/// <summary>A data-center campus: its interactive IT load and the batch work placed on it, times PUE, taken whatever the price.</summary>
-public sealed class DataCenterGrain : AssetGrain<DatacenterSpec>, IDataCenterGrain
-{
-    protected override AssetBid? Bid(BidRequest request) => DatacenterBidding.Bid(Spec, request.FirstStep, request.Steps, Setup.BatchItMw);
-}

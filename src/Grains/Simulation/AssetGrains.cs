@@ -17,7 +17,7 @@ public static class AssetGrains
             RenewableSpec => factory.GetGrain<IRenewableGrain>(key),
             StorageSpec => factory.GetGrain<IStorageGrain>(key),
             LoadSpec => factory.GetGrain<ILoadGrain>(key),
-            DatacenterSpec => factory.GetGrain<IDataCenterGrain>(key),
+            DatacenterSpec => factory.GetGrain<IDatacenterGrain>(key),
             _ => throw new ArgumentException($"no grain for asset type {spec.Type}", nameof(spec)),
         };
     }

@@ -1,8 +1,8 @@
 using GridActors.Abstractions;
+using GridActors.Model.Accounting;
 using GridActors.Model.Coupling;
 using GridActors.Model.Market;
 using GridActors.Model.RegionClearing;
-using GridActors.Model.Results;
 using GridActors.Model.Scenario;
 
 namespace GridActors.Grains.Simulation;

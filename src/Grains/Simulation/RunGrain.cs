@@ -3,8 +3,8 @@ using GridActors.Model.CentralClearing;
 using GridActors.Model.Coupling;
 using GridActors.Model.Market;
 using GridActors.Model.PlacementPolicies;
-using GridActors.Model.Results;
 using GridActors.Model.Scenario;
+using GridActors.Model.Windows;
 using Microsoft.Extensions.Logging;
 
 namespace GridActors.Grains.Simulation;

@@ -1,5 +1,5 @@
 using GridActors.Abstractions;
-using GridActors.Model.Results;
+using GridActors.Model.Windows;
 using Microsoft.Extensions.Logging;
 
 namespace GridActors.Grains.Simulation;
@@ -23,26 +23,4 @@ public sealed class WindowRecordGrain([PersistentState("window")] IPersistentSta
         }
         this.DeactivateOnIdle();
     }
-}
-
-/// <summary>The list of run ids in storage, for `runs list`.</summary>
-public sealed class RunCatalogGrain([PersistentState("catalog")] IPersistentState<RunCatalog> catalog, ILogger<RunCatalogGrain> logger) : Grain, IRunCatalogGrain
-{
-    public async Task AddAsync(string runId)
-    {
-        if (!catalog.State.RunIds.Contains(runId))
-        {
-            catalog.State.RunIds.Add(runId);
-            await Durably.WriteAsync(catalog.WriteStateAsync, "the run catalog", logger);
-        }
-    }
-
-    public Task<string[]> ListAsync() => Task.FromResult(catalog.State.RunIds.ToArray());
-}
-
-/// <summary>The run ids in storage, oldest first.</summary>
-[GenerateSerializer, Alias("GridActors.RunCatalog")]
-public sealed class RunCatalog
-{
-    [Id(0)] public List<string> RunIds { get; set; } = [];
 }

@@ -1,4 +1,3 @@
-using GridActors.Model.Results;
 using GridActors.Model.Scenario;
 
 namespace GridActors.Model.Accounting;
@@ -136,9 +135,10 @@ public sealed class EnterpriseAccounts
         _ => null,
     };
 
-    public void Add(WindowReport report, WindowFactors factors)
+    public void Add(AccountedWindow window)
     {
-        var dt = scenario.StepHours;
+        var report = window.Report;
+        var factors = window.Factors;
         foreach (var (totals, region, assets) in holdings)
         {
             var rows = report.Regions[region];
@@ -147,7 +147,7 @@ public sealed class EnterpriseAccounts
                 double consumed = 0, stored = 0, generated = 0;
                 foreach (var asset in assets)
                 {
-                    var entry = AssetLedger.Entry(asset, report.Assets[asset.Index][k], dt, scenario.Economics);
+                    var entry = window.Ledger[asset.Index][k];
                     totals.DirectEmissionsT += entry.EmissionsT;
                     totals.OperatingCost += entry.Cost;
                     switch (asset)
@@ -190,7 +190,7 @@ public sealed class EnterpriseAccounts
             var rows = report.Regions[asset.Region];
             for (var k = 0; k < report.Steps; k++)
             {
-                var consumed = report.Assets[asset.Index][k].ConsumedMw * dt;
+                var consumed = window.Ledger[asset.Index][k].ConsumedMwh;
                 sector.ConsumptionMwh += consumed;
                 sector.EnergyBill += consumed * rows[k].PricePerMwh;
                 sector.LocationBasedT += consumed * factors.AverageGPerKwh[asset.Region][k] / 1000;

@@ -55,17 +55,3 @@ public static class ThermalBidding
         return new(spec.Index, spec.Region, floor, ceiling, Enumerable.Repeat(OfferPrice(spec, economics), steps).ToArray(), spec.RampMwPerH * stepHours, previousOutputMw);
     }
 }
-
-/// <summary>Renewables offer all they have at their marginal cost; the market curtails only what nothing absorbs.</summary>
-public static class RenewableBidding
-{
-    public static RenewableBid Bid(RenewableSpec spec, int firstStep, int steps) =>
-        new(spec.Index, spec.Region, [.. spec.Availability[firstStep..(firstStep + steps)].Select(a => a * spec.CapacityMw)], spec.MarginalCostPerMwh);
-}
-
-/// <summary>Data-center campuses take their interactive IT load, and the batch work placed on them, times PUE whatever the price.</summary>
-public static class DatacenterBidding
-{
-    public static FixedDemandBid Bid(DatacenterSpec spec, int firstStep, int steps, double[]? batchItMw = null) =>
-        new(spec.Index, spec.Region, [.. Enumerable.Range(firstStep, steps).Select(t => (spec.InteractiveItMw[t] + (batchItMw?[t] ?? 0)) * spec.Pue)]);
-}

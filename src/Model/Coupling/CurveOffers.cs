@@ -1,4 +1,3 @@
-using GridActors.Model.LinearProgramming;
 using GridActors.Model.Optimization;
 
 namespace GridActors.Model.Coupling;

@@ -1,8 +1,9 @@
+using GridActors.Model.Accounting;
 using GridActors.Model.Assets;
 using GridActors.Model.LinearProgramming;
 using GridActors.Model.Market;
-using GridActors.Model.Results;
 using GridActors.Model.Scenario;
+using GridActors.Model.Windows;
 
 namespace GridActors.Model.Optimization;
 

@@ -1,6 +1,8 @@
 using System.Diagnostics;
-using GridActors.Model.Results;
+using GridActors.Model.Accounting;
+using GridActors.Model.Output;
 using GridActors.Model.Scenario;
+using GridActors.Model.Windows;
 
 namespace GridActors.Model.Optimization;
 
@@ -23,11 +25,14 @@ public static class OptimalResults
     /// </summary>
     public static (SummaryAccumulator Summary, RunInfo Info) Write(ResolvedScenario scenario, IEnumerable<WindowReport> reports, OptimalRunFacts facts, string outputDirectory, Stopwatch watch, string? runId = null, ResultFormat format = ResultFormat.Csv)
     {
+        var accounting = new WindowAccounting(scenario);
         var summary = new SummaryAccumulator(scenario);
         using var writer = new ResultWriter(scenario, outputDirectory, format);
         foreach (var report in reports)
         {
-            writer.Append(report, summary.Add(report));
+            var window = accounting.Account(report);
+            summary.Add(window);
+            writer.Append(window);
         }
         var version = typeof(OptimalResults).Assembly.GetName().Version?.ToString() ?? "0";
         var info = new RunInfo(runId ?? $"{scenario.Name}-{Guid.NewGuid():N}", "optimal", watch.Elapsed.TotalSeconds, 0, facts.WindowSteps, version, facts.Solver, facts.LookaheadSteps, LinearProgramming.LpWork.ByRole(facts.Lp));

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using GridActors.Model.LinearProgramming;
 using GridActors.Model.Market;
-using GridActors.Model.Results;
 using GridActors.Model.Scenario;
+using GridActors.Model.Windows;
 
 namespace GridActors.Model.Optimization;
 

@@ -1,5 +1,5 @@
-using GridActors.Model.LinearProgramming;
 using GridActors.Model.Coupling;
+using GridActors.Model.LinearProgramming;
 using GridActors.Model.Market;
 using GridActors.Model.Optimization;
 

@@ -1,5 +1,5 @@
 using GridActors.Model.Loading;
-using GridActors.Model.Results;
+using GridActors.Model.Output;
 using GridActors.Model.Scenario;
 
 namespace GridActors.Silo.Commands;

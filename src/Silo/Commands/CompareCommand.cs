@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Diagnostics;
 using GridActors.Abstractions;
-using GridActors.Model.Market;
+using GridActors.Model.Accounting;
 using GridActors.Model.Optimization;
+using GridActors.Model.Output;
 using GridActors.Model.PlacementPolicies;
-using GridActors.Model.Results;
 using Spectre.Console;
 using static GridActors.Silo.Commands.SummaryTables;
 

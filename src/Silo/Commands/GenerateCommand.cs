@@ -1,7 +1,7 @@
 using System.CommandLine;
 using GridActors.Model.Generation;
 using GridActors.Model.Loading;
-using GridActors.Model.Results;
+using GridActors.Model.Output;
 
 namespace GridActors.Silo.Commands;
 

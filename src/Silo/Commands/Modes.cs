@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using GridActors.Abstractions;
-using GridActors.Silo.Hosting;
-using Microsoft.Extensions.DependencyInjection;
+using GridActors.Model.Accounting;
 using GridActors.Model.LinearProgramming;
 using GridActors.Model.Optimization;
-using GridActors.Model.Results;
+using GridActors.Model.Output;
 using GridActors.Model.Scenario;
+using GridActors.Model.Windows;
+using GridActors.Silo.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GridActors.Silo.Commands;
 
@@ -30,9 +32,9 @@ public static class Modes
         {
             var grains = host.Services.GetRequiredService<IClusterClient>();
             var silos = cluster is null ? 1 : (await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Count;
-            var hooks = new RunHooks(resumeRunId, silos, onWindow is null ? null : (report, _, _) =>
+            var hooks = new RunHooks(resumeRunId, silos, onWindow is null ? null : (window, _, _) =>
             {
-                onWindow(report);
+                onWindow(window.Report);
                 return Task.CompletedTask;
             }, Resume: resumeRunId is not null, OnRecovering: e => Console.Error.WriteLine($"warning: {e.Message.Split('\n')[0]}; going on from the last checkpoint"),
                 KeepPastWindows: cluster is not null, Format: format);

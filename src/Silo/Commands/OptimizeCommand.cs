@@ -2,9 +2,10 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using GridActors.Abstractions;
+using GridActors.Model.Accounting;
 using GridActors.Model.LinearProgramming;
 using GridActors.Model.Optimization;
-using GridActors.Model.Results;
+using GridActors.Model.Output;
 using Spectre.Console;
 
 namespace GridActors.Silo.Commands;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using GridActors.Model.Results;
+using GridActors.Model.Output;
 
 namespace GridActors.Silo.Commands;
 

@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
 using GridActors.Abstractions;
+using GridActors.Model.Accounting;
 using GridActors.Model.Optimization;
-using GridActors.Model.Results;
+using GridActors.Model.Output;
 using GridActors.Silo.Hosting;
 using Spectre.Console;
 

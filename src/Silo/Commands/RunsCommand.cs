@@ -1,6 +1,6 @@
 using System.CommandLine;
 using GridActors.Abstractions;
-using GridActors.Model.Results;
+using GridActors.Model.Output;
 using GridActors.Silo.Hosting;
 using Spectre.Console;
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using GridActors.Model.Generation;
-using GridActors.Model.Results;
+using GridActors.Model.Output;
 using Spectre.Console;
 using static GridActors.Silo.Commands.SummaryTables;
 

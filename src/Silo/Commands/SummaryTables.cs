@@ -1,6 +1,6 @@
 using System.Globalization;
 using GridActors.Model.Accounting;
-using GridActors.Model.Results;
+using GridActors.Model.Output;
 using GridActors.Model.Scenario;
 using Spectre.Console;
 
@@ -55,7 +55,7 @@ public static class SummaryTables
 
     private static void PrintEnterprises(ResolvedScenario scenario, SummaryAccumulator summary)
     {
-        var grades = CarbonGrades.Of(scenario, summary.Enterprises);
+        var grades = summary.Grades();
         if (grades.Count == 0)
         {
             return;

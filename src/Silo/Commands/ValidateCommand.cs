@@ -1,6 +1,6 @@
 using System.CommandLine;
 using GridActors.Model.Loading;
-using GridActors.Model.Results;
+using GridActors.Model.Output;
 using Spectre.Console;
 
 namespace GridActors.Silo.Commands;

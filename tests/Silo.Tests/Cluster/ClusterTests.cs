@@ -95,9 +95,9 @@ public sealed class ClusterTests(PostgresServer postgres, ITestOutputHelper outp
         var recoveries = 0;
         var folder = Path.Combine(scratch, "killed");
 
-        await RunDriver.ExecuteAsync(grains, scenario, RunOptions.Default, folder, new RunHooks(runId, 3, async (report, _, _) =>
+        await RunDriver.ExecuteAsync(grains, scenario, RunOptions.Default, folder, new RunHooks(runId, 3, async (window, _, _) =>
         {
-            if (report.FirstStep == 48)
+            if (window.FirstStep == 48)
             {
                 var host = await grains.GetGrain<IRunGrain>(runId).HostAsync();
                 var victim = silos.Single(s => host.Contains($":{s.SiloPort}:", StringComparison.Ordinal));
@@ -137,9 +137,9 @@ public sealed class ClusterTests(PostgresServer postgres, ITestOutputHelper outp
         var runId = $"regional-{Guid.NewGuid():N}";
         var folder = Path.Combine(scratch, "regional");
         var killed = false;
-        await RunDriver.ExecuteAsync(grains, scenario, options, folder, new RunHooks(runId, 3, async (report, _, _) =>
+        await RunDriver.ExecuteAsync(grains, scenario, options, folder, new RunHooks(runId, 3, async (window, _, _) =>
         {
-            if (report.FirstStep == 0)
+            if (window.FirstStep == 0)
             {
                 // A silo that holds region and asset grains but not the run grain: the window in flight loses some regions.
                 var host = await grains.GetGrain<IRunGrain>(runId).HostAsync();
@@ -163,9 +163,9 @@ public sealed class ClusterTests(PostgresServer postgres, ITestOutputHelper outp
         {
             var grains = GridClient.Client(client);
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => RunDriver.ExecuteAsync(grains, scenario, RunOptions.Default, Path.Combine(scratch, "stopped"),
-                new RunHooks(runId, 3, async (report, _, _) =>
+                new RunHooks(runId, 3, async (window, _, _) =>
                 {
-                    if (report.FirstStep == 72)
+                    if (window.FirstStep == 72)
                     {
                         foreach (var silo in silos)
                         {
@@ -199,9 +199,9 @@ public sealed class ClusterTests(PostgresServer postgres, ITestOutputHelper outp
         Task? outage = null;
         try
         {
-            await RunDriver.ExecuteAsync(GridClient.Client(client), scenario, options, folder, new RunHooks(null, 2, async (report, _, _) =>
+            await RunDriver.ExecuteAsync(GridClient.Client(client), scenario, options, folder, new RunHooks(null, 2, async (window, _, _) =>
             {
-            if (report.FirstStep == 12)
+            if (window.FirstStep == 12)
             {
                 await postgres.PauseAsync();
                 outage = Task.Run(async () =>
@@ -237,9 +237,9 @@ public sealed class ClusterTests(PostgresServer postgres, ITestOutputHelper outp
         try
         {
             failure = await Record.ExceptionAsync(() => RunDriver.ExecuteAsync(grains, scenario, options, Path.Combine(scratch, "down"),
-                new RunHooks($"down-{Guid.NewGuid():N}", 1, async (report, _, _) =>
+                new RunHooks($"down-{Guid.NewGuid():N}", 1, async (window, _, _) =>
                 {
-                    if (report.FirstStep == 12)
+                    if (window.FirstStep == 12)
                     {
                         await postgres.PauseAsync();
                     }

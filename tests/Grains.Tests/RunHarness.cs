@@ -1,4 +1,5 @@
 using GridActors.Abstractions;
+using GridActors.Client;
 using GridActors.Model.Accounting;
 using GridActors.Model.Loading;
 using GridActors.Model.Scenario;

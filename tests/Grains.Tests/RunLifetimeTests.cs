@@ -1,4 +1,5 @@
 using GridActors.Abstractions;
+using GridActors.Client;
 using GridActors.Grains.Simulation;
 using GridActors.Model.Loading;
 using GridActors.Testing;

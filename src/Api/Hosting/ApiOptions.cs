@@ -61,8 +61,8 @@ public sealed class ClusterOptions
 {
     public const string Section = "Orleans";
 
-    public int GatewayPort { get; set; } = GridActors.Abstractions.ClusterDefaults.GatewayPort;
-    public string ClusterId { get; set; } = GridActors.Abstractions.ClusterDefaults.ClusterId;
+    public int GatewayPort { get; set; } = GridActors.Client.ClusterDefaults.GatewayPort;
+    public string ClusterId { get; set; } = GridActors.Client.ClusterDefaults.ClusterId;
 
     /// <summary>A cluster on PostgreSQL (its connection string); <c>GRIDACTORS_POSTGRES</c> overrides it. Null: localhost clustering.</summary>
     public string? Postgres { get; set; }

@@ -1,7 +1,7 @@
-using GridActors.Abstractions;
 using GridActors.Api.Endpoints;
 using GridActors.Api.Metrics;
 using GridActors.Api.Runs;
+using GridActors.Client;
 using OpenTelemetry.Metrics;
 using Scalar.AspNetCore;
 

@@ -1,3 +1,4 @@
+using GridActors.Model.Accounting;
 using GridActors.Model.Output;
 
 namespace GridActors.Api.Runs;
@@ -17,7 +18,7 @@ public enum RunStatus
 /// One run hosted by this API: its settings, status, progress, latest region snapshots, running totals
 /// and event feed. The executor writes; requests and the metrics read copies taken under a lock.
 /// </summary>
-public sealed class LiveRun(string id, string scenarioName, string currency, int totalSteps, double stepHours, RunSettings settings, string resultsDirectory, DateTimeOffset createdAt, long maxEventBytes = RunFeed.DefaultMaxBytes) : IDisposable
+public sealed class LiveRun(string id, string scenarioName, string currency, int totalSteps, double stepHours, IReadOnlyList<string> regionIds, IReadOnlyList<string> carriers, RunSettings settings, string resultsDirectory, DateTimeOffset createdAt, long maxEventBytes = RunFeed.DefaultMaxBytes) : IDisposable
 {
     private readonly Lock gate = new();
     private readonly CancellationTokenSource cancellation = new();
@@ -29,7 +30,9 @@ public sealed class LiveRun(string id, string scenarioName, string currency, int
     private string? error;
     private double wallSecondsRunning;
     private StepSnapshot? latest;
-    private RunSoFar soFar = RunSoFar.Nothing;
+    private readonly RegionTotals[] regionTotals = [.. regionIds.Select(_ => new RegionTotals(carriers.Count))];
+    private double cost;
+    private double workMovedMwh;
 
     public string Id { get; } = id;
     public string ScenarioName { get; } = scenarioName;
@@ -62,7 +65,8 @@ public sealed class LiveRun(string id, string scenarioName, string currency, int
     {
         lock (gate)
         {
-            return new RunView(status, stepsDone, startedAt, finishedAt, error, wallSecondsRunning, latest, soFar);
+            return new RunView(status, stepsDone, startedAt, finishedAt, error, wallSecondsRunning, latest,
+                new RunSoFar(regionIds, carriers, [.. regionTotals.Select(r => r.Copy())], cost, workMovedMwh));
         }
     }
 
@@ -78,12 +82,26 @@ public sealed class LiveRun(string id, string scenarioName, string currency, int
         }
     }
 
-    /// <summary>Records released steps: the latest snapshot and the progress; with the window's last steps, the run's totals up to its end.</summary>
-    public void Released(IReadOnlyList<StepSnapshot> steps, double wallSeconds, RunSoFar? totals = null)
+    /// <summary>
+    /// Records released steps of <paramref name="window"/>: the latest snapshot, the regions' totals and the progress;
+    /// with the window's last steps, the run's cost and compute work moved up to its end (<paramref name="summary"/>).
+    /// </summary>
+    public void Released(IReadOnlyList<StepSnapshot> steps, AccountedWindow window, double wallSeconds, SummaryAccumulator? summary = null)
     {
         lock (gate)
         {
-            soFar = totals ?? soFar;
+            foreach (var step in steps)
+            {
+                for (var r = 0; r < regionTotals.Length; r++)
+                {
+                    regionTotals[r].Add(window.Region(r, step.Step - window.FirstStep), StepHours);
+                }
+            }
+            if (summary is not null)
+            {
+                cost = summary.TotalCost;
+                workMovedMwh = summary.Workloads.Sum(w => w.MovedMwh);
+            }
             latest = steps[^1];
             stepsDone = steps[^1].Step + 1;
             wallSecondsRunning = wallSeconds;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using GridActors.Abstractions;
 using GridActors.Api.Hosting;
+using GridActors.Client;
 using GridActors.Model.Accounting;
 using GridActors.Model.Optimization;
 using GridActors.Model.Output;
@@ -173,8 +173,8 @@ public sealed class RunExecutor(IClusterClient cluster, ClusterStorage storage, 
             await run.WaitWhilePausedAsync();
             run.Cancellation.ThrowIfCancellationRequested();
             await pacer.WaitForAsync(part.Length);
-            // The run's totals move with the window's last steps: they are the summary's, which counts whole windows.
-            run.Released(part, pacer.RunningSeconds, i + batch >= steps.Length ? RunSoFar.Of(scenario, summary) : null);
+            // The run's cost and work moved are the summary's, which counts whole windows: they move with a window's last steps.
+            run.Released(part, window, pacer.RunningSeconds, i + batch >= steps.Length ? summary : null);
             Publish(run, "window", new WindowEvent(run.Id, part[0].Step, part, part[^1].Step + 1, run.TotalSteps));
         }
     }

@@ -33,7 +33,8 @@ public sealed class RunRegistry(RunExecutor executor, IOptions<ApiOptions> optio
                 return null;
             }
             var id = Guid.NewGuid().ToString("N")[..12];
-            run = new LiveRun(id, scenario.Name, scenario.Economics.Currency, scenario.Steps, scenario.StepHours, settings,
+            run = new LiveRun(id, scenario.Name, scenario.Economics.Currency, scenario.Steps, scenario.StepHours,
+                [.. scenario.Regions.Select(r => r.Id)], scenario.Carriers(), settings,
                 Path.GetFullPath(Path.Combine(options.Value.ResultsDirectory, id)), time.GetUtcNow(), options.Value.MaxEventBytesPerRun);
             runs[id] = run;
             ForgetOldRuns();

@@ -1,5 +1,4 @@
 using GridActors.Model.Scenario;
-using GridActors.Model.Windows;
 
 namespace GridActors.Model.Accounting;
 
@@ -57,8 +56,12 @@ public sealed class RegionTotals(int carriers)
 
     public double MarginalFactorGPerKwh => ServedMwh > 0 ? MarginalEmissionsT / ServedMwh * 1000 : 0;
 
-    internal void Add(RegionRow row, double dt, double averageGPerKwh, double marginalGPerKwh)
+    /// <summary>Adds one step of <paramref name="dt"/> hours.</summary>
+    public void Add(RegionStepFigures figures, double dt)
     {
+        var row = figures.Row;
+        var averageGPerKwh = figures.AverageFactorGPerKwh;
+        var marginalGPerKwh = figures.MarginalFactorGPerKwh;
         var served = (row.LoadMw - row.UnservedMw) * dt;
         ServedMwh += served;
         ConsumptionEmissionsT += served * averageGPerKwh / 1000;

@@ -97,7 +97,7 @@ public sealed class SummaryAccumulator(ResolvedScenario scenario)
             for (var k = 0; k < report.Steps; k++)
             {
                 var row = report.Regions[r][k];
-                regions[r].Add(row, dt, factors.AverageGPerKwh[r][k], factors.MarginalGPerKwh[r][k]);
+                regions[r].Add(window.Region(r, k), dt);
                 UnservedMwh += row.UnservedMw * dt;
                 SpilledMwh += row.SpilledMw * dt;
                 Costs.LostLoad += economics.ValueOfLostLoadPerMwh * (row.UnservedMw + row.SpilledMw) * dt;

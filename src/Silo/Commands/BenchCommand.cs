@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
 using GridActors.Abstractions;
+using GridActors.Client;
 using GridActors.Model.Accounting;
 using GridActors.Model.Generation;
 using GridActors.Model.Loading;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using GridActors.Abstractions;
+using GridActors.Client;
 
 namespace GridActors.Silo.Commands;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using GridActors.Abstractions;
+using GridActors.Client;
 using GridActors.Model.Accounting;
 using GridActors.Model.LinearProgramming;
 using GridActors.Model.Optimization;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using GridActors.Abstractions;
+using GridActors.Client;
 using GridActors.Model.Accounting;
 using GridActors.Model.Optimization;
 using GridActors.Model.Output;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GridActors.Abstractions;
+using GridActors.Client;
 using GridActors.Model.Output;
 using GridActors.Silo.Hosting;
 using Spectre.Console;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Net;
-using GridActors.Abstractions;
+using GridActors.Client;
 using GridActors.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,4 +1,4 @@
-using GridActors.Abstractions;
+using GridActors.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,5 @@
 using System.Net;
-using GridActors.Abstractions;
+using GridActors.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 

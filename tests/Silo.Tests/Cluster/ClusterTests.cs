@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using GridActors.Abstractions;
+using GridActors.Client;
 using GridActors.Grains.Simulation;
 using GridActors.Model.Generation;
 using GridActors.Model.Loading;

@@ -1,4 +1,4 @@
-namespace GridActors.Abstractions;
+namespace GridActors.Client;
 
 /// <summary>Where `gridactors serve` listens and the API looks when neither is told otherwise: one machine, no set-up.</summary>
 public static class ClusterDefaults

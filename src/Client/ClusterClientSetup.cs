@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Serialization;
 
-namespace GridActors.Abstractions;
+namespace GridActors.Client;
 
 /// <summary>
 /// How every client of a GridActors cluster finds it — the API and the command line's drivers

@@ -1,4 +1,5 @@
 using GridActors.Model.Optimization;
+using GridActors.Model.Options;
 
 namespace GridActors.Abstractions;
 

@@ -1,5 +1,6 @@
 using GridActors.Model.Market;
 using GridActors.Model.Optimization;
+using GridActors.Model.Options;
 using GridActors.Model.PlacementPolicies;
 
 namespace GridActors.Abstractions;

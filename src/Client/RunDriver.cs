@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using GridActors.Abstractions;
 using GridActors.Model.Accounting;
+using GridActors.Model.Options;
 using GridActors.Model.Output;
 using GridActors.Model.Scenario;
 using GridActors.Model.Windows;
@@ -75,9 +76,10 @@ public static class RunDriver
         }
         cancellationToken.ThrowIfCancellationRequested();
         var version = typeof(RunDriver).Assembly.GetName().Version?.ToString() ?? "0";
-        var info = new RunInfo(runId, "negotiated", watch.Elapsed.TotalSeconds, hooks.Silos, options.WindowSteps, version, LookaheadSteps: options.LookaheadSteps,
-            Clearing: ClearingChoice.Name(options.Clearing), Lp: GridActors.Model.LinearProgramming.LpWork.ByRole(summary.Windows.SelectMany(w => w.Lp ?? [])));
-        writer.Complete(summary, "negotiated", info);
+        var mode = OptionNames.Mode.Name(RunMode.Negotiated);
+        var info = new RunInfo(runId, mode, watch.Elapsed.TotalSeconds, hooks.Silos, options.WindowSteps, version, LookaheadSteps: options.LookaheadSteps,
+            Clearing: OptionNames.Clearing.Name(options.Clearing), Lp: GridActors.Model.LinearProgramming.LpWork.ByRole(summary.Windows.SelectMany(w => w.Lp ?? [])));
+        writer.Complete(summary, mode, info);
         return (summary, info);
     }
 

@@ -1,5 +1,5 @@
 using GridActors.Model.Accounting;
-using GridActors.Model.Output;
+using GridActors.Model.Options;
 
 namespace GridActors.Client;
 

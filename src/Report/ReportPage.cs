@@ -14,7 +14,7 @@ public static partial class ReportPage
     [System.Text.RegularExpressions.GeneratedRegex(@"\{\{TITLE\}\}|/\*(STYLE|CHARTS|DATA|SCRIPT)\*/")]
     private static partial System.Text.RegularExpressions.Regex Placeholder();
 
-    public const string FileName = "report.html";
+    public const string FileName = ResultFiles.Report;
 
     /// <summary>Writes the report; returns its path and how long it took.</summary>
     public static (string Path, double Seconds) Write(string folder)
@@ -38,8 +38,8 @@ public static partial class ReportPage
     }
 
     /// <summary>The folders of a comparison: the negotiated run, and the whole-horizon optimum, the rolling optimum or both.</summary>
-    private static readonly string[] OptimumFolders = ["optimal", "rolling-optimal"];
-    private static readonly string[] FilesRead = ["summary.json", "regions.csv", "links.csv", "datacenters.csv"];
+    private static readonly string[] OptimumFolders = [ResultFiles.OptimalFolder, ResultFiles.RollingOptimalFolder];
+    private static readonly string[] FilesRead = [ResultFiles.Summary, ResultFiles.Csv(ResultFiles.Regions), ResultFiles.Csv(ResultFiles.Links), ResultFiles.Csv(ResultFiles.Datacenters)];
 
     /// <summary>Why a folder cannot be reported on, or null when it can.</summary>
     public static string? Problem(string folder)
@@ -48,12 +48,12 @@ public static partial class ReportPage
         {
             return $"result folder {folder} does not exist";
         }
-        if (File.Exists(Path.Combine(folder, "compare.json")))
+        if (File.Exists(Path.Combine(folder, ResultFiles.Compare)))
         {
             var optima = OptimumFolders.Where(m => Directory.Exists(Path.Combine(folder, m))).ToArray();
             return optima.Length == 0
                 ? $"{folder} holds compare.json but neither optimal/ nor rolling-optimal/"
-                : optima.Prepend("negotiated").Select(m => Problem(Path.Combine(folder, m))).FirstOrDefault(p => p is not null);
+                : optima.Prepend(ResultFiles.NegotiatedFolder).Select(m => Problem(Path.Combine(folder, m))).FirstOrDefault(p => p is not null);
         }
         var missing = FilesRead.Where(f => !File.Exists(Path.Combine(folder, f))).ToArray();
         return missing.Length == 0 ? null : $"{folder} is not a GridActors result folder: {string.Join(", ", missing)} missing";
@@ -61,14 +61,14 @@ public static partial class ReportPage
 
     private static JsonObject Data(string folder)
     {
-        if (File.Exists(Path.Combine(folder, "compare.json")))
+        if (File.Exists(Path.Combine(folder, ResultFiles.Compare)))
         {
             var data = new JsonObject
             {
-                ["compare"] = ResultJson.Read(folder, "compare.json"),
-                ["negotiated"] = ResultDigest.Read(Path.Combine(folder, "negotiated")),
+                ["compare"] = ResultJson.Read(folder, ResultFiles.Compare),
+                ["negotiated"] = ResultDigest.Read(Path.Combine(folder, ResultFiles.NegotiatedFolder)),
             };
-            foreach (var (name, key) in new[] { ("optimal", "optimal"), ("rolling-optimal", "rolling") })
+            foreach (var (name, key) in new[] { (ResultFiles.OptimalFolder, "optimal"), (ResultFiles.RollingOptimalFolder, "rolling") })
             {
                 if (Directory.Exists(Path.Combine(folder, name)))
                 {

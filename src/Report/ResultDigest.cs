@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GridActors.Model.Output;
 
 namespace GridActors.Report;
 
@@ -26,7 +27,7 @@ public static class ResultDigest
 
     public static JsonObject Read(string folder)
     {
-        var summary = ResultJson.Read(folder, "summary.json") as JsonObject ?? throw new InvalidDataException("summary.json is not a JSON object");
+        var summary = ResultJson.Read(folder, ResultFiles.Summary) as JsonObject ?? throw new InvalidDataException("summary.json is not a JSON object");
         var steps = ResultJson.Whole(summary, "summary.json", "steps", 1, MaxSteps);
         var stepMinutes = ResultJson.Whole(summary, "summary.json", "step_minutes", 1, 1440);
         if (DateTimeOffset.MaxValue.Subtract(ResultJson.Time(summary, "summary.json", "start")).TotalMinutes <= (double)steps * stepMinutes)
@@ -46,13 +47,13 @@ public static class ResultDigest
             ["bucket_hours"] = bucket * stepMinutes / 60.0,
             ["times"] = new JsonArray([.. Enumerable.Range(0, buckets).Select(b => (JsonNode)Time(summary, b * bucket * stepMinutes))]),
         };
-        if (File.Exists(Path.Combine(folder, "run.json")))
+        if (File.Exists(Path.Combine(folder, ResultFiles.Run)))
         {
-            digest["run"] = ResultJson.Read(folder, "run.json");
+            digest["run"] = ResultJson.Read(folder, ResultFiles.Run);
         }
-        digest["regions"] = RegionSeries(Path.Combine(folder, "regions.csv"), regions, steps, bucket, buckets);
-        digest["links"] = LinkFlows(Path.Combine(folder, "links.csv"), steps);
-        digest["campuses"] = CampusWork(Path.Combine(folder, "datacenters.csv"), bucket, buckets);
+        digest["regions"] = RegionSeries(Path.Combine(folder, ResultFiles.Csv(ResultFiles.Regions)), regions, steps, bucket, buckets);
+        digest["links"] = LinkFlows(Path.Combine(folder, ResultFiles.Csv(ResultFiles.Links)), steps);
+        digest["campuses"] = CampusWork(Path.Combine(folder, ResultFiles.Csv(ResultFiles.Datacenters)), bucket, buckets);
         return digest;
     }
 
@@ -79,12 +80,12 @@ public static class ResultDigest
     private static JsonObject RegionSeries(string path, string[] regions, int steps, int bucket, int buckets)
     {
         using var csv = new CsvTable(path);
-        var carriers = csv.Header.SkipWhile(c => c != "load_mw").Skip(1).TakeWhile(c => c != "storage_charge_mw").ToArray();
+        var carriers = ResultFiles.CarriersIn(csv.Header);
         if (carriers.Length > MaxCarriers)
         {
             throw new InvalidDataException($"{csv.Name}: {carriers.Length:N0} carrier columns; a report draws at most {MaxCarriers}");
         }
-        var names = carriers.Concat(RegionColumns).ToArray();
+        var names = carriers.Select(ResultFiles.CarrierColumn).Concat(RegionColumns).ToArray();
         var sums = regions.Select(_ => names.Select(_ => new double[buckets]).ToArray()).ToArray();
         var counts = new int[buckets];
         var index = regions.Select((r, i) => (r, i)).ToDictionary(x => x.r, x => x.i, StringComparer.Ordinal);
@@ -115,7 +116,7 @@ public static class ResultDigest
         {
             throw new InvalidDataException($"{path} has {row} rows, expected {steps} steps × {regions.Length} regions");
         }
-        var result = new JsonObject { ["carriers"] = new JsonArray([.. carriers.Select(c => (JsonNode)c[..^3])]) };
+        var result = new JsonObject { ["carriers"] = new JsonArray([.. carriers.Select(c => (JsonNode)c)]) };
         var series = new JsonObject();
         for (var r = 0; r < regions.Length; r++)
         {

@@ -1,6 +1,7 @@
 using GridActors.Abstractions;
 using GridActors.Grains.Simulation;
 using GridActors.Model.Loading;
+using GridActors.Model.Options;
 using GridActors.Testing;
 
 namespace GridActors.Grains.Tests;

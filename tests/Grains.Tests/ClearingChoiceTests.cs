@@ -1,6 +1,6 @@
-using GridActors.Abstractions;
 using GridActors.Model.Generation;
 using GridActors.Model.Loading;
+using GridActors.Model.Options;
 using GridActors.Model.PlacementPolicies;
 using GridActors.Model.Scenario;
 

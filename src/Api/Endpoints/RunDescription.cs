@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using GridActors.Api.Runs;
+using GridActors.Model.Options;
 
 namespace GridActors.Api.Endpoints;
 
@@ -34,16 +35,9 @@ public sealed record RunDescription(
         return new RunDescription(
             run.Id, run.ScenarioName, run.Currency, run.Settings.Mode, view.Status, view.StepsDone, run.TotalSteps,
             run.TotalSteps == 0 ? 0 : (double)view.StepsDone / run.TotalSteps, view.StepsPerSecond,
-            run.Settings.Options.WindowSteps, run.Settings.PaceStepsPerSecond, PlacementName(run.Settings.Options.Placement),
+            run.Settings.Options.WindowSteps, run.Settings.PaceStepsPerSecond, OptionNames.Placement.Name(run.Settings.Options.Placement),
             run.CreatedAt, view.StartedAt, view.FinishedAt, view.Error,
             new RunLinks(self, self + "/events", self + "/regions", self + "/results"),
             withSummary && view.Status == RunStatus.Completed ? RunExecutor.ReadSummary(run) : null);
     }
-
-    private static string PlacementName(GridActors.Model.PlacementPolicies.Placement placement) => placement switch
-    {
-        GridActors.Model.PlacementPolicies.Placement.Local => "local",
-        GridActors.Model.PlacementPolicies.Placement.CarbonGreedy => "carbon-greedy",
-        _ => "negotiated",
-    };
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using GridActors.Abstractions;
 using GridActors.Api.Hosting;
 using GridActors.Api.Runs;
+using GridActors.Model.Options;
 using GridActors.Model.Output;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;

@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using GridActors.Api.Hosting;
 using GridActors.Api.Runs;
 using GridActors.Model.Accounting;
+using GridActors.Model.Options;
 using GridActors.Model.Output;
 using Microsoft.Extensions.Options;
 
@@ -64,7 +65,7 @@ public sealed class LiveMetrics
         meter.CreateObservableGauge("gridactors_run_speed", () => Observe((run, view) => [Measure(view.StepsPerSecond, run)]),
             "steps_per_second", "Simulated steps per wall-clock second so far.");
         meter.CreateObservableGauge("gridactors_run_info", () => Observe((run, view) =>
-            [new Measurement<double>(1, Tag("run", run.Id), Tag("scenario", run.ScenarioName), Tag("mode", Word(run.Settings.Mode)), Tag("status", Word(view.Status)), Tag("currency", run.Currency))]),
+            [new Measurement<double>(1, Tag("run", run.Id), Tag("scenario", run.ScenarioName), Tag("mode", OptionNames.Mode.Name(run.Settings.Mode)), Tag("status", Word(view.Status)), Tag("currency", run.Currency))]),
             null, "One series per run, labelled with its scenario, mode, status and currency.");
         meter.CreateObservableGauge("gridactors_runs_active", () => (double)registry.ActiveCount, null, "Runs running or paused on this API.");
     }

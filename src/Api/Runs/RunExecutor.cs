@@ -4,6 +4,7 @@ using GridActors.Api.Hosting;
 using GridActors.Client;
 using GridActors.Model.Accounting;
 using GridActors.Model.Optimization;
+using GridActors.Model.Options;
 using GridActors.Model.Output;
 using GridActors.Model.Scenario;
 using GridActors.Model.Windows;
@@ -190,7 +191,7 @@ public sealed class RunExecutor(IClusterClient cluster, ClusterStorage storage, 
     /// <summary>summary.json of a completed run, as the API returns it.</summary>
     public static JsonNode? ReadSummary(LiveRun run)
     {
-        var path = Path.Combine(run.ResultsDirectory, "summary.json");
+        var path = Path.Combine(run.ResultsDirectory, ResultFiles.Summary);
         return File.Exists(path) ? JsonNode.Parse(File.ReadAllText(path)) : null;
     }
 

@@ -1,5 +1,5 @@
 using GridActors.Abstractions;
-using GridActors.Model.Output;
+using GridActors.Model.Options;
 
 namespace GridActors.Api.Runs;
 
@@ -36,24 +36,11 @@ public sealed record RunStartRequest(
     public (RunSettings? Settings, IReadOnlyList<(string Field, string Message)> Problems) ToSettings()
     {
         var problems = new List<(string, string)>();
-        var mode = Mode?.Trim().ToLowerInvariant() switch
-        {
-            null or "" or "negotiated" => RunMode.Negotiated,
-            "optimal" => RunMode.Optimal,
-            _ => Problem<RunMode>("mode", $"'{Model.Loading.ErrorText.Quote(Mode)}' is not a mode; use negotiated or optimal"),
-        };
-        var placement = Placement?.Trim().ToLowerInvariant() switch
-        {
-            null or "" or "negotiated" => Model.PlacementPolicies.Placement.Negotiated,
-            "local" => Model.PlacementPolicies.Placement.Local,
-            "carbon-greedy" or "carbon_greedy" => Model.PlacementPolicies.Placement.CarbonGreedy,
-            _ => Problem<Model.PlacementPolicies.Placement>("placement", $"'{Model.Loading.ErrorText.Quote(Placement)}' is not a placement; use negotiated, local or carbon-greedy"),
-        };
-        var clearing = string.IsNullOrWhiteSpace(Clearing) ? Abstractions.Clearing.Auto
-            : ClearingChoice.Parse(Clearing.Trim().ToLowerInvariant()) ?? Problem<Clearing>("clearing", $"'{Model.Loading.ErrorText.Quote(Clearing)}' is not a clearing; use auto, central or regional");
-        var format = string.IsNullOrWhiteSpace(Format) ? ResultFormat.Csv
-            : ResultFormats.Parse(Format.Trim().ToLowerInvariant()) ?? Problem<ResultFormat>("format", $"'{Model.Loading.ErrorText.Quote(Format)}' is not a result format; use csv, parquet or both");
-        if (clearing == Abstractions.Clearing.Regional && placement == Model.PlacementPolicies.Placement.CarbonGreedy)
+        var mode = Read("mode", Mode, OptionNames.Mode, RunMode.Negotiated);
+        var placement = Read("placement", Placement, OptionNames.Placement, Model.PlacementPolicies.Placement.Negotiated);
+        var clearing = Read("clearing", Clearing, OptionNames.Clearing, Model.Options.Clearing.Auto);
+        var format = Read("format", Format, OptionNames.Format, ResultFormat.Csv);
+        if (clearing == Model.Options.Clearing.Regional && placement == Model.PlacementPolicies.Placement.CarbonGreedy)
         {
             problems.Add(("placement", RunOptionLimits.CarbonGreedyNeedsCentralClearing));
         }
@@ -83,5 +70,9 @@ public sealed record RunStartRequest(
             problems.Add((field, message));
             return default!;
         }
+
+        // A field left out or blank takes its default; names are read in any case and around spaces.
+        T Read<T>(string field, string? given, NamedValues<T> names, T fallback) where T : struct, Enum =>
+            string.IsNullOrWhiteSpace(given) ? fallback : names.Parse(given.Trim().ToLowerInvariant()) ?? Problem<T>(field, names.NotOne(given));
     }
 }

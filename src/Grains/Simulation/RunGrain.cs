@@ -2,6 +2,7 @@ using GridActors.Abstractions;
 using GridActors.Model.CentralClearing;
 using GridActors.Model.Coupling;
 using GridActors.Model.Market;
+using GridActors.Model.Options;
 using GridActors.Model.PlacementPolicies;
 using GridActors.Model.Scenario;
 using GridActors.Model.Windows;

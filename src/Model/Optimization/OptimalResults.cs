@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using GridActors.Model.Accounting;
+using GridActors.Model.Options;
 using GridActors.Model.Output;
 using GridActors.Model.Scenario;
 using GridActors.Model.Windows;
@@ -35,8 +36,9 @@ public static class OptimalResults
             writer.Append(window);
         }
         var version = typeof(OptimalResults).Assembly.GetName().Version?.ToString() ?? "0";
-        var info = new RunInfo(runId ?? $"{scenario.Name}-{Guid.NewGuid():N}", "optimal", watch.Elapsed.TotalSeconds, 0, facts.WindowSteps, version, facts.Solver, facts.LookaheadSteps, LinearProgramming.LpWork.ByRole(facts.Lp));
-        writer.Complete(summary, "optimal", info);
+        var mode = OptionNames.Mode.Name(RunMode.Optimal);
+        var info = new RunInfo(runId ?? $"{scenario.Name}-{Guid.NewGuid():N}", mode, watch.Elapsed.TotalSeconds, 0, facts.WindowSteps, version, facts.Solver, facts.LookaheadSteps, LinearProgramming.LpWork.ByRole(facts.Lp));
+        writer.Complete(summary, mode, info);
         return (summary, info);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GridActors.Model.Accounting;
+using GridActors.Model.Options;
 
 namespace GridActors.Model.Output;
 
@@ -11,7 +12,7 @@ internal static class EnterpriseTable
 
     private static readonly string[] GradeColumns = ["value_added", "intensity_t_per_10k", "benchmark_t_per_10k", "efficiency_value", "grade"];
 
-    public static ResultTable Open(string folder, ResultFormat format) => new(folder, "enterprises",
+    public static ResultTable Open(string folder, ResultFormat format) => new(folder, ResultFiles.Enterprises,
         [
             new("enterprise", ColumnKind.Text), new("name", ColumnKind.Text), new("sector", ColumnKind.Text), new("regions", ColumnKind.Text),
             .. FigureColumns.Select(c => new ResultColumn(c, ColumnKind.Number)),

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GridActors.Model.Accounting;
+using GridActors.Model.Options;
 
 namespace GridActors.Model.Output;
 
@@ -17,7 +18,7 @@ public static class PlacementComparison
 {
     public static IReadOnlyList<PlacementRow> Rows(double optimalCost, IReadOnlyList<(string Policy, SummaryAccumulator Summary)> runs)
     {
-        var local = runs.First(r => r.Policy == "local").Summary;
+        var local = runs.First(r => r.Policy == OptionNames.Placement.Name(PlacementPolicies.Placement.Local)).Summary;
         return [.. runs.Select(r => new PlacementRow(
             r.Policy,
             r.Summary.TotalCost,

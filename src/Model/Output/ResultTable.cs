@@ -1,31 +1,9 @@
 using System.Text;
+using GridActors.Model.Options;
 using Parquet;
 using Parquet.Schema;
 
 namespace GridActors.Model.Output;
-
-/// <summary>Which files a result folder gets: CSV (the default), Parquet, or both with the same rows.</summary>
-public enum ResultFormat
-{
-    Csv,
-    Parquet,
-    Both,
-}
-
-/// <summary>The names users write for a <see cref="ResultFormat"/> (--format, the API's format), in one place.</summary>
-public static class ResultFormats
-{
-    public static readonly string[] Names = ["csv", "parquet", "both"];
-
-    /// <summary>The format of a name, or null for a name that is none.</summary>
-    public static ResultFormat? Parse(string name) => name switch
-    {
-        "csv" => ResultFormat.Csv,
-        "parquet" => ResultFormat.Parquet,
-        "both" => ResultFormat.Both,
-        _ => null,
-    };
-}
 
 /// <summary>What a column holds: text, a number, or a number that some rows leave empty.</summary>
 public enum ColumnKind
@@ -56,12 +34,12 @@ public sealed class ResultTable : IDisposable
         this.columns = columns;
         if (format != ResultFormat.Parquet)
         {
-            csv = new StreamWriter(Path.Combine(folder, name + ".csv"), false, new UTF8Encoding(false)) { NewLine = "\n" };
+            csv = new StreamWriter(Path.Combine(folder, ResultFiles.Csv(name)), false, new UTF8Encoding(false)) { NewLine = "\n" };
             csv.WriteLine(string.Join(',', columns.Select(c => c.Name)));
         }
         if (format != ResultFormat.Csv)
         {
-            parquet = new ParquetSink(Path.Combine(folder, name + ".parquet"), columns);
+            parquet = new ParquetSink(Path.Combine(folder, ResultFiles.Parquet(name)), columns);
         }
     }
 

@@ -1,4 +1,5 @@
 using GridActors.Model.Accounting;
+using GridActors.Model.Options;
 using GridActors.Model.Scenario;
 using GridActors.Model.Windows;
 
@@ -38,24 +39,13 @@ public sealed class ResultWriter : IDisposable
         staging = Path.Combine(parent, $".{Path.GetFileName(finalDirectory)}.partial-{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(staging);
         carriers = scenario.Carriers();
-        regions = Open("regions", ["time", "region"], ["load_mw", .. carriers.Select(c => $"{c}_mw"),
-            "storage_charge_mw", "storage_discharge_mw", "storage_net_mw", "imports_mw", "exports_mw", "unserved_mw", "spilled_mw", "curtailed_mw", "shed_mw",
-            "price_per_mwh", "emissions_t", "carbon_intensity_g_per_kwh", "datacenter_it_mw", "average_factor_g_per_kwh", "marginal_factor_g_per_kwh"],
-            [new("marginal_unit", ColumnKind.Text), new("storage_energy_mwh", ColumnKind.Number)]);
-        assets = Open("assets", ["time", "asset", "type", "region"],
-            ["produced_mw", "consumed_mw", "curtailed_mw", "shed_mw", "shifted_out_mw", "shifted_in_mw", "unserved_mw"],
-            [new("storage_energy_mwh", ColumnKind.OptionalNumber), .. Numeric("emissions_t", "indirect_emissions_t", "cost", "revenue")]);
-        links = Open("links", ["time", "link", "from", "to"], ["flow_mw", "forward_mw", "reverse_mw", "losses_mw"], []);
-        datacenters = Open("datacenters", ["time", "datacenter", "hub", "region"], ["it_mw", "facility_mw", "interactive_it_mw", "batch_it_mw", "work_received_mw"], []);
+        regions = new ResultTable(staging, ResultFiles.Regions, ResultFiles.RegionColumns(scenario.Carriers()), format);
+        assets = new ResultTable(staging, ResultFiles.Assets, ResultFiles.AssetColumns, format);
+        links = new ResultTable(staging, ResultFiles.Links, ResultFiles.LinkColumns, format);
+        datacenters = new ResultTable(staging, ResultFiles.Datacenters, ResultFiles.DatacenterColumns, format);
     }
 
     public string FinalDirectory => finalDirectory;
-
-
-    private static ResultColumn[] Numeric(params string[] names) => [.. names.Select(n => new ResultColumn(n, ColumnKind.Number))];
-
-    private ResultTable Open(string name, string[] texts, string[] numbers, ResultColumn[] rest) =>
-        new(staging, name, [.. texts.Select(t => new ResultColumn(t, ColumnKind.Text)), .. Numeric(numbers), .. rest], format);
 
     /// <summary>Writes a window's rows.</summary>
     public void Append(AccountedWindow window)
@@ -146,8 +136,8 @@ public sealed class ResultWriter : IDisposable
         {
             EnterpriseTable.Write(enterprises, summary.Enterprises, grades);
         }
-        File.WriteAllBytes(Path.Combine(staging, "summary.json"), SummaryJson.Write(scenario, summary, grades, mode));
-        File.WriteAllBytes(Path.Combine(staging, "run.json"), SummaryJson.WriteRunInfo(info, summary));
+        File.WriteAllBytes(Path.Combine(staging, ResultFiles.Summary), SummaryJson.Write(scenario, summary, grades, mode));
+        File.WriteAllBytes(Path.Combine(staging, ResultFiles.Run), SummaryJson.WriteRunInfo(info, summary));
         if (Directory.Exists(finalDirectory))
         {
             Directory.Delete(finalDirectory);

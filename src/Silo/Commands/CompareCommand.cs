@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
-using GridActors.Abstractions;
 using GridActors.Model.Accounting;
 using GridActors.Model.Optimization;
+using GridActors.Model.Options;
 using GridActors.Model.Output;
 using GridActors.Model.PlacementPolicies;
 using Spectre.Console;
@@ -43,9 +43,9 @@ public static class CompareCommand
         }
         outputDirectory = output;
         var solver = LpSolvers.Parse(solverName);
-        var optimalFolder = Path.Combine(outputDirectory, "optimal");
-        var rollingFolder = Path.Combine(outputDirectory, "rolling-optimal");
-        var negotiatedFolder = Path.Combine(outputDirectory, "negotiated");
+        var optimalFolder = Path.Combine(outputDirectory, ResultFiles.OptimalFolder);
+        var rollingFolder = Path.Combine(outputDirectory, ResultFiles.RollingOptimalFolder);
+        var negotiatedFolder = Path.Combine(outputDirectory, ResultFiles.NegotiatedFolder);
         try
         {
             // One clearing for every negotiated run of the comparison, whatever their placement.
@@ -76,19 +76,19 @@ public static class CompareCommand
             if (resolved.Compute.Workloads.Length > 0)
             {
                 // With compute work, every placement policy runs too, each into a folder of its own.
-                var runs = new List<(string Policy, SummaryAccumulator Summary)> { (PolicyName(options.Placement), negotiated) };
+                var runs = new List<(string Policy, SummaryAccumulator Summary)> { (OptionNames.Placement.Name(options.Placement), negotiated) };
                 // Carbon-greedy needs the central market's first clearing, so a regional comparison leaves it out.
                 var policies = options.Clearing == Clearing.Regional ? new[] { Placement.Negotiated, Placement.Local } : [Placement.Negotiated, Placement.CarbonGreedy, Placement.Local];
                 foreach (var policy in policies.Where(p => p != options.Placement))
                 {
-                    var name = PolicyName(policy);
+                    var name = OptionNames.Placement.Name(policy);
                     var (summary, _) = await Modes.NegotiatedAsync(resolved, options with { Placement = policy }, Path.Combine(outputDirectory, name), null, cancellationToken, format: format);
                     runs.Add((name, summary));
                     folders += $", {name}/";
                 }
                 comparison.Placements = PlacementComparison.Rows((optimal?.Summary ?? rolling.Summary).TotalCost, [.. runs.OrderBy(r => r.Policy, StringComparer.Ordinal)]);
             }
-            AtomicFile.WriteAllBytes(Path.Combine(outputDirectory, "compare.json"), comparison.ToJson());
+            AtomicFile.WriteAllBytes(Path.Combine(outputDirectory, ResultFiles.Compare), comparison.ToJson());
             Print(comparison, [("negotiated", negotiatedInfo.WallSeconds, negotiatedCommand), ("rolling optimum", rolling.Info.WallSeconds, rollingCommand),
                 .. optimal is { } o ? [("optimal", o.Info.WallSeconds, optimalCommand)] : Array.Empty<(string, double, double)>()]);
             AnsiConsole.MarkupLine($"results in [blue]{Markup.Escape(outputDirectory)}[/] ({folders})");
@@ -101,13 +101,6 @@ public static class CompareCommand
     }
 
     private static string Gap(double? gap) => gap is { } g ? N(100 * g, "N4") + " %" : "-";
-
-    private static string PolicyName(Placement placement) => placement switch
-    {
-        Placement.Local => "local",
-        Placement.CarbonGreedy => "carbon-greedy",
-        _ => "negotiated",
-    };
 
     private static void Print(Comparison comparison, (string Mode, double Run, double Command)[] times)
     {

@@ -4,6 +4,7 @@ using GridActors.Client;
 using GridActors.Model.Accounting;
 using GridActors.Model.LinearProgramming;
 using GridActors.Model.Optimization;
+using GridActors.Model.Options;
 using GridActors.Model.Output;
 using GridActors.Model.Scenario;
 using GridActors.Model.Windows;

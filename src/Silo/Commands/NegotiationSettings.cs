@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using GridActors.Abstractions;
 using GridActors.Model.Market;
+using GridActors.Model.Options;
 using GridActors.Model.PlacementPolicies;
 
 namespace GridActors.Silo.Commands;
@@ -15,12 +16,12 @@ public sealed class NegotiationSettings
     private readonly Option<string> placement = new("--placement")
     {
         Description = "How compute work is placed: negotiated (workload brokers negotiate with the campuses), local (run at the origin, never moved) or carbon-greedy (run at once on the reachable campus with the lowest carbon intensity).",
-        DefaultValueFactory = _ => "negotiated",
+        DefaultValueFactory = _ => OptionNames.Placement.Name(Placement.Negotiated),
     };
     private readonly Option<string> clearing = new("--clearing")
     {
         Description = $"Where the window market is cleared: central (the run grain clears every asset), regional (each region grain clears its own assets and the run grain couples the regions; docs/negotiation.md) or auto (regional from {ClearingChoice.RegionalFromAssets} assets in several regions, central below).",
-        DefaultValueFactory = _ => "auto",
+        DefaultValueFactory = _ => OptionNames.Clearing.Name(Clearing.Auto),
     };
     private readonly Option<double> gap = new("--gap") { Description = "Relative gap at which a window's negotiation stops (its proven distance to the window optimum).", DefaultValueFactory = _ => RunOptions.Default.Negotiation.RelativeGap };
 
@@ -29,8 +30,8 @@ public sealed class NegotiationSettings
         InRange(windowSteps, 1, RunOptionLimits.MaxWindowSteps);
         InRange(lookaheadSteps, 0, RunOptionLimits.MaxLookaheadSteps);
         InRange(maxRounds, 1, RunOptionLimits.MaxRounds);
-        placement.AcceptOnlyFromAmong("negotiated", "local", "carbon-greedy");
-        clearing.AcceptOnlyFromAmong([.. ClearingChoice.Names]);
+        placement.AcceptOnlyFromAmong([.. OptionNames.Placement.Names]);
+        clearing.AcceptOnlyFromAmong([.. OptionNames.Clearing.Names]);
         gap.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<double>() is var value && (value < 0 || !double.IsFinite(value)))
@@ -51,7 +52,7 @@ public sealed class NegotiationSettings
         command.Validators.Add(result =>
         {
             // An option whose value is not among its names has its own error.
-            if (Accepted(result, clearing) == "regional" && Accepted(result, placement) == "carbon-greedy")
+            if (Parsed(result, clearing, OptionNames.Clearing) == Clearing.Regional && Parsed(result, placement, OptionNames.Placement) == Placement.CarbonGreedy)
             {
                 result.AddError(RunOptionLimits.CarbonGreedyNeedsCentralClearing);
             }
@@ -63,14 +64,14 @@ public sealed class NegotiationSettings
         WindowSteps = parse.GetValue(windowSteps),
         LookaheadSteps = parse.GetValue(lookaheadSteps),
         Negotiation = new NegotiationOptions(parse.GetValue(maxRounds), parse.GetValue(gap)),
-        Placement = parse.GetValue(placement) switch { "local" => Placement.Local, "carbon-greedy" => Placement.CarbonGreedy, _ => Placement.Negotiated },
-        // The option accepts only the names, so every value parses.
-        Clearing = ClearingChoice.Parse(parse.GetValue(clearing)!)!.Value,
+        // The options accept only the names, so every value parses.
+        Placement = OptionNames.Placement.Parse(parse.GetValue(placement)!)!.Value,
+        Clearing = OptionNames.Clearing.Parse(parse.GetValue(clearing)!)!.Value,
     };
 
-    /// <summary>The option's text as given (its default when not given), read without converting it: a value outside its names would throw here.</summary>
-    private static string? Accepted(CommandResult result, Option<string> option) =>
-        result.GetResult(option) is { Implicit: false } given ? (given.Tokens.Count > 0 ? given.Tokens[^1].Value : null) : result.GetValue(option);
+    /// <summary>The option's value as given (its default when not given), read without converting it (a value outside its names would throw here); null for no name.</summary>
+    private static T? Parsed<T>(CommandResult result, Option<string> option, NamedValues<T> names) where T : struct, Enum =>
+        (result.GetResult(option) is { Implicit: false } given ? (given.Tokens.Count > 0 ? given.Tokens[^1].Value : null) : result.GetValue(option)) is { } text ? names.Parse(text) : null;
 
     /// <summary>The ranges are the API's too (<see cref="RunOptionLimits"/>).</summary>
     private static void InRange(Option<int> option, int low, int high) => option.Validators.Add(result =>

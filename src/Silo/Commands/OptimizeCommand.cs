@@ -5,6 +5,7 @@ using GridActors.Abstractions;
 using GridActors.Model.Accounting;
 using GridActors.Model.LinearProgramming;
 using GridActors.Model.Optimization;
+using GridActors.Model.Options;
 using GridActors.Model.Output;
 using Spectre.Console;
 
@@ -80,7 +81,7 @@ public static class OptimizeCommand
     private static int Execute(string path, string? outputDirectory, string solverName, string? mpsPath, RollingWindows? rolling, ResultFormat format, bool report, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        var (resolved, output, exitCode) = CommandInput.Prepare(path, outputDirectory, "optimal");
+        var (resolved, output, exitCode) = CommandInput.Prepare(path, outputDirectory, OptionNames.Mode.Name(RunMode.Optimal));
         if (resolved is null)
         {
             return exitCode;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using GridActors.Model.Output;
+using GridActors.Model.Options;
 
 namespace GridActors.Silo.Commands;
 
@@ -14,7 +14,7 @@ public sealed class OutputOptions
 
     private readonly Option<bool> report = new("--report") { Description = "Also write report.html into the result folder (as `gridactors report` does; it reads the CSV tables)." };
 
-    public OutputOptions() => format.AcceptOnlyFromAmong(ResultFormats.Names);
+    public OutputOptions() => format.AcceptOnlyFromAmong([.. OptionNames.Format.Names]);
 
     public void AddTo(Command command)
     {
@@ -22,7 +22,7 @@ public sealed class OutputOptions
         command.Options.Add(report);
     }
 
-    public ResultFormat Format(ParseResult parse) => ResultFormats.Parse(parse.GetValue(format)!) ?? ResultFormat.Csv;
+    public ResultFormat Format(ParseResult parse) => OptionNames.Format.Parse(parse.GetValue(format)!) ?? ResultFormat.Csv;
 
     public bool Report(ParseResult parse) => parse.GetValue(report);
 

@@ -4,6 +4,7 @@ using GridActors.Abstractions;
 using GridActors.Client;
 using GridActors.Model.Accounting;
 using GridActors.Model.Optimization;
+using GridActors.Model.Options;
 using GridActors.Model.Output;
 using GridActors.Silo.Hosting;
 using Spectre.Console;
@@ -34,7 +35,7 @@ public static class RunCommand
     private static async Task<int> ExecuteAsync(string path, string? outputDirectory, RunOptions options, ClusterTarget? target, ResultFormat format, bool report, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        var (resolved, output, exitCode) = CommandInput.Prepare(path, outputDirectory, "negotiated");
+        var (resolved, output, exitCode) = CommandInput.Prepare(path, outputDirectory, OptionNames.Mode.Name(RunMode.Negotiated));
         if (resolved is null)
         {
             return exitCode;

@@ -157,8 +157,8 @@ public static class ScaleBench
             var said = ((await stderr) + (await stdout)).Trim().Split('\n').LastOrDefault() ?? "";
             return new Measurement(mode, null, null, null, null, peak, null, $"exit {child.ExitCode}: {said}");
         }
-        using var run = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(output, "run.json"), cancellationToken));
-        using var summary = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(output, "summary.json"), cancellationToken));
+        using var run = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(output, ResultFiles.Run), cancellationToken));
+        using var summary = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(output, ResultFiles.Summary), cancellationToken));
         var info = run.RootElement;
         Directory.Delete(output, recursive: true);
         return new Measurement(mode,

@@ -4,6 +4,7 @@ using GridActors.Client;
 using GridActors.Grains.Simulation;
 using GridActors.Model.Generation;
 using GridActors.Model.Loading;
+using GridActors.Model.Options;
 using GridActors.Model.Scenario;
 using GridActors.Silo.Commands;
 using GridActors.Silo.Hosting;

@@ -1,7 +1,7 @@
 using GridActors.Model.PlacementPolicies;
 using GridActors.Model.Scenario;
 
-namespace GridActors.Abstractions;
+namespace GridActors.Model.Options;
 
 /// <summary>Where a negotiated run's window market is cleared (docs/negotiation.md).</summary>
 public enum Clearing
@@ -36,13 +36,4 @@ public static class ClearingChoice
         asked != Clearing.Auto ? asked
         : placement != Placement.CarbonGreedy && scenario.Regions.Length > 1 && scenario.Assets.Length >= RegionalFromAssets ? Clearing.Regional
         : Clearing.Central;
-
-    /// <summary>The clearing's name in options, run.json and the API.</summary>
-    public static string Name(Clearing clearing) => clearing.ToString().ToLowerInvariant();
-
-    /// <summary>Every clearing's name, as the command line accepts them.</summary>
-    public static IReadOnlyList<string> Names { get; } = [.. Enum.GetValues<Clearing>().Select(Name)];
-
-    /// <summary>The clearing of that name (lower case), or null.</summary>
-    public static Clearing? Parse(string name) => Enum.GetValues<Clearing>().Where(c => Name(c) == name).Cast<Clearing?>().FirstOrDefault();
 }

@@ -1,4 +1,4 @@
-using GridActors.Model.Optimization;
+using GridActors.Model.LinearProgramming;
 using GridActors.Model.Options;
 
 namespace GridActors.Abstractions;

@@ -1,5 +1,5 @@
+using GridActors.Model.LinearProgramming;
 using GridActors.Model.Market;
-using GridActors.Model.Optimization;
 using GridActors.Model.Options;
 using GridActors.Model.PlacementPolicies;
 

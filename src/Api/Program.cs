@@ -1,3 +1,4 @@
+using GridActors.Api;
 using GridActors.Api.Hosting;
 
 // The content root is where the program is, not the working directory: started as `dotnet …/GridActors.Api.dll`

@@ -17,7 +17,7 @@ if (parse.Errors.Count > 0)
     await Console.Error.WriteLineAsync("`gridactors COMMAND --help` lists the options");
     return 2;
 }
-using var signals = new GridActors.Silo.TerminationSignals();
+using var signals = new GridActors.Silo.Hosting.TerminationSignals();
 try
 {
     var exitCode = await parse.InvokeAsync(new System.CommandLine.InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, signals.Token);

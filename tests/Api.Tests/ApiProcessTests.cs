@@ -67,9 +67,9 @@ public sealed class ApiProcessTests : IDisposable
     [Fact]
     public async Task WithoutASiloTheApiListensExplainsRefusesATakenPortAndStopsOnSigterm()
     {
-        var port = GridActors.Silo.EmbeddedCluster.FreePort();
+        var port = GridActors.Silo.Hosting.EmbeddedCluster.FreePort();
         var log = new ProcessLog();
-        using var api = Start(port, GridActors.Silo.EmbeddedCluster.FreePort(), log);
+        using var api = Start(port, GridActors.Silo.Hosting.EmbeddedCluster.FreePort(), log);
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -89,7 +89,7 @@ public sealed class ApiProcessTests : IDisposable
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri("/api/runs?api_key=process-secret-key", UriKind.Relative))).StatusCode);
 
             var secondLog = new ProcessLog();
-            using (var second = Start(port, GridActors.Silo.EmbeddedCluster.FreePort(), secondLog))
+            using (var second = Start(port, GridActors.Silo.Hosting.EmbeddedCluster.FreePort(), secondLog))
             {
                 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
                 await second.WaitForExitAsync(timeout.Token);
@@ -133,9 +133,9 @@ public sealed class ApiProcessTests : IDisposable
     [Fact]
     public async Task BodiesKestrelCannotReadGet400Or408NeverA500()
     {
-        var port = GridActors.Silo.EmbeddedCluster.FreePort();
+        var port = GridActors.Silo.Hosting.EmbeddedCluster.FreePort();
         var log = new ProcessLog();
-        using var api = Start(port, GridActors.Silo.EmbeddedCluster.FreePort(), log);
+        using var api = Start(port, GridActors.Silo.Hosting.EmbeddedCluster.FreePort(), log);
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -177,10 +177,10 @@ public sealed class ApiProcessTests : IDisposable
     [Fact]
     public async Task ARunWhoseOnlySiloIsKilledFailsWithinAboutThirtySecondsSayingHowToGoOnAndHealthSaysTheClusterIsLost()
     {
-        var gateway = GridActors.Silo.EmbeddedCluster.FreePort();
+        var gateway = GridActors.Silo.Hosting.EmbeddedCluster.FreePort();
         var siloStart = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
         foreach (var arg in new[] { SiloProgram(), "serve",
-            "--silo-port", GridActors.Silo.EmbeddedCluster.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture), "--gateway-port", gateway.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+            "--silo-port", GridActors.Silo.Hosting.EmbeddedCluster.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture), "--gateway-port", gateway.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
             siloStart.ArgumentList.Add(arg);
         }
@@ -188,7 +188,7 @@ public sealed class ApiProcessTests : IDisposable
         using var silo = Process.Start(siloStart)!;
         var siloLog = new ProcessLog();
         siloLog.Follow(silo);
-        var port = GridActors.Silo.EmbeddedCluster.FreePort();
+        var port = GridActors.Silo.Hosting.EmbeddedCluster.FreePort();
         var apiLog = new ProcessLog();
         using var api = Start(port, gateway, apiLog);
         try

@@ -1,4 +1,3 @@
-using GridActors.Silo;
 using GridActors.Silo.Hosting;
 using Microsoft.Extensions.Hosting;
 

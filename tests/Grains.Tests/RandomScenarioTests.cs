@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using GridActors.Model.Accounting;
+using GridActors.Model.LinearProgramming;
 using GridActors.Model.Loading;
 using GridActors.Model.Optimization;
 using GridActors.Testing;

@@ -1,6 +1,7 @@
 using GridActors.Abstractions;
 using GridActors.Model.Accounting;
 using GridActors.Model.Generation;
+using GridActors.Model.LinearProgramming;
 using GridActors.Model.Optimization;
 using GridActors.Model.Options;
 using GridActors.Model.Output;

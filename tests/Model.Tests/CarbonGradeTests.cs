@@ -1,4 +1,5 @@
 using GridActors.Model.Accounting;
+using GridActors.Model.LinearProgramming;
 using GridActors.Model.Loading;
 using GridActors.Model.Optimization;
 
@@ -43,7 +44,7 @@ public sealed class CarbonGradeTests
     [InlineData(2.0, 4)]
     [InlineData(2.01, 5)]
     public void GradesFollowTheZhejiangThresholds(double value, int grade) =>
-        Assert.Equal(grade, CarbonGrades.Grade(value, GridActors.Model.Scenario.CarbonEfficiencyDoc.DefaultThresholds));
+        Assert.Equal(grade, CarbonGrades.Grade(value, GridActors.Model.Documents.CarbonEfficiencyDoc.DefaultThresholds));
 
     [Theory]
     [InlineData(0.6, "low")]
@@ -51,7 +52,7 @@ public sealed class CarbonGradeTests
     [InlineData(2.0, "medium")]
     [InlineData(2.01, "high")]
     public void IntensityLevelsFollowTheZhejiangBounds(double intensity, string level) =>
-        Assert.Equal(level, CarbonGrades.Level(intensity, GridActors.Model.Scenario.CarbonEfficiencyDoc.DefaultLevels));
+        Assert.Equal(level, CarbonGrades.Level(intensity, GridActors.Model.Documents.CarbonEfficiencyDoc.DefaultLevels));
 
     [Fact]
     public void WithoutABenchmarkASectorIsMeasuredAgainstItsOwnEnterprises()

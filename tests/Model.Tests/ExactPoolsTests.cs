@@ -1,5 +1,6 @@
 using GridActors.Model.Coupling;
 using GridActors.Model.Generation;
+using GridActors.Model.LinearProgramming;
 using GridActors.Model.Loading;
 using GridActors.Model.Market;
 using GridActors.Model.Optimization;

@@ -1,5 +1,4 @@
 using GridActors.Model.LinearProgramming;
-using GridActors.Model.Optimization;
 
 namespace GridActors.Model.Tests;
 

@@ -1,6 +1,6 @@
 using GridActors.Model.CentralClearing;
+using GridActors.Model.LinearProgramming;
 using GridActors.Model.Market;
-using GridActors.Model.Optimization;
 using GridActors.Model.Scenario;
 
 namespace GridActors.Model.Tests;

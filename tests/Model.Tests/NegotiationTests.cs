@@ -1,5 +1,6 @@
 using GridActors.Model.Assets;
 using GridActors.Model.CentralClearing;
+using GridActors.Model.LinearProgramming;
 using GridActors.Model.Loading;
 using GridActors.Model.Market;
 using GridActors.Model.Optimization;

@@ -1,4 +1,5 @@
 using GridActors.Model.Accounting;
+using GridActors.Model.LinearProgramming;
 using GridActors.Model.Loading;
 using GridActors.Model.Optimization;
 using GridActors.Testing;

@@ -1,7 +1,7 @@
 using GridActors.Model.Assets;
 using GridActors.Model.Coupling;
+using GridActors.Model.LinearProgramming;
 using GridActors.Model.Market;
-using GridActors.Model.Optimization;
 using GridActors.Model.RegionClearing;
 using GridActors.Model.Scenario;
 

@@ -1,5 +1,6 @@
 using GridActors.Model.Accounting;
 using GridActors.Model.Generation;
+using GridActors.Model.LinearProgramming;
 using GridActors.Model.Loading;
 using GridActors.Model.Optimization;
 using GridActors.Model.Scenario;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using GridActors.Silo.Hosting;
 
 namespace GridActors.Silo.Tests;
 

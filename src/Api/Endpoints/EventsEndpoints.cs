@@ -1,4 +1,5 @@
 using System.Text;
+using GridActors.Api.Hosting;
 using GridActors.Api.Runs;
 
 namespace GridActors.Api.Endpoints;

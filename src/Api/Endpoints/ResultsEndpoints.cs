@@ -1,3 +1,4 @@
+using GridActors.Api.Hosting;
 using GridActors.Api.Runs;
 
 namespace GridActors.Api.Endpoints;

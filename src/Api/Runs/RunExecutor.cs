@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using GridActors.Api.Hosting;
 using GridActors.Client;
 using GridActors.Model.Accounting;
+using GridActors.Model.LinearProgramming;
 using GridActors.Model.Optimization;
 using GridActors.Model.Options;
 using GridActors.Model.Output;

@@ -1,4 +1,5 @@
 using GridActors.Api.Hosting;
+using GridActors.Model.Documents;
 using GridActors.Model.Loading;
 using GridActors.Model.Scenario;
 using Microsoft.Extensions.Options;

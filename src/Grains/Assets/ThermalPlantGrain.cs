@@ -1,5 +1,4 @@
 using GridActors.Abstractions;
-using GridActors.Model.Assets;
 using GridActors.Model.Market;
 using GridActors.Model.Scenario;
 

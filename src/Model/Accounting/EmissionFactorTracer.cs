@@ -1,4 +1,4 @@
-using GridActors.Model.Assets;
+using GridActors.Model.Market;
 using GridActors.Model.Scenario;
 using GridActors.Model.Windows;
 

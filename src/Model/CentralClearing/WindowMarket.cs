@@ -185,7 +185,7 @@ public sealed class WindowMarket : IDisposable
             .Where(a => a.Region == region)
             .Select(a => a switch
             {
-                ThermalSpec t when t.CapacityMw * t.Availability[step] > 0 => (Price: Assets.ThermalBidding.OfferPrice(t, scenario.Economics), Emissions: t.EmissionsTPerMwh),
+                ThermalSpec t when t.CapacityMw * t.Availability[step] > 0 => (Price: Market.ThermalBidding.OfferPrice(t, scenario.Economics), Emissions: t.EmissionsTPerMwh),
                 RenewableSpec v when v.CapacityMw * v.Availability[step] > 0 => (Price: v.MarginalCostPerMwh, Emissions: 0.0),
                 _ => (Price: double.PositiveInfinity, Emissions: 0.0),
             })

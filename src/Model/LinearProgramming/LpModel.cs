@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using GridActors.Model.Optimization;
 
 namespace GridActors.Model.LinearProgramming;
 

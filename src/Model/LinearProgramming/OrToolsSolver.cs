@@ -1,5 +1,4 @@
 using Google.OrTools.LinearSolver;
-using GridActors.Model.Optimization;
 
 namespace GridActors.Model.LinearProgramming;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using GridActors.Model.Documents;
 
 namespace GridActors.Model.Loading;
 

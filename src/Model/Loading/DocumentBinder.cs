@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
+using GridActors.Model.Documents;
 using YamlDotNet.RepresentationModel;
 
 namespace GridActors.Model.Loading;

@@ -1,4 +1,4 @@
-using GridActors.Model.Profiles;
+using GridActors.Model.Documents;
 using GridActors.Model.Scenario;
 
 namespace GridActors.Model.Loading;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using GridActors.Model.Scenario;
+using GridActors.Model.Documents;
 
 namespace GridActors.Model.Loading;
 

@@ -1,3 +1,4 @@
+using GridActors.Model.Documents;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

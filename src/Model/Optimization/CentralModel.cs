@@ -1,5 +1,4 @@
 using GridActors.Model.Accounting;
-using GridActors.Model.Assets;
 using GridActors.Model.LinearProgramming;
 using GridActors.Model.Market;
 using GridActors.Model.Scenario;

@@ -1,3 +1,4 @@
+using GridActors.Model.Documents;
 namespace GridActors.Model.Scenario;
 
 /// <summary>

@@ -2,8 +2,8 @@ using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GridActors.Model.Documents;
 using GridActors.Model.Loading;
-using GridActors.Model.Scenario;
 
 namespace GridActors.Model.Schema;
 

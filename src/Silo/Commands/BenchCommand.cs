@@ -5,10 +5,12 @@ using GridActors.Abstractions;
 using GridActors.Client;
 using GridActors.Model.Accounting;
 using GridActors.Model.Generation;
+using GridActors.Model.LinearProgramming;
 using GridActors.Model.Loading;
 using GridActors.Model.Optimization;
 using GridActors.Model.Output;
 using GridActors.Model.Scenario;
+using GridActors.Silo.Hosting;
 using Spectre.Console;
 using static GridActors.Silo.Commands.SummaryTables;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using GridActors.Model.Accounting;
+using GridActors.Model.LinearProgramming;
 using GridActors.Model.Optimization;
 using GridActors.Model.Options;
 using GridActors.Model.Output;

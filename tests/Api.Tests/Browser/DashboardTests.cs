@@ -1,4 +1,4 @@
-using GridActors.Silo;
+using GridActors.Silo.Hosting;
 using GridActors.Testing;
 using Microsoft.Playwright;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using GridActors.Silo.Hosting;
 
 namespace GridActors.Silo.Tests.Cluster;
 

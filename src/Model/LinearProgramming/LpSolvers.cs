@@ -1,6 +1,6 @@
 using Google.OrTools.LinearSolver;
 
-namespace GridActors.Model.Optimization;
+namespace GridActors.Model.LinearProgramming;
 
 /// <summary>The linear-programming solvers OR-Tools offers that GridActors supports.</summary>
 public enum LpSolverKind

@@ -1,7 +1,7 @@
 using GridActors.Model.Loading;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace GridActors.Api.Endpoints;
+namespace GridActors.Api.Hosting;
 
 /// <summary>One located mistake in a request: the same file:line:column, field and message the CLI prints.</summary>
 public sealed record RequestError(string File, int Line, int Column, string Field, string Message, string Text);

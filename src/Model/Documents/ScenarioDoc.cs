@@ -1,6 +1,4 @@
-using GridActors.Model.Loading;
-
-namespace GridActors.Model.Scenario;
+namespace GridActors.Model.Documents;
 
 /// <summary>A scenario file as written (format version 1), before profiles are expanded.</summary>
 public sealed class ScenarioDoc : DocNode

@@ -1,4 +1,4 @@
-namespace GridActors.Model.Loading;
+namespace GridActors.Model.Documents;
 
 /// <summary>
 /// Base of every scenario document object: remembers where it and each of its fields were

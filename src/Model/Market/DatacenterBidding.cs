@@ -1,7 +1,6 @@
-using GridActors.Model.Market;
 using GridActors.Model.Scenario;
 
-namespace GridActors.Model.Assets;
+namespace GridActors.Model.Market;
 
 /// <summary>Data-center campuses take their interactive IT load, and the batch work placed on them, times PUE whatever the price.</summary>
 public static class DatacenterBidding

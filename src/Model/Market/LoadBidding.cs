@@ -1,11 +1,10 @@
-using GridActors.Model.Market;
 using GridActors.Model.Scenario;
 
-namespace GridActors.Model.Assets;
+namespace GridActors.Model.Market;
 
 /// <summary>
 /// A load bids its inflexible part as fixed demand and its curtailable part at its curtailment
-/// cost. Its shiftable part is not bid: it proposes schedules in the negotiation (<see cref="ShiftResponse"/>).
+/// cost. Its shiftable part is not bid: it proposes schedules in the negotiation (<c>Assets.ShiftResponse</c>).
 /// </summary>
 public static class LoadBidding
 {

@@ -1,6 +1,4 @@
-using GridActors.Model.Loading;
-
-namespace GridActors.Model.Scenario;
+namespace GridActors.Model.Documents;
 
 /// <summary>The data-center network and the compute work that arrives in it.</summary>
 public sealed class ComputeDoc : DocNode

@@ -1,6 +1,4 @@
-using GridActors.Model.Loading;
-
-namespace GridActors.Model.Scenario;
+namespace GridActors.Model.Documents;
 
 /// <summary>A named time series; exactly one of values, csv or synthetic gives its source.</summary>
 public sealed class ProfileDoc : DocNode

@@ -1,7 +1,7 @@
-using GridActors.Model.Loading;
-using GridActors.Model.Scenario;
+using GridActors.Model.Documents;
+using GridActors.Model.Profiles;
 
-namespace GridActors.Model.Profiles;
+namespace GridActors.Model.Loading;
 
 /// <summary>Expands a profile document to one value per horizon step, from whichever source it names.</summary>
 public sealed class ProfileResolver(int scenarioSeed, DateTimeOffset start, int steps, int stepMinutes, ICollection<ScenarioError> errors, YamlSourceTree files)

@@ -1,11 +1,12 @@
 using GridActors.Api.Endpoints;
+using GridActors.Api.Hosting;
 using GridActors.Api.Metrics;
 using GridActors.Api.Runs;
 using GridActors.Client;
 using OpenTelemetry.Metrics;
 using Scalar.AspNetCore;
 
-namespace GridActors.Api.Hosting;
+namespace GridActors.Api;
 
 /// <summary>What Program.cs composes: the services of the API, and its endpoints and middleware.</summary>
 public static class ApiSetup

@@ -1,7 +1,6 @@
-using GridActors.Model.Market;
 using GridActors.Model.Scenario;
 
-namespace GridActors.Model.Assets;
+namespace GridActors.Model.Market;
 
 /// <summary>Renewables offer all they have at their marginal cost; the market curtails only what nothing absorbs.</summary>
 public static class RenewableBidding

@@ -1,4 +1,4 @@
-namespace GridActors.Model.Loading;
+namespace GridActors.Model.Documents;
 
 /// <summary>
 /// Binds a document property to a YAML field. The loader, the validator's range checks and the
@@ -30,7 +30,7 @@ public sealed class FieldAttribute(string name, string description) : Attribute
     public double MaxMagnitude { get; init; } = double.NaN;
 
     /// <summary>
-    /// The most characters a text value of this field may have; 0: <see cref="ScenarioLimits.MaxTextLength"/>, the
+    /// The most characters a text value of this field may have; 0: the loader's <c>ScenarioLimits.MaxTextLength</c>, the
     /// bound of ids, names and labels (an id is written on every row of a table, so its length multiplies the output).
     /// </summary>
     public int MaxLength { get; init; }

@@ -1,7 +1,7 @@
 using System.Globalization;
-using GridActors.Model.Loading;
+using GridActors.Model.Documents;
 
-namespace GridActors.Model.Profiles;
+namespace GridActors.Model.Loading;
 
 /// <summary>
 /// The lines of the CSV files one scenario reads, each file read once however many profiles take a column of it

@@ -1,11 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
-using GridActors.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace GridActors.Silo;
+namespace GridActors.Silo.Hosting;
 
 /// <summary>
 /// The embedded default: one in-process silo with localhost clustering and in-memory storage,

@@ -1,6 +1,4 @@
-using GridActors.Model.Loading;
-
-namespace GridActors.Model.Scenario;
+namespace GridActors.Model.Documents;
 
 /// <summary>Fields every asset has; the concrete class is chosen by <c>type</c>.</summary>
 [Discriminator("type")]

@@ -1,7 +1,6 @@
-using GridActors.Model.Market;
 using GridActors.Model.Scenario;
 
-namespace GridActors.Model.Assets;
+namespace GridActors.Model.Market;
 
 /// <summary>A thermal plant offers its available capacity at its marginal cost plus carbon, above its must-run floor.</summary>
 public static class ThermalBidding

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace GridActors.Silo;
+namespace GridActors.Silo.Hosting;
 
 /// <summary>
 /// Ctrl+C (SIGINT) and SIGTERM for every command. The first signal cancels the command's token: a run stops waiting

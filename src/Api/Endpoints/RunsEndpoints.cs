@@ -217,30 +217,20 @@ public static class RunsEndpoints
     private static (RunStartRequest? Request, IReadOnlyList<(string Field, string Message)> Problems) FromQuery(IQueryCollection query, string yaml)
     {
         var problems = new List<(string, string)>();
-        int? Int(string key)
+        int? Int(string key) => Read<int>(key, System.Globalization.NumberStyles.Integer, "a whole number");
+        double? Number(string key) => Read<double>(key, System.Globalization.NumberStyles.Float, "a number");
+
+        T? Read<T>(string key, System.Globalization.NumberStyles styles, string noun) where T : struct, System.Numerics.INumberBase<T>
         {
             if (!query.TryGetValue(key, out var text))
             {
                 return null;
             }
-            if (int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value))
+            if (T.TryParse(text.ToString(), styles, System.Globalization.CultureInfo.InvariantCulture, out var value))
             {
                 return value;
             }
-            problems.Add((key, $"'{GridActors.Model.Loading.ErrorText.Quote(text.ToString())}' is not a whole number"));
-            return null;
-        }
-        double? Number(string key)
-        {
-            if (!query.TryGetValue(key, out var text))
-            {
-                return null;
-            }
-            if (double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value))
-            {
-                return value;
-            }
-            problems.Add((key, $"'{GridActors.Model.Loading.ErrorText.Quote(text.ToString())}' is not a number"));
+            problems.Add((key, $"'{GridActors.Model.Loading.ErrorText.Quote(text.ToString())}' is not {noun}"));
             return null;
         }
         var request = new RunStartRequest(null, yaml, query["mode"].FirstOrDefault(), Int("window_steps"), Int("lookahead_steps"), Int("max_rounds"), Number("pace"), query["placement"].FirstOrDefault(), query["clearing"].FirstOrDefault(), query["format"].FirstOrDefault());

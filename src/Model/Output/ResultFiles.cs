@@ -2,8 +2,9 @@ namespace GridActors.Model.Output;
 
 /// <summary>
 /// A result folder, declared once: its files, and the columns of its time-series tables in the order they are
-/// written. The writers write through these declarations; the report, the API, the bench and the tests read through
-/// them. docs/results.md describes every column.
+/// written. The writers write through these declarations and the report, the API and the bench read through them;
+/// <c>ResultFilesTests</c> holds a written folder to them. The README (its table of result files) and docs/carbon.md
+/// describe the columns.
 /// </summary>
 public static class ResultFiles
 {

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using GridActors.Model.Generation;
 using GridActors.Model.Loading;
-using GridActors.Model.Output;
 
 namespace GridActors.Silo.Commands;
 
@@ -39,20 +38,7 @@ public static class GenerateCommand
                 return ErrorReport.Print(tooLarge);
             }
             // The path is checked before the scenario is made: nothing but a regular file is ever replaced.
-            if (parse.GetValue(output) is { } file && OutputPaths.FileProblem(file.FullName) is { } problem)
-            {
-                return ErrorReport.Print($"--out: {problem}");
-            }
-            var text = ScenarioGenerator.Generate(settings);
-            if (parse.GetValue(output) is { } target)
-            {
-                AtomicFile.WriteAllText(target.FullName, text);
-            }
-            else
-            {
-                Console.Out.Write(text);
-            }
-            return 0;
+            return TextOutput.Problem(parse.GetValue(output)) ?? TextOutput.Write(parse.GetValue(output), ScenarioGenerator.Generate(settings));
         });
         return command;
     }

@@ -12,16 +12,7 @@ public static class SchemaCommand
         var command = new Command("schema", "Write the JSON Schema of the scenario format, for editors (scenarios/schema.json).") { output };
         command.SetAction(parse =>
         {
-            var text = ScenarioSchema.Generate();
-            if (parse.GetValue(output) is { } file)
-            {
-                File.WriteAllText(file.FullName, text);
-            }
-            else
-            {
-                Console.Out.Write(text);
-            }
-            return 0;
+            return TextOutput.Problem(parse.GetValue(output)) ?? TextOutput.Write(parse.GetValue(output), ScenarioSchema.Generate());
         });
         return command;
     }

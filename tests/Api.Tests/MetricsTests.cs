@@ -45,6 +45,36 @@ public sealed class MetricsTests(LiveCluster cluster) : IDisposable
     }
 
     [Fact]
+    public async Task TheCountersOfAFinishedRunAreTheTotalsOfItsSummary()
+    {
+        using var client = api.Authorized();
+        var id = (await client.StartAsync(new { scenario = "china-provinces-week" })).Id();
+        var run = await client.WaitForEndAsync(id);
+        Assert.Equal("completed", run["status"]!.GetValue<string>());
+        var summary = run["summary"]!;
+        var scrape = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+
+        var regions = summary["regions"]!.AsObject();
+        Assert.True(regions.Count > 10);
+        foreach (var (region, totals) in regions)
+        {
+            // The region counters add every released step; the summary adds whole windows: the same sums.
+            Assert.Equal(totals!["emissions_t"]!.GetValue<double>(), Counter(scrape, "gridactors_region_emissions_tonnes_total", id, region).Single(), 4);
+            Assert.Equal(totals["generation_mwh"]!.GetValue<double>(), Counter(scrape, "gridactors_region_energy_joules_total", id, region).Sum() / 3.6e9, 4);
+            Assert.Equal(totals["curtailed_mwh"]!.GetValue<double>(), Counter(scrape, "gridactors_region_curtailed_energy_joules_total", id, region).Single() / 3.6e9, 4);
+        }
+        var cost = summary["total_cost"]!.GetValue<double>();
+        Assert.Equal(cost, Counter(scrape, "gridactors_run_cost_total", id, null).Single(), 1e-6 * cost);
+    }
+
+    /// <summary>The values of a metric's series for the run (and region), from the Prometheus text format.</summary>
+    private static double[] Counter(string scrape, string name, string run, string? region) =>
+        [.. scrape.Split('\n')
+            .Where(line => line.StartsWith(name + "{", StringComparison.Ordinal) && line.Contains($"run=\"{run}\"", StringComparison.Ordinal)
+                && (region is null || line.Contains($"region=\"{region}\"", StringComparison.Ordinal)))
+            .Select(line => double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture))];
+
+    [Fact]
     public async Task PrometheusScrapeConfigIsValid()
     {
         var (exitCode, output) = await PromtoolAsync("", $"check config {RepositoryRoot.Path("deploy/prometheus/prometheus.yml")}");

@@ -59,18 +59,21 @@ public sealed class EnterpriseTotals(string id, string sector, string[] regions)
     public double CarbonT => GrossCarbonT - DisplacedT;
 }
 
-/// <summary>A sector over the run: every load of the sector (and every campus, as <c>datacenter</c>), owned or not.</summary>
-public sealed class SectorTotals(string id)
+/// <summary>
+/// A sector over the run: every load of the sector (and every campus, as <c>datacenter</c>), owned or not: what it
+/// consumed, at its regions' prices and at their average and marginal emission factors in each step.
+/// </summary>
+public sealed class SectorTotals(string id, LedgerGrouping sectors)
 {
     public string Id { get; } = id;
     public int Enterprises { get; internal set; }
-    public double ConsumptionMwh { get; internal set; }
-    public double EnergyBill { get; internal set; }
-    public double LocationBasedT { get; internal set; }
-    public double MarginalT { get; internal set; }
+    public double ConsumptionMwh => sectors.Sum(Id, 0);
+    public double EnergyBill => sectors.Sum(Id, 1);
+    public double LocationBasedT => sectors.Sum(Id, 2);
+    public double MarginalT => sectors.Sum(Id, 3);
 }
 
-/// <summary>Adds each window's asset steps, at the window's prices and emission factors, into enterprise and sector totals.</summary>
+/// <summary>Adds each window's asset steps, at the window's prices and emission factors, into enterprise totals; sector totals by <see cref="SectorGrouping"/>.</summary>
 public sealed class EnterpriseAccounts
 {
     /// <summary>The sector of campuses, which the format's load sectors do not name.</summary>
@@ -100,7 +103,7 @@ public sealed class EnterpriseAccounts
         {
             if (ConsumerSector(asset) is { } sector && !sectors.ContainsKey(sector))
             {
-                sectors[sector] = new SectorTotals(sector);
+                sectors[sector] = new SectorTotals(sector, SectorGrouping);
             }
         }
         foreach (var enterprise in enterprises)
@@ -111,6 +114,13 @@ public sealed class EnterpriseAccounts
             }
         }
     }
+
+    /// <summary>
+    /// The sectors' consumption, bill and carbon, by sector (<see cref="ConsumerSector"/>), filled by the run's one walk
+    /// over each window's ledger (<see cref="SummaryAccumulator"/>).
+    /// </summary>
+    public LedgerGrouping SectorGrouping { get; } = new(ConsumerSector, (e, _) => e.ConsumedMwh, (e, r) => e.ConsumedMwh * r.Row.PricePerMwh,
+        (e, r) => e.ConsumedMwh * r.AverageFactorGPerKwh / 1000, (e, r) => e.ConsumedMwh * r.MarginalFactorGPerKwh / 1000);
 
     /// <summary>Enterprises in the order of their ids.</summary>
     public IReadOnlyList<EnterpriseTotals> Enterprises { get; }
@@ -178,23 +188,6 @@ public sealed class EnterpriseAccounts
                 totals.LocationBasedT += consumed * average;
                 totals.MarketBasedT += Math.Max(net, 0) * average;
                 totals.MarginalT += net * factors.MarginalGPerKwh[region][k] / 1000;
-            }
-        }
-        foreach (var asset in scenario.Assets)
-        {
-            if (ConsumerSector(asset) is not { } id)
-            {
-                continue;
-            }
-            var sector = sectors[id];
-            var rows = report.Regions[asset.Region];
-            for (var k = 0; k < report.Steps; k++)
-            {
-                var consumed = window.Ledger[asset.Index][k].ConsumedMwh;
-                sector.ConsumptionMwh += consumed;
-                sector.EnergyBill += consumed * rows[k].PricePerMwh;
-                sector.LocationBasedT += consumed * factors.AverageGPerKwh[asset.Region][k] / 1000;
-                sector.MarginalT += consumed * factors.MarginalGPerKwh[asset.Region][k] / 1000;
             }
         }
     }

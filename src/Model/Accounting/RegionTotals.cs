@@ -46,10 +46,11 @@ public sealed class RegionTotals(int carriers)
 
     public double CurtailmentPercent => RenewableAvailableMwh > 0 ? 100 * CurtailedMwh / RenewableAvailableMwh : 0;
 
-    internal void AddRenewable(double producedMwh, double availableMwh)
+    /// <summary>The renewable totals so far, which the run's summary sums with its other ledger totals (<see cref="LedgerAggregation"/>).</summary>
+    internal void SetRenewable(double producedMwh, double availableMwh)
     {
-        RenewableMwh += producedMwh;
-        RenewableAvailableMwh += availableMwh;
+        RenewableMwh = producedMwh;
+        RenewableAvailableMwh = availableMwh;
     }
 
     public double AverageFactorGPerKwh => ServedMwh > 0 ? ConsumptionEmissionsT / ServedMwh * 1000 : 0;

@@ -5,29 +5,63 @@ using GridActors.Model.Windows;
 namespace GridActors.Model.Accounting;
 
 /// <summary>Adds up costs, energies and emissions window by window into the figures of summary.json.</summary>
-public sealed class SummaryAccumulator(ResolvedScenario scenario)
+public sealed class SummaryAccumulator
 {
-    private readonly double dt = scenario.StepHours;
-    private readonly string[] carriers = scenario.Carriers();
-    private readonly RegionTotals[] regions = [.. scenario.Regions.Select(_ => new RegionTotals(scenario.Carriers().Length))];
-    private readonly ComputeNetwork network = new(scenario);
+    /// <summary>The measures of <see cref="system"/>, by index.</summary>
+    private const int Generation = 0, Carbon = 1, Wear = 2, Curtailment = 3, Emissions = 4, Curtailed = 5, Available = 6, Shed = 7;
+
+    private const string Whole = "";
+
+    private readonly ResolvedScenario scenario;
+    private readonly double dt;
+    private readonly string[] carriers;
+    private readonly RegionTotals[] regions;
+    private readonly ComputeNetwork network;
+
+    /// <summary>The assets' own costs, emissions and energies over the whole system.</summary>
+    private readonly LedgerGrouping system = new(_ => Whole, (e, _) => e.GenerationCost, (e, _) => e.CarbonCost, (e, _) => e.WearCost, (e, _) => e.CurtailmentCost,
+        (e, _) => e.EmissionsT, (e, _) => e.CurtailedMwh, (e, _) => e.AvailableRenewableMwh, (e, _) => e.ShedMwh);
+
+    private readonly LedgerGrouping byCarrier = new(a => a.Carrier.Length > 0 ? a.Carrier : null, (e, _) => e.ProducedMwh);
+
+    /// <summary>The campuses' facility and IT energy.</summary>
+    private readonly LedgerGrouping campuses = new(a => a is DatacenterSpec ? Whole : null, (e, _) => e.ConsumedMwh, (e, _) => e.ItMwh);
+
+    /// <summary>Renewable generation and what could have been, by region (<see cref="AssetLedger.IsRenewable"/>).</summary>
+    private readonly LedgerGrouping renewables;
+
+    /// <summary>Every grouping above and the sectors', filled in one walk over each window's ledger.</summary>
+    private readonly LedgerAggregation ledger;
+
+    public SummaryAccumulator(ResolvedScenario scenario)
+    {
+        this.scenario = scenario;
+        dt = scenario.StepHours;
+        carriers = scenario.Carriers();
+        regions = [.. scenario.Regions.Select(_ => new RegionTotals(carriers.Length))];
+        network = new ComputeNetwork(scenario);
+        Workloads = [.. scenario.Compute.Workloads.Select(w => new WorkloadTotals(w.Id))];
+        Enterprises = new EnterpriseAccounts(scenario);
+        renewables = new LedgerGrouping(a => AssetLedger.IsRenewable(a) ? scenario.Regions[a.Region].Id : null, (e, _) => e.ProducedMwh, (e, _) => e.AvailableRenewableMwh);
+        ledger = new LedgerAggregation(scenario, system, byCarrier, campuses, renewables, Enterprises.SectorGrouping);
+    }
 
     public CostBreakdown Costs { get; } = new();
 
-    public Dictionary<string, double> EnergyByCarrierMwh { get; } = new(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, double> EnergyByCarrierMwh => carriers.ToDictionary(c => c, c => byCarrier.Sum(c, 0), StringComparer.Ordinal);
 
-    public double EmissionsT { get; private set; }
+    public double EmissionsT => system.Sum(Whole, Emissions);
     public double UnservedMwh { get; private set; }
     public double SpilledMwh { get; private set; }
-    public double CurtailedRenewableMwh { get; private set; }
-    public double RenewableAvailableMwh { get; private set; }
-    public double ShedMwh { get; private set; }
-    public double DatacenterItMwh { get; private set; }
-    public double DatacenterFacilityMwh { get; private set; }
+    public double CurtailedRenewableMwh => system.Sum(Whole, Curtailed);
+    public double RenewableAvailableMwh => system.Sum(Whole, Available);
+    public double ShedMwh => system.Sum(Whole, Shed);
+    public double DatacenterItMwh => campuses.Sum(Whole, 1);
+    public double DatacenterFacilityMwh => campuses.Sum(Whole, 0);
     public int StepsDone { get; private set; }
 
     /// <summary>Per workload, in scenario order: what arrived, ran where, moved how much data, and was left unfinished.</summary>
-    public WorkloadTotals[] Workloads { get; } = [.. scenario.Compute.Workloads.Select(w => new WorkloadTotals(w.Id))];
+    public WorkloadTotals[] Workloads { get; }
     public List<NegotiationRecord> Windows { get; } = [];
 
     public IReadOnlyList<RegionTotals> Regions => regions;
@@ -35,7 +69,7 @@ public sealed class SummaryAccumulator(ResolvedScenario scenario)
     public double TotalCost => Costs.Total;
 
     /// <summary>The enterprises' and sectors' energy, bills and emissions (docs/carbon.md).</summary>
-    public EnterpriseAccounts Enterprises { get; } = new(scenario);
+    public EnterpriseAccounts Enterprises { get; }
 
     /// <summary>The summary of a run's windows, given in order.</summary>
     public static SummaryAccumulator Of(ResolvedScenario scenario, IEnumerable<WindowReport> reports)
@@ -58,32 +92,14 @@ public sealed class SummaryAccumulator(ResolvedScenario scenario)
         var report = window.Report;
         var economics = scenario.Economics;
         var factors = window.Factors;
-        foreach (var asset in scenario.Assets)
+        ledger.Add(window);
+        Costs.Generation = system.Sum(Whole, Generation);
+        Costs.Carbon = system.Sum(Whole, Carbon);
+        Costs.StorageWear = system.Sum(Whole, Wear);
+        Costs.LoadCurtailment = system.Sum(Whole, Curtailment);
+        foreach (var region in scenario.Regions)
         {
-            foreach (var entry in window.Ledger[asset.Index])
-            {
-                Costs.Generation += entry.GenerationCost;
-                Costs.Carbon += entry.CarbonCost;
-                Costs.StorageWear += entry.WearCost;
-                Costs.LoadCurtailment += entry.CurtailmentCost;
-                EmissionsT += entry.EmissionsT;
-                CurtailedRenewableMwh += entry.CurtailedMwh;
-                RenewableAvailableMwh += entry.AvailableRenewableMwh;
-                ShedMwh += entry.ShedMwh;
-                if (asset.Carrier.Length > 0)
-                {
-                    AddCarrier(asset.Carrier, entry.ProducedMwh);
-                }
-                if (AssetLedger.IsRenewable(asset))
-                {
-                    regions[asset.Region].AddRenewable(entry.ProducedMwh, entry.AvailableRenewableMwh);
-                }
-                if (asset is DatacenterSpec)
-                {
-                    DatacenterFacilityMwh += entry.ConsumedMwh;
-                    DatacenterItMwh += entry.ItMwh;
-                }
-            }
+            regions[region.Index].SetRenewable(renewables.Sum(region.Id, 0), renewables.Sum(region.Id, 1));
         }
         foreach (var link in scenario.Links)
         {
@@ -152,9 +168,6 @@ public sealed class SummaryAccumulator(ResolvedScenario scenario)
             }
         }
     }
-
-    private void AddCarrier(string carrier, double mwh) =>
-        EnergyByCarrierMwh[carrier] = EnergyByCarrierMwh.GetValueOrDefault(carrier) + mwh;
 
     public IReadOnlyList<string> Carriers => carriers;
 

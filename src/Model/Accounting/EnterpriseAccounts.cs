@@ -157,7 +157,7 @@ public sealed class EnterpriseAccounts
                 double consumed = 0, stored = 0, generated = 0;
                 foreach (var asset in assets)
                 {
-                    var entry = window.Ledger[asset.Index][k];
+                    var entry = window.Entry(asset, k);
                     totals.DirectEmissionsT += entry.EmissionsT;
                     totals.OperatingCost += entry.Cost;
                     switch (asset)

@@ -64,15 +64,15 @@ public sealed class LedgerAggregation
         foreach (var asset in scenario.Assets)
         {
             var sums = into[asset.Index];
-            var entries = window.Ledger[asset.Index];
-            for (var k = 0; k < entries.Length; k++)
+            for (var k = 0; k < window.Steps; k++)
             {
+                var entry = window.Entry(asset, k);
                 var region = window.Region(asset.Region, k);
                 for (var g = 0; g < groupings.Length; g++)
                 {
                     if (sums[g] is { } s)
                     {
-                        groupings[g].Add(s, entries[k], region);
+                        groupings[g].Add(s, entry, region);
                     }
                 }
             }

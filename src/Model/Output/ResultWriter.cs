@@ -75,7 +75,7 @@ public sealed class ResultWriter : IDisposable
             foreach (var asset in scenario.Assets)
             {
                 var s = report.Assets[asset.Index][k];
-                var entry = window.Ledger[asset.Index][k];
+                var entry = window.Entry(asset, k);
                 // Indirect: what a load or campus consumed at the region's average factor; a store passes its carbon on.
                 var indirect = asset is StorageSpec ? 0 : entry.ConsumedMwh * window.Factors.AverageGPerKwh[asset.Region][k] / 1000;
                 assets.Text(time).Text(asset.Id).Text(asset.Type).Text(scenario.Regions[asset.Region].Id)

@@ -8,7 +8,7 @@ namespace GridActors.Model.Accounting;
 /// and the energy held in their stores. The summary, the enterprise and sector accounts, the result files and the
 /// live snapshots all read this object instead of working these out each on its own. The factors and stored energy
 /// are derived once; a ledger entry is computed where it is read (<see cref="Entry"/>), which costs less than holding
-/// every asset's entries (the national week's 13,810 assets × 24 steps took about 50 ms a window to fill, and the computing a few).
+/// every asset's entries (filling the national week's 13,810 assets × 24 steps took about 50 ms a window; computing them, a few).
 /// </summary>
 public sealed class AccountedWindow
 {

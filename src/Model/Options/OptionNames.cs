@@ -8,21 +8,21 @@ namespace GridActors.Model.Options;
 /// </summary>
 public static class OptionNames
 {
-    public static NamedValues<RunMode> Mode { get; } = new("mode", [("negotiated", RunMode.Negotiated), ("optimal", RunMode.Optimal)]);
+    public static NamedValues<RunMode> Mode { get; } = new("a mode", [("negotiated", RunMode.Negotiated), ("optimal", RunMode.Optimal)]);
 
     /// <summary>Compute placement; the API also takes <c>carbon_greedy</c>.</summary>
-    public static NamedValues<Placement> Placement { get; } = new("placement",
+    public static NamedValues<Placement> Placement { get; } = new("a placement",
         [("negotiated", PlacementPolicies.Placement.Negotiated), ("local", PlacementPolicies.Placement.Local), ("carbon-greedy", PlacementPolicies.Placement.CarbonGreedy)],
         [("carbon_greedy", PlacementPolicies.Placement.CarbonGreedy)]);
 
-    public static NamedValues<Clearing> Clearing { get; } = new("clearing",
+    public static NamedValues<Clearing> Clearing { get; } = new("a clearing",
         [("auto", Options.Clearing.Auto), ("central", Options.Clearing.Central), ("regional", Options.Clearing.Regional)]);
 
-    public static NamedValues<ResultFormat> Format { get; } = new("result format", [("csv", ResultFormat.Csv), ("parquet", ResultFormat.Parquet), ("both", ResultFormat.Both)]);
+    public static NamedValues<ResultFormat> Format { get; } = new("a result format", [("csv", ResultFormat.Csv), ("parquet", ResultFormat.Parquet), ("both", ResultFormat.Both)]);
 }
 
 /// <summary>The values of one option and their names.</summary>
-/// <param name="noun">What a value is called in an error ("a clearing").</param>
+/// <param name="noun">What a value is called in an error, with its article ("a clearing").</param>
 /// <param name="values">Each value with its name, in the order users are shown them.</param>
 /// <param name="aliases">Other names accepted for a value, never written.</param>
 public sealed class NamedValues<T>(string noun, IReadOnlyList<(string Name, T Value)> values, IReadOnlyList<(string Name, T Value)>? aliases = null)
@@ -39,5 +39,5 @@ public sealed class NamedValues<T>(string noun, IReadOnlyList<(string Name, T Va
 
     /// <summary>Why a given text is no value: "'x' is not a clearing; use auto, central or regional".</summary>
     public string NotOne(string given) =>
-        $"'{Loading.ErrorText.Quote(given)}' is not a{(noun[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "n" : "")} {noun}; use {string.Join(", ", Names.Take(Names.Count - 1))} or {Names[^1]}";
+        $"'{Loading.ErrorText.Quote(given)}' is not {noun}; use {string.Join(", ", Names.Take(Names.Count - 1))} or {Names[^1]}";
 }

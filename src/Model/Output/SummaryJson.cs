@@ -39,9 +39,10 @@ internal static class SummaryJson
             Number(json, "curtailment_percent", s.RenewableAvailableMwh > 0 ? 100 * s.CurtailedRenewableMwh / s.RenewableAvailableMwh : 0);
             Number(json, "load_shed_mwh", s.ShedMwh);
             json.WriteStartObject("energy_by_carrier_mwh");
+            var energyByCarrier = s.EnergyByCarrierMwh;
             foreach (var carrier in s.Carriers)
             {
-                Number(json, carrier, s.EnergyByCarrierMwh.GetValueOrDefault(carrier));
+                Number(json, carrier, energyByCarrier[carrier]);
             }
             json.WriteEndObject();
             json.WriteStartObject("regions");

@@ -65,12 +65,19 @@ public sealed class EnterpriseTotals(string id, string sector, string[] regions)
 /// </summary>
 public sealed class SectorTotals(string id, LedgerGrouping sectors)
 {
+    /// <summary>The measures of <see cref="Grouping"/>, by index.</summary>
+    private const int Consumption = 0, Bill = 1, LocationBased = 2, Marginal = 3;
+
     public string Id { get; } = id;
     public int Enterprises { get; internal set; }
-    public double ConsumptionMwh => sectors.Sum(Id, 0);
-    public double EnergyBill => sectors.Sum(Id, 1);
-    public double LocationBasedT => sectors.Sum(Id, 2);
-    public double MarginalT => sectors.Sum(Id, 3);
+    public double ConsumptionMwh => sectors.Sum(Id, Consumption);
+    public double EnergyBill => sectors.Sum(Id, Bill);
+    public double LocationBasedT => sectors.Sum(Id, LocationBased);
+    public double MarginalT => sectors.Sum(Id, Marginal);
+
+    /// <summary>The sectors' consumption, bill and carbon, each asset in its sector (<paramref name="sectorOf"/>), measures in the order of their indices above.</summary>
+    internal static LedgerGrouping Grouping(Func<AssetSpec, string?> sectorOf) => new(sectorOf, (e, _) => e.ConsumedMwh, (e, r) => e.ConsumedMwh * r.Row.PricePerMwh,
+        (e, r) => e.ConsumedMwh * r.AverageFactorGPerKwh / 1000, (e, r) => e.ConsumedMwh * r.MarginalFactorGPerKwh / 1000);
 }
 
 /// <summary>Adds each window's asset steps, at the window's prices and emission factors, into enterprise totals; sector totals by <see cref="SectorGrouping"/>.</summary>
@@ -119,8 +126,7 @@ public sealed class EnterpriseAccounts
     /// The sectors' consumption, bill and carbon, by sector (<see cref="ConsumerSector"/>), filled by the run's one walk
     /// over each window's ledger (<see cref="SummaryAccumulator"/>).
     /// </summary>
-    public LedgerGrouping SectorGrouping { get; } = new(ConsumerSector, (e, _) => e.ConsumedMwh, (e, r) => e.ConsumedMwh * r.Row.PricePerMwh,
-        (e, r) => e.ConsumedMwh * r.AverageFactorGPerKwh / 1000, (e, r) => e.ConsumedMwh * r.MarginalFactorGPerKwh / 1000);
+    public LedgerGrouping SectorGrouping { get; } = SectorTotals.Grouping(ConsumerSector);
 
     /// <summary>Enterprises in the order of their ids.</summary>
     public IReadOnlyList<EnterpriseTotals> Enterprises { get; }

@@ -10,6 +10,9 @@ public sealed class SummaryAccumulator
     /// <summary>The measures of <see cref="system"/>, by index.</summary>
     private const int Generation = 0, Carbon = 1, Wear = 2, Curtailment = 3, Emissions = 4, Curtailed = 5, Available = 6, Shed = 7;
 
+    /// <summary>The measures of <see cref="campuses"/> (facility, IT) and of <see cref="renewables"/> (produced, available), by index.</summary>
+    private const int Facility = 0, It = 1, Produced = 0, RenewableAvailable = 1;
+
     private const string Whole = "";
 
     private readonly ResolvedScenario scenario;
@@ -56,8 +59,8 @@ public sealed class SummaryAccumulator
     public double CurtailedRenewableMwh => system.Sum(Whole, Curtailed);
     public double RenewableAvailableMwh => system.Sum(Whole, Available);
     public double ShedMwh => system.Sum(Whole, Shed);
-    public double DatacenterItMwh => campuses.Sum(Whole, 1);
-    public double DatacenterFacilityMwh => campuses.Sum(Whole, 0);
+    public double DatacenterItMwh => campuses.Sum(Whole, It);
+    public double DatacenterFacilityMwh => campuses.Sum(Whole, Facility);
     public int StepsDone { get; private set; }
 
     /// <summary>Per workload, in scenario order: what arrived, ran where, moved how much data, and was left unfinished.</summary>
@@ -99,7 +102,7 @@ public sealed class SummaryAccumulator
         Costs.LoadCurtailment = system.Sum(Whole, Curtailment);
         foreach (var region in scenario.Regions)
         {
-            regions[region.Index].SetRenewable(renewables.Sum(region.Id, 0), renewables.Sum(region.Id, 1));
+            regions[region.Index].SetRenewable(renewables.Sum(region.Id, Produced), renewables.Sum(region.Id, RenewableAvailable));
         }
         foreach (var link in scenario.Links)
         {

@@ -31,6 +31,10 @@ catch (Exception) when (signals.ExitCode is { } stopped)
     await Console.Error.WriteLineAsync($"stopped by {signals.Name} before the end: no result was written, and nothing half-written is left");
     return stopped;
 }
+catch (Exception e) when (ErrorReport.SolverFailure(e) is { } failed)
+{
+    return await ErrorReport.SolverFailedAsync(failed);
+}
 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
 {
     // The output paths are checked before any work, so what lands here is the system refusing mid-way (a disk that
@@ -39,3 +43,4 @@ catch (Exception e) when (e is IOException or UnauthorizedAccessException)
     await Console.Error.WriteLineAsync($"error: could not write: {GridActors.Model.Loading.ErrorText.FirstLine(e.Message)}");
     return 1;
 }
+

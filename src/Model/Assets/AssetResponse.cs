@@ -10,7 +10,7 @@ internal static class AssetResponse
         if (status != LpStatus.Optimal)
         {
             // An asset's own limits are always satisfiable from a state reached by a feasible schedule.
-            throw new InvalidOperationException($"asset '{assetId}' found no schedule within its own limits (solver status {status})");
+            throw SolverFailedException.For(solver, $"schedule of asset '{assetId}' within its own limits", status);
         }
     }
 }

@@ -188,7 +188,8 @@ internal sealed class CouplingMaster : IDisposable
             var status = lp.Solve();
             if (status != LpStatus.Optimal)
             {
-                throw new InvalidOperationException($"the coordinator's market of {lp.Steps} steps from step {lp.FirstStep} could not be solved (status {status})");
+                // With unserved and spilled energy priced the coordinator always has an optimum: this is the solver failing.
+                throw SolverFailedException.For(lp.Solver, $"coordinator's market of {lp.Steps} steps from step {lp.FirstStep}", status);
             }
             // Offers the prices say were wrongly assumed used or unused get columns first: the ramps are checked on a
             // solution that is optimal for the whole curves, so that a group's columns added with its rows keep the

@@ -21,6 +21,20 @@ internal static unsafe partial class HighsNative
     public const int ModelUnboundedOrInfeasible = 9;
     public const int ModelUnbounded = 10;
     public const int ModelInterrupt = 17;
+
+    /// <summary>HiGHS's words for a model status that is not an answer (HighsModelStatus in HiGHS 1.12), for error messages.</summary>
+    public static string DescribeFailure(int modelStatus) => modelStatus switch
+    {
+        1 => "HiGHS could not load the model",
+        2 => "HiGHS found an error in the model",
+        3 => "HiGHS's presolve failed",
+        4 => "HiGHS's simplex failed",
+        5 => "HiGHS's postsolve failed",
+        13 => "HiGHS reached its time limit",
+        14 => "HiGHS reached its iteration limit",
+        15 => "HiGHS ended with status unknown",
+        _ => $"HiGHS ended with model status {modelStatus}",
+    };
     public const int CallbackSimplexInterrupt = 1;
     public const int CallbackIpmInterrupt = 2;
 

@@ -121,7 +121,8 @@ internal sealed unsafe class HighsSolver : ILpSolver
                 Check(HighsNative.Highs_getSolution(highs, c, cd, r, rd), "give its solution");
             }
         }
-        return new LpResult(outcome, outcome == LpStatus.Optimal ? HighsNative.Highs_getObjectiveValue(highs) : 0, columns, columnDual, rowDual, iterations);
+        return new LpResult(outcome, outcome == LpStatus.Optimal ? HighsNative.Highs_getObjectiveValue(highs) : 0, columns, columnDual, rowDual, iterations,
+            outcome == LpStatus.Abnormal ? $"{HighsNative.DescribeFailure(status)} after {iterations:N0} iterations" : null);
     }
 
     public LpBasis? Basis()

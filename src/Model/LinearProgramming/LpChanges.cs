@@ -78,7 +78,7 @@ internal sealed class LpChanges
 }
 
 /// <summary>One solve's outcome, in the model's column and row order.</summary>
-internal sealed record LpResult(LpStatus Status, double Objective, double[] ColumnValue, double[] ColumnDual, double[] RowDual, long Iterations);
+internal sealed record LpResult(LpStatus Status, double Objective, double[] ColumnValue, double[] ColumnDual, double[] RowDual, long Iterations, string? Failure = null);
 
 /// <summary>A solver behind an <see cref="LpModel"/>.</summary>
 internal interface ILpSolver : IDisposable

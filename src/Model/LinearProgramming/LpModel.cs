@@ -232,8 +232,12 @@ public sealed class LpModel : IDisposable
         columnDual = result.ColumnDual;
         rowDual = result.RowDual;
         objectiveValue = result.Objective;
+        LastFailure = result.Failure;
         return result.Status;
     }
+
+    /// <summary>How the last solve failed in the solver's own words, when it ended <see cref="LpStatus.Abnormal"/> and the solver says; null otherwise.</summary>
+    public string? LastFailure { get; private set; }
 
     /// <summary>Told every few seconds where a HiGHS solve is, for progress lines on a large model; null: not told.</summary>
     public Action<LpProgress>? Progress { get; set; }

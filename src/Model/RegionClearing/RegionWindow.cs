@@ -171,7 +171,7 @@ public sealed class RegionWindow : IDisposable
         if (status != LpStatus.Optimal)
         {
             // With unserved and spilled energy priced the region's LP is always feasible; anything else is a solver failure.
-            throw new InvalidOperationException($"the market of a region's {lp.Steps} steps from step {lp.FirstStep} could not be solved (status {status})");
+            throw SolverFailedException.For(lp.Solver, $"market of a region's {lp.Steps} steps from step {lp.FirstStep}", status);
         }
     }
 

@@ -1,3 +1,4 @@
+using GridActors.Model.LinearProgramming;
 using GridActors.Model.Loading;
 
 namespace GridActors.Silo.Commands;
@@ -37,4 +38,33 @@ public static class ErrorReport
         Console.Error.WriteLine($"error: {message}");
         return InvalidScenario;
     }
+
+    /// <summary>
+    /// The solver failure in <paramref name="e"/>, when it is one: thrown in a grain, it can reach the command inside
+    /// the exceptions of the tasks that awaited it.
+    /// </summary>
+    public static SolverFailedException? SolverFailure(Exception e) => e switch
+    {
+        SolverFailedException failed => failed,
+        AggregateException { InnerExceptions: [var inner] } => SolverFailure(inner),
+        { InnerException: { } inner } => SolverFailure(inner),
+        _ => null,
+    };
+
+    /// <summary>The exit code for a fault of GridActors or its solver: the user did nothing wrong.</summary>
+    public const int InternalFailure = 1;
+
+    /// <summary>
+    /// A solver failure as a sentence rather than a stack trace: what failed, that the scenario is not at fault, and the
+    /// other ways to the same windows.
+    /// </summary>
+    public static async Task<int> SolverFailedAsync(SolverFailedException failed)
+    {
+        await Console.Error.WriteLineAsync(SolverFailedText(failed));
+        return InternalFailure;
+    }
+
+    public static string SolverFailedText(SolverFailedException failed) =>
+        $"error: {failed.Message}. This is the solver failing, not a mistake in the scenario, and nothing was written; " +
+        "`run --clearing central` or `optimize --window-steps 24` reach the same windows another way. Please report it with the scenario";
 }

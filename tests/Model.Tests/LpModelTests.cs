@@ -237,6 +237,51 @@ public sealed class LpModelTests
         AssertOptimal(limited, lp);
     }
 
+    [Fact]
+    public void AModelTheSimplexFailsOnFromItsBasisAndFromScratchIsSolvedByTheInteriorPoint()
+    {
+        var byInteriorPoint = 0;
+        for (var seed = 1; seed <= 40; seed++)
+        {
+            var random = new Random(seed);
+            var lp = RandomLp(random);
+            using var free = Build(LpSolverKind.Highs, lp);
+            using var limited = Build(LpSolverKind.Highs, lp);
+            Assert.Equal(LpStatus.Optimal, free.Solve());
+            Assert.Equal(LpStatus.Optimal, limited.Solve());
+            Assert.Equal(LpAttempt.AsUsual, limited.SolvedBy);
+            // One simplex iteration is too few for most re-solves, from the kept basis and from scratch alike.
+            limited.HotIterationLimit = 1;
+            for (var c = 0; c < lp.Cost.Length; c++)
+            {
+                lp.Cost[c] = Math.Round(20 * random.NextDouble() - 10, 3);
+                free.Objective().SetCoefficient(free.Variables[c], lp.Cost[c]);
+                limited.Objective().SetCoefficient(limited.Variables[c], lp.Cost[c]);
+            }
+            Assert.Equal(LpStatus.Optimal, free.Solve());
+            Assert.Equal(LpStatus.Optimal, limited.Solve());
+            Assert.Equal(limited.SolvedBy == LpAttempt.AsUsual ? 0 : 1, limited.Work.Retried);
+            Assert.Null(limited.LastFailure);
+            Assert.Equal(free.Objective().Value(), limited.Objective().Value(), 1e-7 * Math.Max(1, Math.Abs(free.Objective().Value())));
+            AssertOptimal(limited, lp);
+            if (limited.SolvedBy != LpAttempt.InteriorPoint)
+            {
+                continue;
+            }
+            byInteriorPoint++;
+            // Its crossover left a basis: the next re-solve goes on from it with the simplex as usual.
+            limited.HotIterationLimit = 100_000;
+            lp.Cost[0] += 1;
+            free.Objective().SetCoefficient(free.Variables[0], lp.Cost[0]);
+            limited.Objective().SetCoefficient(limited.Variables[0], lp.Cost[0]);
+            Assert.Equal(LpStatus.Optimal, free.Solve());
+            Assert.Equal(LpStatus.Optimal, limited.Solve());
+            Assert.Equal(LpAttempt.AsUsual, limited.SolvedBy);
+            Assert.Equal(free.Objective().Value(), limited.Objective().Value(), 1e-7 * Math.Max(1, Math.Abs(free.Objective().Value())));
+        }
+        Assert.True(byInteriorPoint >= 10, $"{byInteriorPoint} of 40 random models went as far as the interior point");
+    }
+
     [Theory]
     [MemberData(nameof(Seeds))]
     public void AModelStartedFromAnotherModelsBasisReachesTheColdOptimum(int seed)

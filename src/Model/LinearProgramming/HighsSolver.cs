@@ -9,7 +9,8 @@ namespace GridActors.Model.LinearProgramming;
 /// <para>Options set, and why:</para>
 /// <list type="bullet">
 /// <item><c>output_flag false</c>: HiGHS logs to standard output otherwise.</item>
-/// <item><c>solver simplex</c>: its interior point was 10× slower on these models, and only simplex re-solves from a basis.</item>
+/// <item><c>solver simplex</c>: its interior point was 10× slower on these models, and only simplex re-solves from a basis
+/// (the interior point only for a model the simplex failed on, <see cref="LpModel.Solve"/>).</item>
 /// <item><c>simplex_strategy 1</c> (serial dual simplex) and <c>parallel off</c>: the parallel dual simplex ignores a given basis.</item>
 /// <item><c>threads 1</c>: many markets solve at once on a silo's cores; each solve is serial anyway.</item>
 /// </list>
@@ -58,8 +59,12 @@ internal sealed unsafe class HighsSolver : ILpSolver
         var primal = model.NumConstraints() < model.PrimalWhenHotBelowRows && model.Changes.Held
             && model.NumVariables() > model.Changes.Columns && model.NumConstraints() == model.Changes.Rows;
         Check(HighsNative.Highs_setIntOptionValue(highs, "simplex_strategy", primal ? 4 : 1), "take its option simplex_strategy");
-        // A stalled re-solve ends as a failure at the model's limit, and the model is solved again from scratch.
-        Check(HighsNative.Highs_setIntOptionValue(highs, "simplex_iteration_limit", model.Changes.Held ? model.HotIterationLimit : int.MaxValue),
+        var interiorPoint = model.Attempt == LpAttempt.InteriorPoint;
+        Check(HighsNative.Highs_setStringOptionValue(highs, "solver", interiorPoint ? "ipm" : "simplex"), "take its option solver");
+        // A stalled re-solve ends as a failure at the model's limit, and the model is solved again from scratch, within
+        // the same limit; the interior point's crossover has none.
+        var limited = !interiorPoint && (model.Changes.Held || model.Attempt == LpAttempt.FromScratch);
+        Check(HighsNative.Highs_setIntOptionValue(highs, "simplex_iteration_limit", limited ? model.HotIterationLimit : int.MaxValue),
             "take its option simplex_iteration_limit");
         if (model.Changes.Held)
         {
@@ -97,6 +102,13 @@ internal sealed unsafe class HighsSolver : ILpSolver
             sink.Free();
         }
         HighsNative.Highs_getIntInfoValue(highs, "simplex_iteration_count", out var iterations);
+        if (interiorPoint)
+        {
+            // The interior point's own iterations and its crossover's count as the solve's work too.
+            HighsNative.Highs_getIntInfoValue(highs, "ipm_iteration_count", out var ipm);
+            HighsNative.Highs_getIntInfoValue(highs, "crossover_iteration_count", out var crossover);
+            iterations += ipm + crossover;
+        }
         var columns = new double[model.NumVariables()];
         var columnDual = new double[columns.Length];
         var rows = new double[model.NumConstraints()];

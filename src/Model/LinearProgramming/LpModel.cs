@@ -14,6 +14,17 @@ public enum LpStatus
     Abnormal,
 }
 
+/// <summary>How a solve is made: as usual, or another way after the usual way failed (<see cref="LpModel.Solve"/>).</summary>
+internal enum LpAttempt
+{
+    /// <summary>From the kept basis when there is one, else from scratch with presolve; the dual or primal simplex.</summary>
+    AsUsual,
+    /// <summary>From scratch on a fresh instance, within <see cref="LpModel.HotIterationLimit"/>.</summary>
+    FromScratch,
+    /// <summary>From scratch by the interior point, then crossover to a basis that later re-solves start from.</summary>
+    InteriorPoint,
+}
+
 /// <summary>
 /// A linear program (minimize cost · x subject to row bounds on A x and column bounds on x) that GridActors builds
 /// once and keeps: its columns, rows and coefficients live here, column-wise, and a change (a cost, a bound, a new
@@ -72,7 +83,8 @@ public sealed class LpModel : IDisposable
 
     /// <summary>
     /// The most simplex iterations a re-solve of the kept model may take (HiGHS) before it counts as stalled and the
-    /// model is solved again from scratch on a fresh instance (<see cref="Solve"/>). Unless set, as many as the model has
+    /// model is solved again from scratch on a fresh instance (<see cref="Solve"/>), and the most that solve from scratch
+    /// may take before the interior point takes over. Unless set, as many as the model has
     /// rows and columns, at least 10,000: several times what a solve from scratch of these models takes, where a
     /// coordinator of the national year once ran the dual simplex for more than ten minutes in one re-solve that its cold
     /// solve finishes in a second. A count of iterations, not a clock: the same path on every machine.
@@ -212,9 +224,13 @@ public sealed class LpModel : IDisposable
     }
 
     /// <summary>
-    /// Solves, from the last basis when the solver keeps one; a solve that fails numerically from a kept basis is tried
-    /// once more from scratch (on another HiGHS instance: the one that failed is not used again). <paramref name="cancellation"/> interrupts a solve in progress
-    /// (<see cref="LpStatus.Interrupted"/>). Values, duals and the objective are those of the last solve.
+    /// Solves, from the last basis when the solver keeps one. A solve that fails numerically or stalls (HiGHS) is tried
+    /// again from scratch on another instance (the one that failed is not used again), within the same iteration limit
+    /// as a re-solve, and if that fails too, by HiGHS's interior point with crossover: slower than the simplex on these
+    /// models as a rule (10 times), but not held up by what stalls it. A generated 10,000-asset coordinator that the
+    /// dual simplex took 580,000 iterations (8 minutes) to solve from scratch, the interior point solved in 34 s.
+    /// <paramref name="cancellation"/> interrupts a solve in progress (<see cref="LpStatus.Interrupted"/>). Values,
+    /// duals and the objective are those of the last solve.
     /// </summary>
     public LpStatus Solve(CancellationToken cancellation = default)
     {
@@ -222,12 +238,23 @@ public sealed class LpModel : IDisposable
         // Cold when the solver holds nothing of this model yet: nothing to start from.
         var cold = !Changes.Held;
         var result = solver.Solve(this, cancellation);
-        if (result.Status == LpStatus.Abnormal && !cancellation.IsCancellationRequested)
+        var iterations = result.Iterations;
+        var retried = false;
+        foreach (var next in (ReadOnlySpan<LpAttempt>)[LpAttempt.FromScratch, LpAttempt.InteriorPoint])
         {
+            if (result.Status != LpStatus.Abnormal || cancellation.IsCancellationRequested)
+            {
+                break;
+            }
             Reset();
+            retried = true;
+            Attempt = next;
             result = solver.Solve(this, cancellation);
+            iterations += result.Iterations;
         }
-        Work = Work.Plus(cold, result.Iterations, watch.Elapsed.TotalSeconds);
+        SolvedBy = Attempt;
+        Attempt = LpAttempt.AsUsual;
+        Work = Work.Plus(cold, iterations, watch.Elapsed.TotalSeconds, retried);
         columnValue = result.ColumnValue;
         columnDual = result.ColumnDual;
         rowDual = result.RowDual;
@@ -235,6 +262,12 @@ public sealed class LpModel : IDisposable
         LastFailure = result.Failure;
         return result.Status;
     }
+
+    /// <summary>Which try of a solve this is: after a failure, the next is made another way (<see cref="Solve"/>).</summary>
+    internal LpAttempt Attempt { get; private set; }
+
+    /// <summary>The try that made the last solve's result.</summary>
+    internal LpAttempt SolvedBy { get; private set; }
 
     /// <summary>How the last solve failed in the solver's own words, when it ended <see cref="LpStatus.Abnormal"/> and the solver says; null otherwise.</summary>
     public string? LastFailure { get; private set; }

@@ -6,7 +6,7 @@ public sealed record LpProgress(int Iterations, double Seconds);
 /// <summary>
 /// What the LPs of one role (a region's market, the coordinator, the window market, a window of the rolling optimum)
 /// cost: solves from nothing kept (cold) apart from re-solves of a kept model (hot), their simplex iterations and
-/// seconds. Carried in each window's record to run.json, so that what the rounds of a negotiation cost can be seen;
+/// seconds, and how many solves failed and were made again another way (<see cref="LpModel.Solve"/>). Carried in each window's record to run.json, so that what the rounds of a negotiation cost can be seen;
 /// a measurement, never part of the results that repeat byte for byte.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("GridActors.LpWork")]
@@ -17,22 +17,27 @@ public sealed record LpWork(
     [property: Id(3)] double ColdSeconds,
     [property: Id(4)] int HotSolves,
     [property: Id(5)] long HotIterations,
-    [property: Id(6)] double HotSeconds)
+    [property: Id(6)] double HotSeconds,
+    [property: Id(7)] int Retried)
 {
-    public static LpWork None(string role) => new(role, 0, 0, 0, 0, 0, 0);
+    public static LpWork None(string role) => new(role, 0, 0, 0, 0, 0, 0, 0);
 
     public int Solves => ColdSolves + HotSolves;
 
     public long Iterations => ColdIterations + HotIterations;
 
-    /// <summary>This and one more solve.</summary>
-    public LpWork Plus(bool cold, long iterations, double seconds) => cold
-        ? this with { ColdSolves = ColdSolves + 1, ColdIterations = ColdIterations + iterations, ColdSeconds = ColdSeconds + seconds }
-        : this with { HotSolves = HotSolves + 1, HotIterations = HotIterations + iterations, HotSeconds = HotSeconds + seconds };
+    /// <summary>This and one more solve, <paramref name="retried"/> when it failed and was made again another way.</summary>
+    public LpWork Plus(bool cold, long iterations, double seconds, bool retried)
+    {
+        var plus = cold
+            ? this with { ColdSolves = ColdSolves + 1, ColdIterations = ColdIterations + iterations, ColdSeconds = ColdSeconds + seconds }
+            : this with { HotSolves = HotSolves + 1, HotIterations = HotIterations + iterations, HotSeconds = HotSeconds + seconds };
+        return retried ? plus with { Retried = Retried + 1 } : plus;
+    }
 
     public LpWork Plus(LpWork other) => new(Role,
         ColdSolves + other.ColdSolves, ColdIterations + other.ColdIterations, ColdSeconds + other.ColdSeconds,
-        HotSolves + other.HotSolves, HotIterations + other.HotIterations, HotSeconds + other.HotSeconds);
+        HotSolves + other.HotSolves, HotIterations + other.HotIterations, HotSeconds + other.HotSeconds, Retried + other.Retried);
 
     /// <summary>Totals by role, in the order of the roles' first appearance.</summary>
     public static LpWork[] ByRole(IEnumerable<LpWork> work) =>

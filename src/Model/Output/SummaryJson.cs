@@ -121,7 +121,8 @@ internal static class SummaryJson
 
     /// <summary>
     /// "lp": per role, first solves (cold) apart from re-solves of a kept model (hot), with their iterations, seconds
-    /// (summed over solves that may overlap on several cores) and the mean per solve.
+    /// (summed over solves that may overlap on several cores) and the mean per solve; and how many solves failed and were
+    /// made again from scratch or by the interior point (<see cref="GridActors.Model.LinearProgramming.LpModel.Solve"/>).
     /// </summary>
     private static void WriteLp(Utf8JsonWriter json, IReadOnlyList<GridActors.Model.LinearProgramming.LpWork> lp)
     {
@@ -131,6 +132,7 @@ internal static class SummaryJson
             json.WriteStartObject(work.Role);
             Solves(json, "cold", work.ColdSolves, work.ColdIterations, work.ColdSeconds);
             Solves(json, "hot", work.HotSolves, work.HotIterations, work.HotSeconds);
+            json.WriteNumber("retried", work.Retried);
             json.WriteEndObject();
         }
         json.WriteEndObject();

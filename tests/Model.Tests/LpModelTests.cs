@@ -211,6 +211,19 @@ public sealed class LpModelTests
         Assert.Equal(4, hot.Solves);
     }
 
+    /// <summary>New random costs for every column of <paramref name="lp"/> and of the models built from it.</summary>
+    private static void Reprice(Random random, (double[] Lower, double[] Upper, double[] Cost, double[] RowLower, double[] RowUpper, List<(int Row, int Column, double Value)> Entries) lp, params LpModel[] models)
+    {
+        for (var c = 0; c < lp.Cost.Length; c++)
+        {
+            lp.Cost[c] = Math.Round(20 * random.NextDouble() - 10, 3);
+            foreach (var model in models)
+            {
+                model.Objective().SetCoefficient(model.Variables[c], lp.Cost[c]);
+            }
+        }
+    }
+
     private static double[] Append(double[] values, double value) => [.. values, value];
 
     [Theory]
@@ -225,12 +238,7 @@ public sealed class LpModelTests
         Assert.Equal(LpStatus.Optimal, free.Solve());
         Assert.Equal(LpStatus.Optimal, limited.Solve());
         // Other prices everywhere: the re-solve has work to do.
-        for (var c = 0; c < lp.Cost.Length; c++)
-        {
-            lp.Cost[c] = Math.Round(20 * random.NextDouble() - 10, 3);
-            free.Objective().SetCoefficient(free.Variables[c], lp.Cost[c]);
-            limited.Objective().SetCoefficient(limited.Variables[c], lp.Cost[c]);
-        }
+        Reprice(random, lp, free, limited);
         Assert.Equal(LpStatus.Optimal, free.Solve());
         Assert.Equal(LpStatus.Optimal, limited.Solve());
         Assert.Equal(free.Objective().Value(), limited.Objective().Value(), 1e-7 * Math.Max(1, Math.Abs(free.Objective().Value())));
@@ -252,12 +260,7 @@ public sealed class LpModelTests
             Assert.Equal(LpAttempt.AsUsual, limited.SolvedBy);
             // One simplex iteration is too few for most re-solves, from the kept basis and from scratch alike.
             limited.HotIterationLimit = 1;
-            for (var c = 0; c < lp.Cost.Length; c++)
-            {
-                lp.Cost[c] = Math.Round(20 * random.NextDouble() - 10, 3);
-                free.Objective().SetCoefficient(free.Variables[c], lp.Cost[c]);
-                limited.Objective().SetCoefficient(limited.Variables[c], lp.Cost[c]);
-            }
+            Reprice(random, lp, free, limited);
             Assert.Equal(LpStatus.Optimal, free.Solve());
             Assert.Equal(LpStatus.Optimal, limited.Solve());
             Assert.Equal(limited.SolvedBy == LpAttempt.AsUsual ? 0 : 1, limited.Work.Retried);

@@ -59,6 +59,44 @@ public sealed class CurveOffersTests
     }
 
     [Theory]
+    [MemberData(nameof(Cases))]
+    public void SchedulesUnusedForLongAreFixedAtZeroUntilProposedAgain(int regions, int assets, int seed, GeneratorShape shape)
+    {
+        var scenario = Generated(regions, assets, seed, shape);
+        var steps = scenario.Steps;
+        var curves = scenario.Regions.Select(r => RegionCurves.Of(RegionalHarness.Bids(scenario, scenario.Assets.Where(a => a.Region == r.Index)), steps, scenario.StepHours)).ToArray();
+        var random = new Random(seed);
+        FlexibleColumn[] still = [.. curves.Select(_ => new FlexibleColumn(new double[steps], 0, 0))];
+        using var keeps = new CouplingMaster(scenario, 0, steps, curves, null, null, still, retireAfterIdleSolves: int.MaxValue);
+        using var retires = new CouplingMaster(scenario, 0, steps, curves, null, null, still, retireAfterIdleSolves: 2);
+        var proposed = still.Select((column, r) => (Region: r, Column: column)).ToList();
+        for (var round = 0; round < 8; round++)
+        {
+            for (var r = 0; round > 0 && r < regions; r++)
+            {
+                var column = RandomSchedule(random, steps);
+                proposed.Add((r, column));
+                keeps.Add(r, column);
+                retires.Add(r, column);
+            }
+            keeps.Solve();
+            retires.Solve();
+            // Fewer schedules to mix: never cheaper than with all of them.
+            Assert.True(retires.Objective >= keeps.Objective - 1e-7 * Math.Abs(keeps.Objective), $"round {round}: {retires.Objective} below {keeps.Objective}");
+        }
+        Assert.Equal(0, keeps.RetiredSchedules);
+        Assert.True(retires.RetiredSchedules > 0, "some schedules went unused for two solves");
+        // Every schedule proposed again: all are free to mix once more, and the optimum is the one with all of them.
+        foreach (var (r, column) in proposed)
+        {
+            retires.Add(r, column);
+        }
+        Assert.Equal(0, retires.RetiredSchedules);
+        retires.Solve();
+        Assert.Equal(keeps.Objective, retires.Objective, 1e-7 * Math.Abs(keeps.Objective));
+    }
+
+    [Theory]
     [InlineData(6, 300, 11)]
     [InlineData(8, 500, 12)]
     [InlineData(4, 200, 13)]

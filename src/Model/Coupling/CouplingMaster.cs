@@ -28,6 +28,23 @@ internal sealed class CouplingMaster : IDisposable
     private readonly LpConstraint[] mixes;
     private readonly Dictionary<(int Region, int Group), List<LpConstraint>> ramped = [];
     private readonly List<(FlexibleColumn Column, LpVariable Weight)>[] columns;
+
+    /// <summary>Per region and schedule (as in <see cref="columns"/>): solves in a row its weight has been 0; at <see cref="RetireAfterIdleSolves"/>, fixed at 0.</summary>
+    private readonly List<int>[] idleSolves;
+
+    /// <summary>
+    /// A schedule unused for this many solves in a row has its weight fixed at 0 until its region proposes it again. A
+    /// region proposes a schedule a round, so late in a long window a region has dozens, ever more alike; bases made of
+    /// nearly parallel columns slow HiGHS's simplex iterations down fivefold and then stall it (a generated 10,000-asset
+    /// window, seed 3: a re-solve at 1.7 ms an iteration against 0.3, then one past its iteration limit). The columns
+    /// the mix uses stay, so the coordinator's optimum can only be the same or above: the bound is the regions', unchanged.
+    /// </summary>
+    private const int RetireAfterIdleSolves = 5;
+
+    private readonly int retireAfterIdleSolves;
+
+    /// <summary>How many schedules have their weight fixed at 0 now, unused for long.</summary>
+    public int RetiredSchedules => idleSolves.Sum(region => region.Count(idle => idle >= retireAfterIdleSolves));
     private double[] terminal;
 
     /// <summary>What the first guess of the prices cost (<see cref="ExpectedPrices"/>).</summary>
@@ -41,11 +58,13 @@ internal sealed class CouplingMaster : IDisposable
     /// a schedule per region of its stores and shiftable loads, open the mixes; the prices the previous window found for
     /// the steps it planned (<paramref name="warmPrices"/>) and the market at those schedules choose the offers to start with.
     /// Re-solves after new columns alone take the primal simplex while the LP holds fewer than <paramref name="primalRowLimit"/> rows.
+    /// A schedule unused for <paramref name="retireAfterIdleSolves"/> solves in a row is fixed at 0 until proposed again.
     /// </summary>
     public CouplingMaster(ResolvedScenario scenario, int firstStep, int steps, RegionCurve[] curves, ComputeNetwork? network, DeferredEnergy[][]? carriedWork,
         FlexibleColumn[] firstSchedules, IReadOnlySet<int>? rampedBefore = null, double[][]? warmPrices = null, int openAround = CurveOffers.OpenAround, bool lazyLimits = true,
-        int primalRowLimit = PrimalRowLimit)
+        int primalRowLimit = PrimalRowLimit, int retireAfterIdleSolves = RetireAfterIdleSolves)
     {
+        this.retireAfterIdleSolves = retireAfterIdleSolves;
         this.scenario = scenario;
         this.curves = curves;
         lp = new DispatchLp(LpSolverKind.Highs, scenario.Regions.Length, firstStep, steps, scenario.StepHours, "coordinator");
@@ -59,6 +78,7 @@ internal sealed class CouplingMaster : IDisposable
         offers = new CurveOffers(lp, curves, warmPrices is null ? expected : PriceSignals.Overlay(expected, warmPrices), openAround);
         mixes = new LpConstraint[curves.Length];
         columns = new List<(FlexibleColumn, LpVariable)>[curves.Length];
+        idleSolves = new List<int>[curves.Length];
         for (var r = 0; r < curves.Length; r++)
         {
             for (var g = 0; g < curves[r].Plants.Length; g++)
@@ -70,6 +90,7 @@ internal sealed class CouplingMaster : IDisposable
             }
             mixes[r] = lp.Solver.MakeConstraint(1, 1, $"flexible_r{r}");
             columns[r] = [];
+            idleSolves[r] = [];
         }
         if (network is { IsEmpty: false })
         {
@@ -124,10 +145,17 @@ internal sealed class CouplingMaster : IDisposable
     /// <summary>Adds a schedule of region <paramref name="r"/>'s stores and shiftable loads, unless it has it already.</summary>
     public void Add(int r, FlexibleColumn column)
     {
-        foreach (var (known, _) in columns[r])
+        for (var j = 0; j < columns[r].Count; j++)
         {
+            var (known, knownWeight) = columns[r][j];
             if (known.InjectionMw.AsSpan().SequenceEqual(column.InjectionMw) && known.Cost == column.Cost && known.HeldMwh == column.HeldMwh)
             {
+                if (idleSolves[r][j] >= retireAfterIdleSolves)
+                {
+                    // Proposed again: it is an answer to today's prices after all.
+                    knownWeight.SetBounds(0, 1);
+                    idleSolves[r][j] = 0;
+                }
                 return;
             }
         }
@@ -143,6 +171,7 @@ internal sealed class CouplingMaster : IDisposable
         }
         lp.AddCost(weight, column.Cost - terminal[r] * column.HeldMwh);
         columns[r].Add((column, weight));
+        idleSolves[r].Add(0);
     }
 
 
@@ -199,6 +228,7 @@ internal sealed class CouplingMaster : IDisposable
                 break;
             }
         }
+        RetireIdleSchedules();
         Prices = lp.Prices();
         Shadows = compute?.Shadows() ?? ScarcityShadows.None;
         var regionCost = 0.0;
@@ -224,6 +254,26 @@ internal sealed class CouplingMaster : IDisposable
         Injections = injections;
         // The floors' and the taken offers' cost are constants, not in the LP's objective.
         GridCost = lp.Solver.Objective().Value() - regionCost - offers.ColumnCost();
+    }
+
+    /// <summary>Counts each schedule's solves unused in a row and fixes at 0 those unused for <see cref="RetireAfterIdleSolves"/>.</summary>
+    private void RetireIdleSchedules()
+    {
+        for (var r = 0; r < columns.Length; r++)
+        {
+            for (var j = 0; j < columns[r].Count; j++)
+            {
+                if (columns[r][j].Weight.SolutionValue() > 0)
+                {
+                    idleSolves[r][j] = 0;
+                }
+                else if (++idleSolves[r][j] == retireAfterIdleSolves)
+                {
+                    // A bound, not a deletion: the basis stays valid (the weight is at 0 already) and the re-solve is hot.
+                    columns[r][j].Weight.SetBounds(0, 0);
+                }
+            }
+        }
     }
 
     private int AddBrokenRamps()

@@ -43,4 +43,3 @@ catch (Exception e) when (e is IOException or UnauthorizedAccessException)
     await Console.Error.WriteLineAsync($"error: could not write: {GridActors.Model.Loading.ErrorText.FirstLine(e.Message)}");
     return 1;
 }
-

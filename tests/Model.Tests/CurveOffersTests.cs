@@ -29,12 +29,12 @@ public sealed class CurveOffersTests
     {
         var scenario = Generated(regions, assets, seed, shape);
         var steps = scenario.Steps;
-        var curves = scenario.Regions.Select(r => RegionCurves.Of(RegionalHarness.Bids(scenario, scenario.Assets.Where(a => a.Region == r.Index)), steps, scenario.StepHours)).ToArray();
+        var curves = Curves(scenario);
         var random = new Random(seed);
         var wildGuess = curves.Select(_ => Enumerable.Range(0, steps).Select(_ => 1000 * random.NextDouble() - 100).ToArray()).ToArray();
         // The mixes open with the regions' stores and loads holding still; each round brings every region a schedule
         // moving energy between random steps, as the regions' answers do.
-        FlexibleColumn[] still = [.. curves.Select(_ => new FlexibleColumn(new double[steps], 0, 0))];
+        var still = Still(curves, steps);
         using var every = new CouplingMaster(scenario, 0, steps, curves, null, null, still, openAround: int.MaxValue);
         using var sifted = new CouplingMaster(scenario, 0, steps, curves, null, null, still);
         using var wild = new CouplingMaster(scenario, 0, steps, curves, null, null, still, warmPrices: wildGuess);
@@ -64,9 +64,9 @@ public sealed class CurveOffersTests
     {
         var scenario = Generated(regions, assets, seed, shape);
         var steps = scenario.Steps;
-        var curves = scenario.Regions.Select(r => RegionCurves.Of(RegionalHarness.Bids(scenario, scenario.Assets.Where(a => a.Region == r.Index)), steps, scenario.StepHours)).ToArray();
+        var curves = Curves(scenario);
         var random = new Random(seed);
-        FlexibleColumn[] still = [.. curves.Select(_ => new FlexibleColumn(new double[steps], 0, 0))];
+        var still = Still(curves, steps);
         using var keeps = new CouplingMaster(scenario, 0, steps, curves, null, null, still, retireAfterIdleSolves: int.MaxValue);
         using var retires = new CouplingMaster(scenario, 0, steps, curves, null, null, still, retireAfterIdleSolves: 2);
         var proposed = still.Select((column, r) => (Region: r, Column: column)).ToList();
@@ -111,8 +111,8 @@ public sealed class CurveOffersTests
         Assert.NotEmpty(scenario.Compute.Workloads);
         var network = new ComputeNetwork(scenario);
         var steps = scenario.Steps;
-        var curves = scenario.Regions.Select(r => RegionCurves.Of(RegionalHarness.Bids(scenario, scenario.Assets.Where(a => a.Region == r.Index)), steps, scenario.StepHours)).ToArray();
-        FlexibleColumn[] still = [.. curves.Select(_ => new FlexibleColumn(new double[steps], 0, 0))];
+        var curves = Curves(scenario);
+        var still = Still(curves, steps);
         using var every = new CouplingMaster(scenario, 0, steps, curves, network, null, still, lazyLimits: false);
         using var lazy = new CouplingMaster(scenario, 0, steps, curves, network, null, still);
 
@@ -123,6 +123,13 @@ public sealed class CurveOffersTests
         Assert.True(lazy.Rows < every.Rows, $"the lazy coordinator holds {lazy.Rows} rows, the other {every.Rows}");
         Assert.True(every.Shadows.Capacity.Values.Any(v => v > 0), "some campus's capacity binds");
     }
+
+    /// <summary>Every region's bid curve over the whole scenario, as its region grain would send it.</summary>
+    private static RegionCurve[] Curves(ResolvedScenario scenario) =>
+        [.. scenario.Regions.Select(r => RegionCurves.Of(RegionalHarness.Bids(scenario, scenario.Assets.Where(a => a.Region == r.Index)), scenario.Steps, scenario.StepHours))];
+
+    /// <summary>A first schedule per region: its stores and shiftable loads holding still.</summary>
+    private static FlexibleColumn[] Still(RegionCurve[] curves, int steps) => [.. curves.Select(_ => new FlexibleColumn(new double[steps], 0, 0))];
 
     private static FlexibleColumn RandomSchedule(Random random, int steps)
     {

@@ -27,10 +27,17 @@ internal sealed class CouplingMaster : IDisposable
     private readonly CurveOffers offers;
     private readonly LpConstraint[] mixes;
     private readonly Dictionary<(int Region, int Group), List<LpConstraint>> ramped = [];
-    private readonly List<(FlexibleColumn Column, LpVariable Weight)>[] columns;
+    private readonly List<MixColumn>[] columns;
 
-    /// <summary>Per region and schedule (as in <see cref="columns"/>): solves in a row its weight has been 0; at <see cref="RetireAfterIdleSolves"/>, fixed at 0.</summary>
-    private readonly List<int>[] idleSolves;
+    /// <summary>A schedule in its region's mix: its weight, and the solves in a row that weight has been 0.</summary>
+    private sealed class MixColumn(FlexibleColumn column, LpVariable weight)
+    {
+        public FlexibleColumn Column { get; } = column;
+        public LpVariable Weight { get; } = weight;
+        public int IdleSolves { get; set; }
+
+        public void Deconstruct(out FlexibleColumn column, out LpVariable weight) => (column, weight) = (Column, Weight);
+    }
 
     /// <summary>
     /// A schedule unused for this many solves in a row has its weight fixed at 0 until its region proposes it again. A
@@ -44,7 +51,7 @@ internal sealed class CouplingMaster : IDisposable
     private readonly int retireAfterIdleSolves;
 
     /// <summary>How many schedules have their weight fixed at 0 now, unused for long.</summary>
-    public int RetiredSchedules => idleSolves.Sum(region => region.Count(idle => idle >= retireAfterIdleSolves));
+    public int RetiredSchedules => columns.Sum(region => region.Count(c => c.IdleSolves >= retireAfterIdleSolves));
     private double[] terminal;
 
     /// <summary>What the first guess of the prices cost (<see cref="ExpectedPrices"/>).</summary>
@@ -77,8 +84,7 @@ internal sealed class CouplingMaster : IDisposable
         (var expected, guessWork) = ExpectedPrices(scenario, firstStep, steps, curves, network, carriedWork, firstSchedules);
         offers = new CurveOffers(lp, curves, warmPrices is null ? expected : PriceSignals.Overlay(expected, warmPrices), openAround);
         mixes = new LpConstraint[curves.Length];
-        columns = new List<(FlexibleColumn, LpVariable)>[curves.Length];
-        idleSolves = new List<int>[curves.Length];
+        columns = new List<MixColumn>[curves.Length];
         for (var r = 0; r < curves.Length; r++)
         {
             for (var g = 0; g < curves[r].Plants.Length; g++)
@@ -90,7 +96,6 @@ internal sealed class CouplingMaster : IDisposable
             }
             mixes[r] = lp.Solver.MakeConstraint(1, 1, $"flexible_r{r}");
             columns[r] = [];
-            idleSolves[r] = [];
         }
         if (network is { IsEmpty: false })
         {
@@ -145,16 +150,16 @@ internal sealed class CouplingMaster : IDisposable
     /// <summary>Adds a schedule of region <paramref name="r"/>'s stores and shiftable loads, unless it has it already.</summary>
     public void Add(int r, FlexibleColumn column)
     {
-        for (var j = 0; j < columns[r].Count; j++)
+        foreach (var mixed in columns[r])
         {
-            var (known, knownWeight) = columns[r][j];
+            var known = mixed.Column;
             if (known.InjectionMw.AsSpan().SequenceEqual(column.InjectionMw) && known.Cost == column.Cost && known.HeldMwh == column.HeldMwh)
             {
-                if (idleSolves[r][j] >= retireAfterIdleSolves)
+                if (mixed.IdleSolves >= retireAfterIdleSolves)
                 {
                     // Proposed again: it is an answer to today's prices after all.
-                    knownWeight.SetBounds(0, 1);
-                    idleSolves[r][j] = 0;
+                    mixed.Weight.SetBounds(0, 1);
+                    mixed.IdleSolves = 0;
                 }
                 return;
             }
@@ -170,8 +175,7 @@ internal sealed class CouplingMaster : IDisposable
             }
         }
         lp.AddCost(weight, column.Cost - terminal[r] * column.HeldMwh);
-        columns[r].Add((column, weight));
-        idleSolves[r].Add(0);
+        columns[r].Add(new MixColumn(column, weight));
     }
 
 
@@ -259,19 +263,16 @@ internal sealed class CouplingMaster : IDisposable
     /// <summary>Counts each schedule's solves unused in a row and fixes at 0 those unused for <see cref="RetireAfterIdleSolves"/>.</summary>
     private void RetireIdleSchedules()
     {
-        for (var r = 0; r < columns.Length; r++)
+        foreach (var mixed in columns.SelectMany(region => region))
         {
-            for (var j = 0; j < columns[r].Count; j++)
+            if (mixed.Weight.SolutionValue() > 0)
             {
-                if (columns[r][j].Weight.SolutionValue() > 0)
-                {
-                    idleSolves[r][j] = 0;
-                }
-                else if (++idleSolves[r][j] == retireAfterIdleSolves)
-                {
-                    // A bound, not a deletion: the basis stays valid (the weight is at 0 already) and the re-solve is hot.
-                    columns[r][j].Weight.SetBounds(0, 0);
-                }
+                mixed.IdleSolves = 0;
+            }
+            else if (++mixed.IdleSolves == retireAfterIdleSolves)
+            {
+                // A bound, not a deletion: the basis stays valid (the weight is at 0 already) and the re-solve is hot.
+                mixed.Weight.SetBounds(0, 0);
             }
         }
     }

@@ -239,7 +239,6 @@ public sealed class LpModel : IDisposable
         var cold = !Changes.Held;
         var result = solver.Solve(this, cancellation);
         var iterations = result.Iterations;
-        var retried = false;
         foreach (var next in (ReadOnlySpan<LpAttempt>)[LpAttempt.FromScratch, LpAttempt.InteriorPoint])
         {
             if (result.Status != LpStatus.Abnormal || cancellation.IsCancellationRequested)
@@ -247,14 +246,13 @@ public sealed class LpModel : IDisposable
                 break;
             }
             Reset();
-            retried = true;
             Attempt = next;
             result = solver.Solve(this, cancellation);
             iterations += result.Iterations;
         }
         SolvedBy = Attempt;
         Attempt = LpAttempt.AsUsual;
-        Work = Work.Plus(cold, iterations, watch.Elapsed.TotalSeconds, retried);
+        Work = Work.Plus(cold, iterations, watch.Elapsed.TotalSeconds, retried: SolvedBy != LpAttempt.AsUsual);
         columnValue = result.ColumnValue;
         columnDual = result.ColumnDual;
         rowDual = result.RowDual;

@@ -16,5 +16,5 @@ public sealed class SolverFailedException : Exception
 
     /// <summary>Thrown for <paramref name="model"/>'s last solve, which ended <paramref name="status"/>: what was solved, how it ended, what was tried.</summary>
     public static SolverFailedException For(LpModel model, string market, LpStatus status) =>
-        new($"the {market} could not be solved ({model.LastFailure ?? status.ToString()}; tried from its kept basis and again from scratch)");
+        new($"the {market} could not be solved ({model.LastFailure ?? status.ToString()}; tried from its kept basis, from scratch and by the interior point)");
 }

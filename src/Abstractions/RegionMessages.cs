@@ -20,22 +20,28 @@ public sealed record RegionSetup(
 
 /// <summary>
 /// A window opens in a region that clears its own assets: it collects their bids over the window and its look-ahead
-/// and sets up its market (<see cref="Clearing.Regional"/>).
+/// and sets up its market (<see cref="Clearing.Regional"/>), whose first clearing starts from <c>MarketStart</c>, the
+/// basis the region's previous window sent back (<see cref="RegionSettled.MarketStart"/>, kept in the run's checkpoint).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("GridActors.RegionWindowOpening")]
 public sealed record RegionWindowOpening(
     [property: Id(0)] int FirstStep,
     [property: Id(1)] int Steps,
     [property: Id(2)] int CommitSteps,
-    [property: Id(3)] LpSolverKind Solver);
+    [property: Id(3)] LpSolverKind Solver,
+    [property: Id(4)] PackedBasis? MarketStart = null);
 
-/// <summary>A region's report rows for a settled window, and its assets' states after it, in asset order (with their schedules when the region cleared them itself).</summary>
+/// <summary>
+/// A region's report rows for a settled window, and its assets' states after it, in asset order (with their schedules
+/// when the region cleared them itself, and the basis its market's first clearing ended with, to start the next window's).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("GridActors.RegionSettled")]
 public sealed record RegionSettled(
     [property: Id(0)] GridActors.Model.Windows.RegionRow[] Rows,
     [property: Id(1)] AssetCheckpoint[] States,
     [property: Id(2)] AssetStep[][]? AssetSteps = null,
-    [property: Id(3)] GridActors.Model.LinearProgramming.LpWork? Lp = null);
+    [property: Id(3)] GridActors.Model.LinearProgramming.LpWork? Lp = null,
+    [property: Id(4)] PackedBasis? MarketStart = null);
 
 /// <summary>A region's share of a cleared window: its prices and flows, and its assets' schedules in asset order.</summary>
 [GenerateSerializer, Immutable, Alias("GridActors.RegionSettlement")]

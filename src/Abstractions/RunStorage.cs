@@ -1,3 +1,4 @@
+using GridActors.Model.LinearProgramming;
 using GridActors.Model.Market;
 using GridActors.Model.Scenario;
 using GridActors.Model.Windows;
@@ -30,6 +31,13 @@ public sealed class RunCheckpoint
 
     /// <summary>The plant groups whose ramp rows had a price at the end of the last window's regional clearing (<c>CoupledWindow.BindingRamps</c>), which the next window starts with.</summary>
     [Id(6)] public int[]? BindingRamps { get; set; }
+
+    /// <summary>
+    /// Per region, the basis its market's first clearing ended with in the last window (regional clearing), which the
+    /// next window's first clearing starts from: kept here, so that a run resumed on other silos starts it alike and
+    /// gives the same bytes.
+    /// </summary>
+    [Id(7)] public PackedBasis?[]? RegionMarketStarts { get; set; }
 }
 
 /// <summary>One committed window's report, stored so a driver that lost it (or a resumed run) can have it again.</summary>

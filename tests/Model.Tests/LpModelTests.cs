@@ -296,6 +296,12 @@ public sealed class LpModelTests
         Assert.Equal(LpStatus.Optimal, previous.Solve());
         var basis = previous.FinalBasis();
         Assert.NotNull(basis);
+        AssertTheNextWindowFromTheBasisReachesItsColdOptimum(random, lp, basis);
+    }
+
+    /// <summary>The LP with other costs and bounds (the next window), started from <paramref name="basis"/>, reaches the optimum of a solve from nothing.</summary>
+    private static void AssertTheNextWindowFromTheBasisReachesItsColdOptimum(Random random, (double[] Lower, double[] Upper, double[] Cost, double[] RowLower, double[] RowUpper, List<(int Row, int Column, double Value)> Entries) lp, LpBasis basis)
+    {
         var next = lp with
         {
             Cost = [.. lp.Cost.Select(c => c * (1 + 0.2 * (random.NextDouble() - 0.5)))],
@@ -308,6 +314,60 @@ public sealed class LpModelTests
         Assert.Equal(LpStatus.Optimal, warm.Solve());
         Assert.Equal(cold.Objective().Value(), warm.Objective().Value(), 1e-7 * Math.Max(1, Math.Abs(cold.Objective().Value())));
         AssertOptimal(warm, next);
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void TheBuiltPartOfABasisAfterRowsAndColumnsWereAddedStartsTheNextModelAtItsColdOptimum(int seed)
+    {
+        // A region's market: built, solved, then rows added that the solution broke (some binding, some slack) and, here,
+        // columns too; its basis on the model as built starts the next window's market, built alike.
+        var random = new Random(seed);
+        var lp = RandomLp(random);
+        using var previous = Build(LpSolverKind.Highs, lp);
+        Assert.Equal(LpStatus.Optimal, previous.Solve());
+        var (columns, rows) = (previous.NumVariables(), previous.NumConstraints());
+        for (var added = 0; added < 1 + random.Next(4); added++)
+        {
+            var subset = Enumerable.Range(0, columns).Where(_ => random.NextDouble() < 0.4).DefaultIfEmpty(0).ToArray();
+            var activity = subset.Sum(c => previous.Variables[c].SolutionValue());
+            // At the solution's activity (binding) or above it (slack): the solution stays feasible.
+            var row = previous.MakeConstraint(double.NegativeInfinity, activity + (random.NextDouble() < 0.5 ? 0 : 1 + random.NextDouble()));
+            foreach (var c in subset)
+            {
+                row.SetCoefficient(previous.Variables[c], 1);
+            }
+            if (random.NextDouble() < 0.5)
+            {
+                var column = previous.MakeNumVar(0, 5, $"added{added}");
+                previous.Objective().SetCoefficient(column, -random.NextDouble());
+                row.SetCoefficient(column, 1);
+            }
+            Assert.Equal(LpStatus.Optimal, previous.Solve());
+        }
+
+        var start = LpBasisProjection.FirstPart(previous, columns, rows);
+        Assert.NotNull(start);
+        Assert.Equal((columns, rows), (start.Columns.Length, start.Rows.Length));
+        Assert.Equal(rows, start.Columns.Count(s => s == 1) + start.Rows.Count(s => s == 1));
+        var carried = PackedBasis.Of(start).Unpack();
+        Assert.Equal(start.Columns, carried.Columns);
+        Assert.Equal(start.Rows, carried.Rows);
+        AssertTheNextWindowFromTheBasisReachesItsColdOptimum(random, lp, carried);
+    }
+
+    [Fact]
+    public void APackedBasisKeepsLongAndShortRunsOfEveryStatus()
+    {
+        var random = new Random(5);
+        // Runs of 1 to 40,000 statuses: lengths of one, two and three bytes.
+        int[] statuses = [.. Enumerable.Range(0, 90).SelectMany(i => Enumerable.Repeat(random.Next(5), i % 3 == 0 ? 1 : i % 3 == 1 ? 200 : 40_000))];
+        var basis = new LpBasis(statuses[..1_000_000], statuses[1_000_000..]);
+        var packed = PackedBasis.Of(basis);
+        Assert.True(packed.Runs.Length <= 90 * 4, $"{packed.Runs.Length} bytes");
+        var unpacked = packed.Unpack();
+        Assert.Equal(basis.Columns, unpacked.Columns);
+        Assert.Equal(basis.Rows, unpacked.Rows);
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public sealed class RegionGrain : Grain, IRegionGrain, IDisposable
         var setup = Setup;
         var bids = await CollectBidsAsync(new BidRequest(opening.FirstStep, opening.Steps));
         window = (opening, new RegionWindow([.. setup.Assets.Select(a => a.Index)], bids,
-            opening.FirstStep, opening.Steps, opening.CommitSteps, setup.StepHours, setup.Economics.ValueOfLostLoadPerMwh, opening.Solver));
+            opening.FirstStep, opening.Steps, opening.CommitSteps, setup.StepHours, setup.Economics.ValueOfLostLoadPerMwh, opening.Solver, opening.MarketStart));
     }
 
     public async Task<RegionReply> RoundAsync(RegionRound round)
@@ -74,8 +74,9 @@ public sealed class RegionGrain : Grain, IRegionGrain, IDisposable
         var regionSteps = BalanceClosure.CloseRegion(setup.Assets, steps, settlement.ImportMw, settlement.ExportMw, settlement.PricePerMwh, opening.CommitSteps);
         var settled = await SettleAsync(new RegionSettlement(settlement.FirstStep, regionSteps, steps));
         var work = market.Work;
+        var next = market.FirstBasis;
         CloseWindow();
-        return settled with { AssetSteps = steps, Lp = work };
+        return settled with { AssetSteps = steps, Lp = work, MarketStart = next };
     }
 
     public async Task ReleaseAsync()

@@ -195,6 +195,7 @@ public sealed partial class RunGrain(
             // The prices this window found for its look-ahead open the next window's negotiation.
             LookaheadPrices = commit < planned ? [.. cleared.NextPrices.Select(p => p[commit..])] : null,
             BindingRamps = cleared.BindingRamps,
+            RegionMarketStarts = options.Clearing == Clearing.Regional ? [.. settled.Select(r => r.MarketStart)] : null,
             Assets = [.. state.Assets],
             Workloads = state.Workloads,
             GreedyBacklog = state.GreedyBacklog,
@@ -290,7 +291,7 @@ public sealed partial class RunGrain(
         var s = Scenario;
         var options = Options;
         var state = checkpoint.State;
-        await clock.On(Task.WhenAll(regions.Select(r => r.OpenWindowAsync(new RegionWindowOpening(first, planned, commit, options.MarketSolver)))));
+        await clock.On(Task.WhenAll(regions.Select((r, i) => r.OpenWindowAsync(new RegionWindowOpening(first, planned, commit, options.MarketSolver, state.RegionMarketStarts?[i])))));
         var coupled = await RegionalNegotiation.RunAsync(s, first, planned, commit,
             rounds => clock.On(Task.WhenAll(regions.Select((region, r) => region.RoundAsync(rounds[r])))),
             (costs, request) => clock.On(ProposeWorkAsync(first, costs, request)),

@@ -33,9 +33,12 @@ public sealed class RegionWindow : IDisposable
     /// The market of a region's <c>assets</c> (scenario indices, in the order its outcome lists them)
     /// from their <c>bids</c> over the window and its look-ahead. Stores (<see cref="StorageBid"/>) and loads' shiftable
     /// part (<see cref="ShiftBid"/>) are held exactly, those that differ only in size as one (<see cref="ExactPools"/>): the
-    /// region's clearing at an injection is its least cost.
+    /// region's clearing at an injection is its least cost. The market is built alike in every window of the same length
+    /// (every offer pool a column, <see cref="MarketTerms"/>), so that <paramref name="start"/>, the previous window's
+    /// <see cref="FirstBasis"/>, can start its first clearing.
     /// </summary>
-    public RegionWindow(int[] assets, IEnumerable<AssetBid> bids, int firstStep, int steps, int commitSteps, double stepHours, double valueOfLostLoadPerMwh, LpSolverKind solver)
+    public RegionWindow(int[] assets, IEnumerable<AssetBid> bids, int firstStep, int steps, int commitSteps, double stepHours, double valueOfLostLoadPerMwh, LpSolverKind solver,
+        PackedBasis? start = null)
     {
         this.assets = assets;
         localOf = assets.Select((a, i) => (a, i)).ToDictionary(x => x.a, x => x.i);
@@ -44,7 +47,7 @@ public sealed class RegionWindow : IDisposable
         bidOwner = [.. this.bids.Select(b => localOf[b.Asset])];
         this.commitSteps = commitSteps;
         lp = new DispatchLp(solver, 1, firstStep, steps, stepHours, "region market");
-        market = new MarketTerms(lp, [], valueOfLostLoadPerMwh, lazyRamps: true);
+        market = new MarketTerms(lp, [], valueOfLostLoadPerMwh, stableShape: true, lazyRamps: true);
         // The region's LP has one balance: every bid is moved to region 0 and to its local index.
         market.Build(this.bids.Select((b, i) => b with { Asset = i, Region = 0 }));
         storeOf = storeBids.ToDictionary(b => localOf[b.Asset]);
@@ -71,7 +74,22 @@ public sealed class RegionWindow : IDisposable
             shiftPools.Add((pool, terms));
         }
         curve = RegionCurves.Of(this.bids, steps, stepHours);
+        builtColumns = lp.Solver.NumVariables();
+        builtRows = lp.Solver.NumConstraints();
+        // A window's market is the previous one's a day on: the same rows and columns, other bounds and costs. Its first
+        // clearing from the previous window's basis took half the simplex iterations, and no presolve (docs/performance.md).
+        // A basis of another shape (the first window, a shorter last one, stores pooled otherwise) is not taken.
+        lp.Solver.StartFrom(start?.Unpack());
     }
+
+    private readonly int builtColumns;
+    private readonly int builtRows;
+
+    /// <summary>
+    /// The basis of the window's first clearing (the region on its own) on the market as built, without the ramp rows
+    /// added since: the start of the next window's first clearing, which solves the same problem a day later.
+    /// </summary>
+    public PackedBasis? FirstBasis { get; private set; }
 
     /// <summary>
     /// One round: prices the region's best response to <see cref="RegionRound.PricePerMwh"/> (if any) from its
@@ -101,6 +119,10 @@ public sealed class RegionWindow : IDisposable
             lp.Solver.Objective().SetCoefficient(terms.Energy[^1], -round.TerminalPricePerMwh * pool.Bid.DischargeEfficiency);
         }
         Solve();
+        if (round.Round == 0 && LpBasisProjection.FirstPart(lp.Solver, builtColumns, builtRows) is { } first)
+        {
+            FirstBasis = PackedBasis.Of(first);
+        }
         var cleared = Schedules(market.AssetSteps(bids.Length, lp.Steps), lp.Steps);
         latest = (round.Round, [.. cleared.Select(s => s[..commitSteps])]);
         // The cost includes energy the region could not balance, at the value of lost load: the clearing is feasible as it stands.

@@ -38,9 +38,11 @@ public sealed class CurveOffersTests
         using var every = new CouplingMaster(scenario, 0, steps, curves, null, null, still, openAround: int.MaxValue);
         using var sifted = new CouplingMaster(scenario, 0, steps, curves, null, null, still);
         using var wild = new CouplingMaster(scenario, 0, steps, curves, null, null, still, warmPrices: wildGuess);
+        // The previous window's prices for the first half, this window's market guessing the rest, as the next window of a run is started.
+        using var half = new CouplingMaster(scenario, 0, steps, curves, null, null, still, warmPrices: [.. wildGuess.Select(p => p[..(steps / 2)])]);
         // Large coordinators re-solve with the dual simplex where small ones take the primal: the same optimum.
         using var dual = new CouplingMaster(scenario, 0, steps, curves, null, null, still, primalRowLimit: 0);
-        CouplingMaster[] masters = [every, sifted, wild, dual];
+        CouplingMaster[] masters = [every, sifted, wild, half, dual];
 
         for (var round = 0; round < 4; round++)
         {
@@ -53,6 +55,7 @@ public sealed class CurveOffersTests
             var optimum = every.Objective;
             Assert.Equal(optimum, sifted.Objective, 1e-7 * Math.Abs(optimum));
             Assert.Equal(optimum, wild.Objective, 1e-7 * Math.Abs(optimum));
+            Assert.Equal(optimum, half.Objective, 1e-7 * Math.Abs(optimum));
             Assert.Equal(optimum, dual.Objective, 1e-7 * Math.Abs(optimum));
         }
         Assert.True(sifted.Columns < every.Columns, $"the sifted coordinator holds {sifted.Columns} columns, every offer {every.Columns}");

@@ -81,8 +81,13 @@ internal sealed class CouplingMaster : IDisposable
         terminal = new double[curves.Length];
         // The offers to start with are chosen around the previous window's prices for the steps it planned, else around
         // the prices of this window's market at the first schedules, without ramps.
-        (var expected, guessWork) = ExpectedPrices(scenario, firstStep, steps, curves, network, carriedWork, firstSchedules);
-        offers = new CurveOffers(lp, curves, warmPrices is null ? expected : PriceSignals.Overlay(expected, warmPrices), openAround);
+        // The guess is needed only for the steps the previous window did not plan: its market is solved from there on (a
+        // 48-step window's last 24 steps), with no work carried into that step. National week: 61,400 → 49,401 iterations
+        // over the windows' first guesses and solves, the same re-solves after.
+        var known = Math.Min(warmPrices?.Min(p => p.Length) ?? 0, steps - 1);
+        (var expected, guessWork) = ExpectedPrices(scenario, firstStep + known, steps - known, [.. curves.Select(c => c.From(known))], network,
+            known == 0 ? carriedWork : null, [.. firstSchedules.Select(f => f with { InjectionMw = f.InjectionMw[known..] })]);
+        offers = new CurveOffers(lp, curves, known == 0 ? expected : [.. warmPrices!.Select((warm, r) => warm[..known].Concat(expected[r]).ToArray())], openAround);
         mixes = new LpConstraint[curves.Length];
         columns = new List<MixColumn>[curves.Length];
         for (var r = 0; r < curves.Length; r++)

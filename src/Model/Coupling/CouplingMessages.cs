@@ -48,7 +48,15 @@ public sealed record RegionCurve(
     [property: Id(0)] double[] BaseMw,
     [property: Id(1)] double BaseCost,
     [property: Id(2)] Move[][] Blocks,
-    [property: Id(3)] ThermalGroup[] Plants);
+    [property: Id(3)] ThermalGroup[] Plants)
+{
+    /// <summary>
+    /// The curve from step <paramref name="k"/> of the window on, for prices only: <see cref="BaseCost"/>, which no price
+    /// depends on, is left at 0, and the groups' output before that step is not known.
+    /// </summary>
+    public RegionCurve From(int k) => new(BaseMw[k..], 0, Blocks[k..],
+        [.. Plants.Select(g => g with { FloorMw = g.FloorMw[k..], RoomMw = g.RoomMw[k..], PricePerMwh = g.PricePerMwh[k..], PreviousOutputMw = k == 0 ? g.PreviousOutputMw : null })]);
+}
 
 /// <summary>
 /// Plants of a region taken together in the coordinator's curve, with their ramps: per step their summed floor

@@ -26,6 +26,9 @@ public sealed class RegionWindow : IDisposable
     private readonly List<(ExactPool<StorageBid> Pool, StorageTerms Terms)> storePools = [];
     private readonly List<(ExactPool<ShiftBid> Pool, ShiftTerms Terms)> shiftPools = [];
     private readonly RegionCurve curve;
+    /// <summary>The market's columns and rows as built, before any ramp row a solution broke was added.</summary>
+    private readonly int builtColumns;
+    private readonly int builtRows;
     private (int Round, AssetStep[][] Steps)? latest;
     private (int Round, AssetStep[][] Steps)? best;
 
@@ -81,9 +84,6 @@ public sealed class RegionWindow : IDisposable
         // A basis of another shape (the first window, a shorter last one, stores pooled otherwise) is not taken.
         lp.Solver.StartFrom(start?.Unpack());
     }
-
-    private readonly int builtColumns;
-    private readonly int builtRows;
 
     /// <summary>
     /// The basis of the window's first clearing (the region on its own) on the market as built, without the ramp rows

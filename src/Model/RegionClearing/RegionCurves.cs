@@ -23,10 +23,13 @@ public static class RegionCurves
         var blocks = new List<Move>[steps];
         for (var k = 0; k < steps; k++)
         {
-            blocks[k] = [];
+            // A block a bid at most: no list grows step by step.
+            blocks[k] = new List<Move>(bids.Count);
         }
         foreach (var bid in bids)
         {
+            // Once a bid, not once a step: it reads the plant's whole window.
+            var grouped = bid is ThermalBid plant && RampMayBind(plant);
             for (var k = 0; k < steps; k++)
             {
                 switch (bid)
@@ -34,7 +37,7 @@ public static class RegionCurves
                     case ThermalBid t:
                         baseMw[k] += t.FloorMw[k];
                         baseCost += t.FloorMw[k] * t.PricePerMwh[k] * stepHours;
-                        if (!RampMayBind(t))
+                        if (!grouped)
                         {
                             Add(blocks[k], t.CeilingMw[k] - t.FloorMw[k], t.PricePerMwh[k]);
                         }

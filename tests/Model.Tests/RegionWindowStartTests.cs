@@ -2,7 +2,6 @@ using GridActors.Model.Coupling;
 using GridActors.Model.Generation;
 using GridActors.Model.LinearProgramming;
 using GridActors.Model.Loading;
-using GridActors.Model.Market;
 using GridActors.Model.RegionClearing;
 using GridActors.Model.Scenario;
 
@@ -43,19 +42,7 @@ public sealed class RegionWindowStartTests
     }
 
     /// <summary>A region's market over 48 steps from <paramref name="first"/>, every plant's ramp from nothing before it, so that both windows are built alike.</summary>
-    private static RegionWindow Window(ResolvedScenario scenario, AssetSpec[] members, int first, PackedBasis? start)
-    {
-        const int steps = 48;
-        var bids = members.Select<AssetSpec, AssetBid?>(a => a switch
-        {
-            ThermalSpec t => ThermalBidding.Bid(t, scenario.Economics, scenario.StepHours, first, steps, null),
-            RenewableSpec r => RenewableBidding.Bid(r, first, steps),
-            LoadSpec l => LoadBidding.Bid(l, first, steps, (first + steps - 1, [])),
-            DatacenterSpec d => DatacenterBidding.Bid(d, first, steps),
-            StorageSpec s => StorageBidding.Bid(s, scenario.Economics, scenario.StepHours, first, steps, first + steps - 1, s.InitialEnergyMwh),
-            _ => null,
-        }).OfType<AssetBid>();
-        return new RegionWindow([.. members.Select(a => a.Index)], bids, first, steps, 24, scenario.StepHours,
+    private static RegionWindow Window(ResolvedScenario scenario, AssetSpec[] members, int first, PackedBasis? start) =>
+        new([.. members.Select(a => a.Index)], RegionalHarness.Bids(scenario, members, first, 48), first, 48, 24, scenario.StepHours,
             scenario.Economics.ValueOfLostLoadPerMwh, LpSolverKind.Highs, start);
-    }
 }

@@ -63,13 +63,22 @@ internal static class RegionalHarness
             })];
     }
 
-    public static AssetBid[] Bids(ResolvedScenario scenario, IEnumerable<AssetSpec> assets) => [.. assets.Select<AssetSpec, AssetBid?>(a => a switch
+    /// <summary>
+    /// The assets' bids over <paramref name="steps"/> steps from <paramref name="first"/> (by default the whole horizon),
+    /// each from its initial state: no output before the first step, stores at their initial energy, nothing deferred.
+    /// </summary>
+    public static AssetBid[] Bids(ResolvedScenario scenario, IEnumerable<AssetSpec> assets, int first = 0, int? steps = null)
     {
-        ThermalSpec t => ThermalBidding.Bid(t, scenario.Economics, scenario.StepHours, 0, scenario.Steps, null),
-        RenewableSpec r => RenewableBidding.Bid(r, 0, scenario.Steps),
-        LoadSpec l => LoadBidding.Bid(l, 0, scenario.Steps, (scenario.Steps - 1, [])),
-        DatacenterSpec d => DatacenterBidding.Bid(d, 0, scenario.Steps),
-        StorageSpec s => StorageBidding.Bid(s, scenario.Economics, scenario.StepHours, 0, scenario.Steps, scenario.Steps - 1, s.InitialEnergyMwh),
-        _ => null,
-    }).OfType<AssetBid>()];
+        var count = steps ?? scenario.Steps;
+        var last = first + count - 1;
+        return [.. assets.Select<AssetSpec, AssetBid?>(a => a switch
+        {
+            ThermalSpec t => ThermalBidding.Bid(t, scenario.Economics, scenario.StepHours, first, count, null),
+            RenewableSpec r => RenewableBidding.Bid(r, first, count),
+            LoadSpec l => LoadBidding.Bid(l, first, count, (last, [])),
+            DatacenterSpec d => DatacenterBidding.Bid(d, first, count),
+            StorageSpec s => StorageBidding.Bid(s, scenario.Economics, scenario.StepHours, first, count, last, s.InitialEnergyMwh),
+            _ => null,
+        }).OfType<AssetBid>()];
+    }
 }

@@ -79,11 +79,10 @@ internal sealed class CouplingMaster : IDisposable
         grid = new MarketTerms(lp, scenario.Links, scenario.Economics.ValueOfLostLoadPerMwh);
         grid.Build([]);
         terminal = new double[curves.Length];
-        // The offers to start with are chosen around the previous window's prices for the steps it planned, else around
-        // the prices of this window's market at the first schedules, without ramps.
-        // The guess is needed only for the steps the previous window did not plan: its market is solved from there on (a
-        // 48-step window's last 24 steps), with no work carried into that step. National week: 61,400 → 49,401 iterations
-        // over the windows' first guesses and solves, the same re-solves after.
+        // The offers to start with are chosen around the previous window's prices for the steps it planned, and for the
+        // others around the prices of this window's market at the first schedules, without ramps, solved over those steps
+        // only (a 48-step window's last 24), with no work carried into them. National week: 61,400 → 49,401 iterations
+        // over the windows' first guesses and solves against solving the whole window, the same re-solves after.
         var known = Math.Min(warmPrices?.Min(p => p.Length) ?? 0, steps - 1);
         (var expected, guessWork) = ExpectedPrices(scenario, firstStep + known, steps - known, [.. curves.Select(c => c.From(known))], network,
             known == 0 ? carriedWork : null, [.. firstSchedules.Select(f => f with { InjectionMw = f.InjectionMw[known..] })]);

@@ -54,8 +54,8 @@ public sealed record RegionCurve(
     /// The curve from step <paramref name="k"/> of the window on, for prices only: <see cref="BaseCost"/>, which no price
     /// depends on, is left at 0, and the groups' output before that step is not known.
     /// </summary>
-    public RegionCurve From(int k) => new(BaseMw[k..], 0, Blocks[k..],
-        [.. Plants.Select(g => g with { FloorMw = g.FloorMw[k..], RoomMw = g.RoomMw[k..], PricePerMwh = g.PricePerMwh[k..], PreviousOutputMw = k == 0 ? g.PreviousOutputMw : null })]);
+    public RegionCurve From(int k) => k == 0 ? this : new(BaseMw[k..], 0, Blocks[k..],
+        [.. Plants.Select(g => g with { FloorMw = g.FloorMw[k..], RoomMw = g.RoomMw[k..], PricePerMwh = g.PricePerMwh[k..], PreviousOutputMw = null })]);
 }
 
 /// <summary>
